@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Run the atlas on http://localhost:8501 with Python 3.11: creates .venv, installs the pinned
+# run-time dependencies, then starts Streamlit. Works offline once installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+exec .venv/bin/python -m streamlit run streamlit_app.py "$@"

