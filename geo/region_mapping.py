@@ -1,0 +1,64 @@
+"""The pre-2016 -> 2016 region mapping, derived from départements rather than typed in."""
+
+import pandas as pd
+
+from geo.paths import REGION_MAPPING_CSV
+
+
+class InconsistentMappingError(ValueError):
+    """A former region's départements do not all belong to the same 2016 region."""
+
+
+def derive_region_mapping(
+    departements_pre2016: pd.DataFrame, departements_2016: pd.DataFrame
+) -> pd.DataFrame:
+    """Derive the former-region -> 2016-region table from two département tables.
+
+    Parameters
+    ----------
+    departements_pre2016 : DataFrame
+        Columns ``departement, region_pre2016_code, region_pre2016_nom``.
+    departements_2016 : DataFrame
+        Columns ``departement, code_2016, nom_2016``.
+
+    Returns
+    -------
+    DataFrame
+        One row per former region: ``code_pre2016, nom_pre2016, code_2016, nom_2016``, sorted by
+        ``code_pre2016``.
+
+    Raises
+    ------
+    InconsistentMappingError
+        If a former region would be split between two 2016 regions, or a département of one
+        table is missing from the other.
+    """
+    joined = departements_pre2016.merge(
+        departements_2016, on="departement", how="outer", indicator=True
+    )
+    orphans = joined.loc[joined["_merge"] != "both", "departement"].tolist()
+    if orphans:
+        raise InconsistentMappingError(
+            f"Départements present in only one of the two tables: {sorted(orphans)}"
+        )
+    per_region = joined.groupby(["region_pre2016_code", "region_pre2016_nom"])[
+        ["code_2016", "nom_2016"]
+    ].nunique()
+    split = per_region[(per_region["code_2016"] > 1)].index.get_level_values(0).tolist()
+    if split:
+        raise InconsistentMappingError(f"Former regions split across 2016 regions: {split}")
+    mapping = (
+        joined.groupby(["region_pre2016_code", "region_pre2016_nom"], as_index=False)[
+            ["code_2016", "nom_2016"]
+        ]
+        .first()
+        .rename(
+            columns={"region_pre2016_code": "code_pre2016", "region_pre2016_nom": "nom_pre2016"}
+        )
+    )
+    return mapping.sort_values("code_pre2016", ignore_index=True)
+
+
+def load_region_mapping() -> pd.DataFrame:
+    """The shipped mapping (data/shapes/region_mapping.csv), codes as text."""
+    return pd.read_csv(REGION_MAPPING_CSV, dtype=str)
