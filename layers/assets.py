@@ -1,0 +1,80 @@
+"""Serve Leaflet and its plugins locally (XStatic packages from PyPI) instead of folium's CDNs.
+
+The atlas must work offline and send no request outside the machine (a privacy plus for public
+bodies). folium lists its JavaScript and CSS as CDN URLs in ``default_js``/``default_css``;
+:func:`offline` replaces them, on one element, by files copied from the XStatic packages into
+Streamlit's static folder (``static/vendor``, served at ``app/static/vendor``).
+"""
+
+import shutil
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet as xs_leaflet
+import xstatic.pkg.leaflet_markercluster as xs_markercluster
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+VENDOR = "vendor"
+#: package -> (XStatic module, sub-folder under static/vendor)
+PACKAGES = {"leaflet": xs_leaflet, "leaflet_markercluster": xs_markercluster}
+
+#: folium resource name -> path under static/vendor. Resources folium declares that the atlas
+#: does not use (jQuery, Bootstrap, awesome-markers, Font Awesome) are dropped, not fetched.
+LOCAL_FILES = {
+    "leaflet": "leaflet/leaflet.js",
+    "leaflet_css": "leaflet/leaflet.css",
+    "markerclusterjs": "leaflet_markercluster/leaflet.markercluster.js",
+    "markerclustercss": "leaflet_markercluster/MarkerCluster.css",
+    "markerclusterdefaultcss": "leaflet_markercluster/MarkerCluster.Default.css",
+}
+
+
+def install_static_assets(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy the XStatic files into ``static_dir/vendor`` (once per package version).
+
+    Returns the vendor folder. Safe to call at every start: a version stamp skips the copy.
+    """
+    vendor = static_dir / VENDOR
+    for name, module in PACKAGES.items():
+        target = vendor / name
+        stamp = target / ".version"
+        if stamp.is_file() and stamp.read_text() == module.VERSION:
+            continue
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(module.BASE_DIR, target, ignore=shutil.ignore_patterns("*.map", "*.esm.*"))
+        stamp.write_text(module.VERSION)
+    return vendor
+
+
+def local_url(resource: str, base_url: str = "/app/static") -> str:
+    """URL of a vendored file as the browser sees it (``base_url`` is Streamlit's static root)."""
+    return f"{base_url.rstrip('/')}/{VENDOR}/{LOCAL_FILES[resource]}"
+
+
+def offline(element: folium.MacroElement, base_url: str = "/app/static") -> folium.MacroElement:
+    """Point ``element``'s JS/CSS at the local copies; drop the resources the atlas does not use.
+
+    The change is made on the instance (class attributes of folium stay untouched), and the
+    element is returned for chaining.
+    """
+    for attr in ("default_js", "default_css"):
+        declared = getattr(element, attr, [])
+        setattr(
+            element,
+            attr,
+            [(name, local_url(name, base_url)) for name, _ in declared if name in LOCAL_FILES],
+        )
+    return element
+
+
+def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/app/static") -> str:
+    """Replace links to vendored files by the files' content: a standalone offline HTML page."""
+    vendor = install_static_assets(static_dir)
+    for resource, rel in LOCAL_FILES.items():
+        url = local_url(resource, base_url)
+        text = (vendor / rel).read_text(encoding="utf-8")
+        if rel.endswith(".js"):
+            html = html.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")
+        else:
+            html = html.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{text}</style>")
+    return html
