@@ -1,0 +1,98 @@
+"""Choropleth layer: regions coloured by a value, as a folium FeatureGroup.
+
+Compute, then draw: :func:`colour_regions` puts the value, its label, its class and its colour
+into columns; :func:`choropleth_layer` only reads them. All text put into the map is
+HTML-escaped here, whatever its origin.
+"""
+
+import html
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from layers.classify import Classification, classify
+from layers.formatting import decimals_for, format_number
+
+SELECTED_COLOUR = "#000000"
+
+
+def colour_regions(
+    regions: gpd.GeoDataFrame,
+    values: pd.Series,
+    *,
+    scheme: str = "quantiles",
+    k: int = 5,
+    breaks: list[float] | None = None,
+    diverging_centre: float | None = None,
+    reverse: bool = False,
+    unit: str = "",
+) -> tuple[gpd.GeoDataFrame, Classification]:
+    """Join ``values`` (indexed by region code) to ``regions`` and classify them.
+
+    Returns a copy of ``regions`` with columns ``value`` (NaN = no data), ``value_label``,
+    ``klass`` and ``colour``, and the :class:`Classification` (for the legend). Codes of
+    ``values`` that are not regions of this level are ignored.
+    """
+    out = regions.copy()
+    out["value"] = out["code"].map(values).astype(float)
+    result = classify(
+        out["value"], scheme, k, breaks, diverging_centre=diverging_centre, reverse=reverse
+    )
+    decimals = decimals_for(out["value"])
+    suffix = f" {unit}" if unit else ""
+    out["value_label"] = [
+        format_number(v, decimals) + (suffix if pd.notna(v) else "") for v in out["value"]
+    ]
+    out["klass"] = result.classes
+    out["colour"] = result.colour_of()
+    return out, result
+
+
+def choropleth_layer(
+    coloured: gpd.GeoDataFrame,
+    value_title: str,
+    selected_code: str | None = None,
+    name: str = "Fragilités",
+) -> folium.FeatureGroup:
+    """A FeatureGroup with one GeoJson of the coloured regions, tooltips and a selection outline.
+
+    Only the properties the browser needs are sent: ``code``, ``nom``, ``value_label`` and
+    the style (``colour``).
+    """
+    props = pd.DataFrame(
+        {
+            "code": coloured["code"].map(html.escape),
+            "nom": coloured["nom"].map(html.escape),
+            "value_label": coloured["value_label"].map(html.escape),
+            "colour": coloured["colour"],
+            "selected": coloured["code"] == selected_code,
+        }
+    )
+    features = gpd.GeoDataFrame(props, geometry=coloured.geometry.values, crs=coloured.crs)
+    group = folium.FeatureGroup(name=name)
+    folium.GeoJson(
+        features.to_json(drop_id=True),
+        name=name,
+        style_function=_style,
+        highlight_function=lambda _: {"weight": 3, "color": "#333333"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["nom", "value_label"],
+            aliases=["Région", html.escape(value_title)],
+            labels=True,
+            sticky=False,
+        ),
+        zoom_on_click=False,
+    ).add_to(group)
+    return group
+
+
+def _style(feature: dict) -> dict:
+    props = feature["properties"]
+    selected = props.get("selected", False)
+    return {
+        "fillColor": props["colour"],
+        "fillOpacity": 0.85,
+        "color": SELECTED_COLOUR if selected else "#ffffff",
+        "weight": 3.5 if selected else 1.0,
+    }

@@ -1,0 +1,81 @@
+"""The state of the atlas view, read from and written to the URL (st.query_params).
+
+A copied link reopens the same view: level, layer, measure, survey/actor, classification and
+selected region. Unknown values in a URL are not fatal: they fall back to the default and are
+reported as French warnings the app shows.
+"""
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+
+from layers.classify import SCHEME_LABELS
+
+#: Measures a user can map: key -> French label.
+MEASURES = {
+    "objectif": "Indice objectif (base 100 = France métropolitaine)",
+    "percu": "Fragilité perçue (enquêtes)",
+    "ecart": "Écart perception − objectif",
+    "indicateur": "Un indicateur du catalogue",
+}
+LEVELS = {"2016": "Régions 2016 (13)", "pre2016": "Anciennes régions (22)"}
+MAX_CLASSES = 7
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything that defines what the map shows. Strings only, so it fits in a URL."""
+
+    level: str = "2016"
+    layer: str = "global"  # a domain id, "axe:<axis>", or "global"
+    measure: str = "objectif"
+    indicator: str = ""  # indicator id, used when measure == "indicateur"
+    survey: str = ""  # "<survey>-<year>-<actor>", used for percu and ecart
+    scheme: str = "quantiles"
+    k: str = "5"
+    region: str = ""  # selected region code at ``level``, "" for none
+
+    @property
+    def n_classes(self) -> int:
+        return int(self.k)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Valid values for each field, from the data (domains, indicators, regions per level)."""
+
+    layers: Mapping[str, str]
+    indicators: Mapping[str, str]
+    surveys: Mapping[str, str]
+    regions: Mapping[str, Mapping[str, str]]  # level -> code -> name
+
+
+def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewState, list[str]]:
+    """Build a valid :class:`ViewState` from URL parameters; list what was ignored, in French."""
+    default = ViewState()
+    state = replace(
+        default, **{f.name: str(params[f.name]) for f in fields(ViewState) if f.name in params}
+    )
+    warnings: list[str] = []
+
+    def fallback(name: str, valid, what: str):
+        nonlocal state
+        value = getattr(state, name)
+        if value and value not in valid:
+            warnings.append(f"{what} « {value[:40]} » inconnu(e) dans le lien : valeur par défaut.")
+            state = replace(state, **{name: getattr(default, name)})
+
+    fallback("level", LEVELS, "Niveau")
+    fallback("layer", choices.layers, "Couche")
+    fallback("measure", MEASURES, "Mesure")
+    fallback("indicator", choices.indicators, "Indicateur")
+    fallback("survey", choices.surveys, "Enquête")
+    fallback("scheme", SCHEME_LABELS, "Méthode de classes")
+    fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)}, "Nombre de classes")
+    fallback("region", choices.regions.get(state.level, {}), "Région")
+    return state, warnings
+
+
+def to_query_params(state: ViewState) -> dict[str, str]:
+    """The non-default fields of ``state``, for st.query_params (short, readable links)."""
+    default = asdict(ViewState())
+    return {key: value for key, value in asdict(state).items() if value != default[key]}

@@ -1,0 +1,94 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from layers.classify import NO_DATA_COLOUR, ClassificationError, classify
+from layers.formatting import decimals_for, format_number
+
+VALUES = pd.Series(
+    [80, 95, 100, 104, 130, np.nan, 111, 99, 120, 101, 88, 140, 97],
+    index=[f"r{i}" for i in range(13)],
+    dtype=float,
+)
+
+
+@pytest.mark.parametrize("scheme", ["quantiles", "jenks", "equal_interval"])
+def test_every_present_value_gets_a_class_and_missing_gets_minus_one(scheme):
+    result = classify(VALUES, scheme, k=5)
+    assert result.classes["r5"] == -1
+    present = result.classes.drop("r5")
+    assert present.between(0, result.k - 1).all()
+    assert result.k == 5
+    # classes follow the order of values
+    ordered = VALUES.drop("r5").sort_values().index
+    assert result.classes[ordered].is_monotonic_increasing
+
+
+def test_never_more_classes_than_distinct_values():
+    result = classify(pd.Series([1.0, 1.0, 2.0, np.nan]), "quantiles", k=5)
+    assert result.k <= 2
+
+
+def test_legend_counts_regions_and_has_a_no_data_entry():
+    legend = classify(VALUES, "quantiles", k=4).legend()
+    assert sum(count for *_, count in legend) == len(VALUES)
+    assert legend[-1] == (NO_DATA_COLOUR, "pas de donnée", 1)
+
+
+def test_manual_breaks_are_upper_bounds():
+    result = classify(VALUES, "manual", breaks=[100, 90])
+    assert result.upper == [90.0, 100.0, 140.0]
+    assert result.classes["r0"] == 0 and result.classes["r2"] == 1 and result.classes["r4"] == 2
+
+
+def test_diverging_palette_puts_blue_below_and_red_above_the_centre():
+    result = classify(VALUES, "manual", breaks=[90, 99.9, 100.1, 120], diverging_centre=100)
+    low, high = result.colours[0], result.colours[-1]
+    r_low, b_low = int(low[1:3], 16), int(low[5:7], 16)
+    r_high, b_high = int(high[1:3], 16), int(high[5:7], 16)
+    assert b_low > r_low and r_high > b_high
+    assert len(set(result.colours)) == result.k
+
+
+def test_all_missing_gives_no_classes():
+    result = classify(pd.Series([np.nan, np.nan]), "quantiles", 5)
+    assert result.k == 0 and result.legend() == [(NO_DATA_COLOUR, "pas de donnée", 2)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"scheme": "nope"}, "Unknown scheme 'nope'"),
+        ({"k": 0}, "positive integer"),
+        ({"scheme": "manual"}, "at least one break"),
+    ],
+)
+def test_bad_arguments_are_named(kwargs, message):
+    with pytest.raises(ClassificationError, match=message):
+        classify(VALUES, **kwargs)
+
+
+def test_input_is_not_modified():
+    before = VALUES.copy()
+    classify(VALUES, "jenks", 3)
+    pd.testing.assert_series_equal(VALUES, before)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (1234.56, 1, "1\u202f234,6"),
+        (99.95, 2, "99,95"),
+        (float("nan"), 1, "pas de donnée"),
+        (None, 0, "pas de donnée"),
+        (-3.0, 0, "-3"),
+    ],
+)
+def test_format_number_is_french(value, decimals, text):
+    assert format_number(value, decimals) == text
+
+
+def test_decimals_follow_magnitude():
+    assert decimals_for([12345.0, 2.0]) == 0
+    assert decimals_for([101.2, 99.0]) == 1
+    assert decimals_for([0.5, np.nan]) == 2

@@ -1,0 +1,41 @@
+from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
+
+CHOICES = Choices(
+    layers={"global": "Indice global", "emploi": "Emploi", "axe:social": "Axe social"},
+    indicators={"taux_chomage_2014": "Taux de chômage"},
+    surveys={"PHARE-2015-citoyens": "PHARE 2015, citoyens"},
+    regions={"2016": {"32": "Hauts-de-France"}, "pre2016": {"31": "Nord-Pas-de-Calais"}},
+)
+
+
+def test_round_trip_through_the_url():
+    state = ViewState(
+        level="pre2016",
+        layer="emploi",
+        measure="ecart",
+        survey="PHARE-2015-citoyens",
+        region="31",
+        k="4",
+    )
+    parsed, warnings = parse_view_state(to_query_params(state), CHOICES)
+    assert parsed == state and warnings == []
+
+
+def test_default_state_makes_an_empty_url():
+    assert to_query_params(ViewState()) == {}
+
+
+def test_unknown_values_fall_back_with_a_french_warning():
+    parsed, warnings = parse_view_state(
+        {"level": "1789", "layer": "<script>", "region": "99", "k": "50"}, CHOICES
+    )
+    assert parsed == ViewState()
+    assert len(warnings) == 4
+    assert any("Niveau « 1789 »" in w for w in warnings)
+
+
+def test_region_is_checked_at_its_own_level():
+    parsed, warnings = parse_view_state({"level": "2016", "region": "31"}, CHOICES)
+    assert parsed.region == "" and warnings
+    parsed, _ = parse_view_state({"level": "pre2016", "region": "31"}, CHOICES)
+    assert parsed.region == "31"
