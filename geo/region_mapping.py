@@ -62,3 +62,25 @@ def derive_region_mapping(
 def load_region_mapping() -> pd.DataFrame:
     """The shipped mapping (data/shapes/region_mapping.csv), codes as text."""
     return pd.read_csv(REGION_MAPPING_CSV, dtype=str)
+
+
+def region_2016_of(mapping: pd.DataFrame, code_pre2016: str) -> tuple[str, str]:
+    """(code, name) of the 2016 region that contains a former region."""
+    row = mapping.loc[mapping["code_pre2016"] == code_pre2016]
+    if row.empty:
+        raise KeyError(
+            f"Unknown former region {code_pre2016!r}; expected one of "
+            f"{sorted(mapping['code_pre2016'])}"
+        )
+    return row["code_2016"].iloc[0], row["nom_2016"].iloc[0]
+
+
+def former_regions_of(mapping: pd.DataFrame, code_2016: str) -> list[tuple[str, str]]:
+    """(code, name) of the former regions that make up a 2016 region, by code."""
+    rows = mapping.loc[mapping["code_2016"] == code_2016].sort_values("code_pre2016")
+    if rows.empty:
+        raise KeyError(
+            f"Unknown 2016 region {code_2016!r}; expected one of "
+            f"{sorted(set(mapping['code_2016']))}"
+        )
+    return list(zip(rows["code_pre2016"], rows["nom_pre2016"], strict=True))

@@ -113,3 +113,14 @@ def test_region_mapping_refuses_a_missing_departement():
     new = pd.DataFrame({"departement": ["a", "b"], "code_2016": ["X", "X"], "nom_2016": ["X", "X"]})
     with pytest.raises(InconsistentMappingError, match=r"\['b'\]"):
         derive_region_mapping(pre, new)
+
+
+def test_levels_relate_through_the_shipped_mapping():
+    from geo.region_mapping import former_regions_of, load_region_mapping, region_2016_of
+
+    mapping = load_region_mapping()
+    assert region_2016_of(mapping, "31") == ("32", "Hauts-de-France")
+    assert former_regions_of(mapping, "32") == [("22", "Picardie"), ("31", "Nord-Pas-de-Calais")]
+    assert former_regions_of(mapping, "53") == [("53", "Bretagne")]
+    with pytest.raises(KeyError, match="Unknown former region '32'"):
+        region_2016_of(mapping, "32")
