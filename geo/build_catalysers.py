@@ -10,7 +10,7 @@ the source that states the fact and the reason.
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -226,7 +226,7 @@ def build_directory(
     deps = departements.set_index("departement")
     regions = region_codes_by_name(departements, mapping)
     placements = [place_row(row, gazetteer, deps, regions) for _, row in rows.iterrows()]
-    placed = pd.DataFrame([p.__dict__ for p in placements], index=rows.index)
+    placed = pd.DataFrame([asdict(p) for p in placements], index=rows.index)
     out = pd.DataFrame(
         {
             "name": rows["name"].str.strip(),
