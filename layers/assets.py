@@ -12,6 +12,9 @@ from pathlib import Path
 import folium
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_markercluster
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 VENDOR = "vendor"
@@ -78,3 +81,27 @@ def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/ap
         else:
             html = html.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{text}</style>")
     return html
+
+
+class _Preload(JSCSSMixin, MacroElement):
+    """Declares a plugin's JS/CSS on the base map without drawing anything.
+
+    streamlit-folium loads the scripts of the base map only; layers sent later through
+    ``feature_group_to_add`` (e.g. a MarkerCluster) need their plugin already loaded.
+    """
+
+    _template = Template("")
+
+    def __init__(self, default_js: list, default_css: list) -> None:
+        super().__init__()
+        self._name = "Preload"
+        self.default_js = default_js
+        self.default_css = default_css
+
+
+def preload_plugins(fmap: folium.Map, *plugins: type, base_url: str = "/app/static") -> folium.Map:
+    """Add the local JS/CSS of each plugin class (e.g. ``MarkerCluster``) to ``fmap``."""
+    for plugin in plugins:
+        element = _Preload(list(plugin.default_js), list(plugin.default_css))
+        offline(element, base_url).add_to(fmap)
+    return fmap

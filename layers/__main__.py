@@ -1,0 +1,5 @@
+import sys
+
+from layers.cli import main
+
+sys.exit(main())

@@ -1,0 +1,88 @@
+"""The indicator tables (data/indicators/) as one immutable bundle that computations take.
+
+Every computation in layers/ takes an :class:`IndicatorData` rather than reading files, so that
+a user's imported rows (a new bundle built with :func:`dataclasses.replace`) go through exactly
+the same code as the shipped ones.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from geo.region_mapping import load_region_mapping
+
+INDICATORS_DIR = Path(__file__).resolve().parents[1] / "data" / "indicators"
+LEVELS = ("2016", "pre2016")
+FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
+
+
+class UnknownIdError(KeyError):
+    """An indicator, domain, axis, level or survey that the data do not contain."""
+
+    def __str__(self) -> str:  # KeyError would print the message with quotes
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    """Domains, indicator catalogue, values, perception scores, profiles and region mapping."""
+
+    domains: pd.DataFrame
+    catalogue: pd.DataFrame
+    values: pd.DataFrame
+    perception: pd.DataFrame
+    profiles: pd.DataFrame
+    mapping: pd.DataFrame
+    #: Region names per level: {"2016": {code: name}, "pre2016": {code: name}}
+    region_names: dict
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        """The catalogue row of ``indicator_id``; unknown ids list a few valid ones."""
+        rows = self.catalogue.loc[self.catalogue["indicator_id"] == indicator_id]
+        if rows.empty:
+            raise UnknownIdError(
+                f"Unknown indicator {indicator_id!r}; expected one of: "
+                f"{', '.join(sorted(self.catalogue['indicator_id']))}"
+            )
+        return rows.iloc[0]
+
+    def regions(self, level: str) -> dict[str, str]:
+        """Codes and names of the regions of ``level`` ("2016" or "pre2016")."""
+        check_level(level)
+        return self.region_names[level]
+
+
+def check_level(level: str) -> str:
+    if level not in LEVELS:
+        raise UnknownIdError(f"Unknown level {level!r}; expected one of {list(LEVELS)}")
+    return level
+
+
+def _read(name: str, directory: Path, **kwargs) -> pd.DataFrame:
+    return pd.read_csv(directory / name, keep_default_na=False, na_values={"value": [""]}, **kwargs)
+
+
+def load_indicator_data(directory: Path = INDICATORS_DIR) -> IndicatorData:
+    """Read the shipped tables (codes as text, values as floats)."""
+    text = {"region_code": str, "indicator_id": str, "year": str, "domain": str}
+    catalogue = _read("catalogue.csv", directory, dtype={"year": str, "scale": str})
+    catalogue["core"] = catalogue["core"].astype(str).str.lower() == "true"
+    catalogue["partial"] = catalogue["partial"].astype(str).str.lower() == "true"
+    values = _read("values.csv", directory, dtype={**text, "level": str, "value": float})
+    perception = _read("perception.csv", directory, dtype={**text, "level": str, "score_10": float})
+    mapping = load_region_mapping()
+    names = {
+        "2016": dict(zip(mapping["code_2016"], mapping["nom_2016"], strict=True)),
+        "pre2016": dict(zip(mapping["code_pre2016"], mapping["nom_pre2016"], strict=True)),
+    }
+    names = {level: dict(sorted(codes.items())) for level, codes in names.items()}
+    return IndicatorData(
+        domains=_read("domains.csv", directory).sort_values("order", ignore_index=True),
+        catalogue=catalogue,
+        values=values,
+        perception=perception,
+        profiles=_read("profiles.csv", directory, dtype={"region_code": str, "year": str}),
+        mapping=mapping,
+        region_names=names,
+    )
