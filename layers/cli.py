@@ -92,3 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownIdError as exc:
         print(exc, file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,65 @@
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "layers", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_index_emploi_2016_prints_13_rows_hauts_de_france_among_most_fragile():
+    result = run("index", "--level", "2016", "--domain", "emploi")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "region_code,region_name,index,rank,n_indicators"
+    table = pd.read_csv(io.StringIO(result.stdout), dtype={"region_code": str})
+    assert len(table) == 13
+    assert table.set_index("region_code").loc["32", "rank"] <= 3
+
+
+@pytest.mark.parametrize("level,n", [("2016", 13), ("pre2016", 22)])
+def test_values_ends_with_france_metropolitaine(level, n):
+    result = run("values", "--level", level, "--indicator", "taux_pauvrete_2013")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "region_code,region_name,value"
+    assert len(lines) == n + 2
+    assert lines[-1].startswith("FRM,France métropolitaine,")
+
+
+def test_axis_and_overall():
+    assert run("index", "--level", "pre2016", "--axis", "social").returncode == 0
+    result = run("index", "--level", "2016", "--overall")
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 14
+
+
+def test_coverage_is_csv():
+    result = run("coverage")
+    assert result.returncode == 0
+    assert result.stdout.startswith("domain,label_fr,level,n_core_indicators")
+
+
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (("index", "--level", "2016", "--domain", "nope"), "expected one of ['emploi'"),
+        (("index", "--level", "2016", "--axis", "nope"), "expected one of ['economique'"),
+        (("values", "--level", "2016", "--indicator", "nope"), "taux_pauvrete_2013"),
+        (("index", "--level", "1789", "--overall"), "invalid choice"),
+    ],
+)
+def test_unknown_ids_exit_2_listing_valid_ones(args, expected):
+    result = run(*args)
+    assert result.returncode == 2
+    assert expected in result.stderr
