@@ -1,25 +1,149 @@
-"""Atlas des fragilités territoriales — Streamlit entry point."""
+"""Atlas des fragilités territoriales — Streamlit entry point.
 
-import folium
+This file only composes: data come from cached loaders, numbers from layers/ and geo/ (pure
+functions), widgets and panels from ui/. Run with ``bash scripts/app.sh``.
+"""
+
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo.shapes import read_layer, to_geojson
-from layers.assets import install_static_assets, offline
+from geo.catalysers import catalysers_in_region, load_catalysers
+from geo.gazetteer import load_gazetteer, read_communes
+from geo.shapes import read_layer
+from layers.assets import install_static_assets
+from layers.catalyser_markers import catalyser_layer, radius_layer
+from layers.choropleth import choropleth_layer, colour_regions
+from layers.classify import ClassificationError, parse_breaks
+from layers.indicator_data import load_indicator_data
+from layers.measures import layer_values, view_choices
+from layers.view_state import ViewState
+from ui import catalysers_panel, data_panel, map_panel, method_panel, profile_panel, sidebar
+from ui.state import current_view, init_view_state, set_view, sync_url
+
+st.set_page_config(page_title="Atlas des fragilités territoriales", page_icon="🗺️", layout="wide")
 
 
 @st.cache_resource
-def regions_geojson(level: str) -> dict:
-    return to_geojson(read_layer(level))
+def static_assets() -> None:
+    install_static_assets()
 
 
-install_static_assets()
-st.set_page_config(page_title="Atlas des fragilités territoriales", layout="wide")
+@st.cache_resource
+def regions(level: str):
+    return read_layer(level)
+
+
+@st.cache_resource
+def shipped_data():
+    return load_indicator_data()
+
+
+@st.cache_resource
+def gazetteer():
+    return load_gazetteer()
+
+
+@st.cache_resource
+def catalyser_directory():
+    return load_catalysers()
+
+
+@st.cache_resource
+def region_counts() -> dict[str, dict[str, tuple[int, int]]]:
+    """(communes, départements) per region code, per level."""
+    deps = regions("departements")
+    communes = read_communes()
+    per_dep = communes[communes["kind"] == "COM"].groupby("departement").size()
+    out = {}
+    for level, column in (("2016", "code_2016"), ("pre2016", "code_pre16")):
+        grouped = deps.assign(n=deps["code"].map(per_dep).fillna(0)).groupby(column)
+        out[level] = {code: (int(g["n"].sum()), len(g)) for code, g in grouped}
+    return out
+
+
+@st.cache_resource(max_entries=256)
+def choropleth(view: ViewState, _data, data_key: str = "shipped"):
+    """Coloured layer for a view (same view, same objects: the browser does not redraw)."""
+    values = layer_values(_data, view)
+    breaks = parse_breaks(view.breaks) if view.scheme == "manual" else None
+    coloured, classification = colour_regions(
+        regions(view.level),
+        values.values,
+        scheme=view.scheme,
+        k=view.n_classes,
+        breaks=breaks,
+        diverging_centre=values.diverging_centre,
+        reverse=values.reverse,
+        unit=values.unit_short,
+    )
+    group = choropleth_layer(coloured, values.title, selected_code=view.region or None)
+    return group, coloured, classification, values
+
+
+def region_catalysers(view: ViewState):
+    directory = catalyser_directory()
+    if view.level == "2016":
+        return catalysers_in_region(directory, view.region)
+    deps = regions("departements")
+    codes = set(deps.loc[deps["code_pre16"] == view.region, "code"])
+    return directory[directory["departement"].isin(codes)]
+
+
+static_assets()
+data = shipped_data()
+choices = view_choices(data, {level: regions(level) for level in ("2016", "pre2016")})
+for warning in init_view_state(choices):
+    st.toast(warning)
+
 st.title("Atlas des fragilités territoriales")
-fmap = offline(folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None))
-folium.GeoJson(
-    regions_geojson("2016"),
-    tooltip=folium.GeoJsonTooltip(fields=["nom"], aliases=["Région"]),
-    style_function=lambda _: {"fillColor": "#9ecae1", "color": "#08519c", "weight": 1},
-).add_to(fmap)
-st_folium(fmap, key="map", height=600, use_container_width=True, returned_objects=[])
+sidebar.view_controls(choices)
+show_catalysers = sidebar.show_catalysers_toggle()
+directory = catalysers_panel.filtered_directory(catalyser_directory())
+place = catalysers_panel.place_search(gazetteer())
+radius = catalysers_panel.radius_km()
+near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
+
+view = current_view()
+if view.scheme == "manual":
+    try:
+        parse_breaks(view.breaks)
+    except ClassificationError as exc:
+        st.sidebar.warning(f"{exc} Classes par quantiles en attendant.")
+        view = ViewState(**{**view.__dict__, "scheme": "quantiles"})
+sync_url(view)
+group, coloured, classification, values = choropleth(view, data)
+
+atlas_tab, table_tab, method_tab = st.tabs(["Atlas", "Données de la couche", "Méthode et sources"])
+with atlas_tab:
+    map_col, profile_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        groups = [group]
+        if show_catalysers:
+            highlight = set(near.rows["name"]) if near else set()
+            groups.append(catalyser_layer(directory, highlight=highlight))
+        if near:
+            groups.append(radius_layer(place.lat, place.lon, near.radius_km, place.name))
+        clicked = map_panel.show_map(
+            groups, center=(place.lat, place.lon) if place else None, zoom=9 if place else None
+        )
+        code = map_panel.clicked_region(clicked, coloured["code"])
+        if code and code != st.session_state.get("last_click"):
+            st.session_state["last_click"] = code
+            set_view(region=code)
+            st.rerun()
+        map_panel.show_legend(classification, values, coloured)
+        if show_catalysers:
+            map_panel.show_marker_legend()
+        if near:
+            catalysers_panel.show_results(near, place)
+    with profile_col:
+        profile_panel.show_profile(
+            data,
+            view,
+            regions(view.level),
+            region_catalysers(view) if view.region else None,
+            region_counts()[view.level],
+        )
+with table_tab:
+    data_panel.show_layer_table(values, coloured)
+with method_tab:
+    method_panel.show_method()

@@ -151,3 +151,20 @@ def _colours(
         straddles = (lo < centre) & (hi > centre)
         positions = np.where(straddles, 0.5, 0.5 + np.sign(mids - centre) * offset)
     return [mpl.colors.to_hex(cmap(p)) for p in positions]
+
+
+def parse_breaks(text: str) -> list[float]:
+    """Manual class bounds typed by a user: ``"90 ; 100,5 ; 110"`` -> ``[90.0, 100.5, 110.0]``.
+
+    Separators are ``;`` or spaces; decimal commas are accepted. Raises ClassificationError
+    (with a French message) when nothing or something unreadable is given.
+    """
+    parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
+    if not parts:
+        raise ClassificationError("Saisissez au moins un seuil pour des classes manuelles.")
+    try:
+        return sorted({float(p) for p in parts})
+    except ValueError:
+        raise ClassificationError(
+            f"Seuils illisibles : « {text[:40]} ». Exemple : 90 ; 100 ; 110"
+        ) from None

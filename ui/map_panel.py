@@ -1,0 +1,111 @@
+"""The map: a constant base map, the coloured layer sent as a feature group, the legend."""
+
+import html
+
+import folium
+import pandas as pd
+import streamlit as st
+from folium.plugins import MarkerCluster
+from streamlit_folium import st_folium
+
+from layers.assets import offline, preload_plugins
+from layers.catalyser_markers import marker_legend
+from layers.classify import Classification
+from layers.formatting import decimals_for
+from ui.text import md_escape
+
+FRANCE_CENTRE = (46.6, 2.5)
+FRANCE_BOUNDS = [(41.3, -5.2), (51.1, 9.6)]  # metropolitan France, Corsica included
+MAP_HEIGHT_PX = 620
+
+
+@st.cache_resource
+def base_map() -> folium.Map:
+    """The map that never changes between reruns (same object, same ids: no re-mount).
+
+    No background tiles: they would be fetched from the internet, and the atlas works offline.
+    minZoom/maxZoom are set on the map itself because marker clustering needs them when there
+    is no tile layer.
+    """
+    fmap = folium.Map(
+        location=FRANCE_CENTRE,
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        minZoom=4,
+        maxZoom=12,
+        zoomSnap=0.25,
+        zoomDelta=0.5,
+    )
+    fmap.fit_bounds(FRANCE_BOUNDS)
+    return preload_plugins(offline(fmap), MarkerCluster)
+
+
+def show_map(
+    groups: list[folium.FeatureGroup],
+    center: tuple[float, float] | None = None,
+    zoom: int | None = None,
+) -> dict | None:
+    """Draw the map with ``groups`` on top; return what the user clicked (feature JSON)."""
+    returned = st_folium(
+        base_map(),
+        key="map",
+        height=MAP_HEIGHT_PX,
+        use_container_width=True,
+        feature_group_to_add=groups,
+        returned_objects=["last_active_drawing"],
+        center=center,
+        zoom=zoom,
+    )
+    return (returned or {}).get("last_active_drawing")
+
+
+def clicked_region(clicked: dict | None, codes) -> str | None:
+    """The region code of a clicked polygon, from its feature properties (never from lat/lon).
+
+    Clicks on markers or on anything that is not a region of the current level give None.
+    """
+    if not isinstance(clicked, dict):
+        return None
+    geometry_type = (clicked.get("geometry") or {}).get("type")
+    code = (clicked.get("properties") or {}).get("code")
+    if geometry_type not in {"Polygon", "MultiPolygon"} or code not in set(codes):
+        return None
+    return code
+
+
+def show_legend(classification: Classification, values, coloured) -> None:
+    """Legend outside the map (a branca legend inside would force a re-mount)."""
+    entries = classification.legend(decimals_for(coloured["value"]))
+    unit = f" ({md_escape(values.unit)})" if values.unit else ""
+    st.markdown(f"**{md_escape(values.title)}**{unit}")
+    if not entries:
+        st.info("Pas de donnée pour cette couche à ce niveau.")
+    else:
+        table = pd.DataFrame(
+            {
+                " ": ["" for _ in entries],
+                "Classe": [label for _, label, _ in entries],
+                "Régions": [count for *_, count in entries],
+            }
+        )
+        colours = [colour for colour, *_ in entries]
+        styled = table.style.apply(
+            lambda col: (
+                [f"background-color: {c}" for c in colours]
+                if col.name == " "
+                else ["" for _ in col]
+            ),
+            axis=0,
+        )
+        st.dataframe(styled, hide_index=True, width="content")
+    st.caption(values.caption)
+
+
+def show_marker_legend() -> None:
+    """Catalyser marker legend: fixed SVG swatches drawn by code (no data text in this HTML)."""
+    items = "".join(
+        f'<span style="margin-right:1em;white-space:nowrap">{swatch} {html.escape(label)}</span>'
+        for swatch, label in marker_legend()
+    )
+    st.markdown(f'<div style="font-size:0.85em">{items}</div>', unsafe_allow_html=True)

@@ -1,0 +1,44 @@
+"""Session state: one place that initialises it from the URL and writes it back."""
+
+from dataclasses import asdict, fields
+
+import streamlit as st
+
+from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
+
+PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
+
+
+def init_view_state(choices: Choices) -> list[str]:
+    """On a session's first run, load the view from the URL; return warnings to show."""
+    if st.session_state.get("_view_initialised"):
+        return []
+    state, warnings = parse_view_state(dict(st.query_params), choices)
+    for name, value in asdict(state).items():
+        st.session_state[PREFIX + name] = value
+    st.session_state["_view_initialised"] = True
+    st.session_state["last_click"] = None
+    return warnings
+
+
+def current_view() -> ViewState:
+    """The view as the widgets currently hold it."""
+    return ViewState(
+        **{
+            f.name: str(st.session_state.get(PREFIX + f.name, getattr(ViewState(), f.name)))
+            for f in fields(ViewState)
+        }
+    )
+
+
+def set_view(**changes: str) -> None:
+    """Change fields of the view (before the widgets that own them are drawn)."""
+    for name, value in changes.items():
+        st.session_state[PREFIX + name] = value
+
+
+def sync_url(state: ViewState) -> None:
+    """Write the view into the URL so that a copied link reopens it."""
+    wanted = to_query_params(state)
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
