@@ -11,7 +11,7 @@ from geo.gazetteer import load_gazetteer, read_communes
 from geo.shapes import read_layer
 from layers.assets import install_static_assets
 from layers.catalyser_markers import catalyser_layer, radius_layer
-from layers.choropleth import choropleth_layer, colour_regions
+from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
 from layers.classify import ClassificationError, parse_breaks
 from layers.indicator_data import load_indicator_data
 from layers.measures import layer_values, view_choices
@@ -62,7 +62,7 @@ def region_counts() -> dict[str, dict[str, tuple[int, int]]]:
 
 @st.cache_resource(max_entries=256)
 def choropleth(view: ViewState, _data, data_key: str = "shipped"):
-    """Coloured layer for a view (same view, same objects: the browser does not redraw)."""
+    """Values, classes, colours and GeoJSON of a view, computed once per view and data."""
     values = layer_values(_data, view)
     breaks = parse_breaks(view.breaks) if view.scheme == "manual" else None
     coloured, classification = colour_regions(
@@ -75,8 +75,7 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         reverse=values.reverse,
         unit=values.unit_short,
     )
-    group = choropleth_layer(coloured, values.title, selected_code=view.region or None)
-    return group, coloured, classification, values
+    return choropleth_features(coloured, view.region or None), coloured, classification, values
 
 
 def region_catalysers(view: ViewState):
@@ -110,13 +109,13 @@ if view.scheme == "manual":
         st.sidebar.warning(f"{exc} Classes par quantiles en attendant.")
         view = ViewState(**{**view.__dict__, "scheme": "quantiles"})
 sync_url(view)
-group, coloured, classification, values = choropleth(view, data)
+features, coloured, classification, values = choropleth(view, data)
 
 atlas_tab, table_tab, method_tab = st.tabs(["Atlas", "Données de la couche", "Méthode et sources"])
 with atlas_tab:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
-        groups = [group]
+        groups = [choropleth_layer(features, values.title)]
         if show_catalysers:
             highlight = set(near.rows["name"]) if near else set()
             groups.append(catalyser_layer(directory, highlight=highlight))

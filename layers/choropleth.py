@@ -49,16 +49,11 @@ def colour_regions(
     return out, result
 
 
-def choropleth_layer(
-    coloured: gpd.GeoDataFrame,
-    value_title: str,
-    selected_code: str | None = None,
-    name: str = "Fragilités",
-) -> folium.FeatureGroup:
-    """A FeatureGroup with one GeoJson of the coloured regions, tooltips and a selection outline.
+def choropleth_features(coloured: gpd.GeoDataFrame, selected_code: str | None = None) -> str:
+    """GeoJSON text of the coloured regions with only what the browser needs.
 
-    Only the properties the browser needs are sent: ``code``, ``nom``, ``value_label`` and
-    the style (``colour``).
+    Properties: ``code``, ``nom``, ``value_label`` (HTML-escaped), ``colour`` and ``selected``.
+    Worth caching: building the layer from this text is cheap, serialising geometries is not.
     """
     props = pd.DataFrame(
         {
@@ -70,9 +65,20 @@ def choropleth_layer(
         }
     )
     features = gpd.GeoDataFrame(props, geometry=coloured.geometry.values, crs=coloured.crs)
+    return features.to_json(drop_id=True)
+
+
+def choropleth_layer(
+    features_geojson: str, value_title: str, name: str = "Fragilités"
+) -> folium.FeatureGroup:
+    """A FeatureGroup with one GeoJson of the coloured regions, tooltips and a selection outline.
+
+    ``features_geojson`` comes from :func:`choropleth_features`. A new group is needed at each
+    draw: streamlit-folium attaches the group to the map and renders it, which mutates it.
+    """
     group = folium.FeatureGroup(name=name)
     folium.GeoJson(
-        features.to_json(drop_id=True),
+        features_geojson,
         name=name,
         style_function=_style,
         highlight_function=lambda _: {"weight": 3, "color": "#333333"},

@@ -19,9 +19,13 @@ FRANCE_BOUNDS = [(41.3, -5.2), (51.1, 9.6)]  # metropolitan France, Corsica incl
 MAP_HEIGHT_PX = 620
 
 
-@st.cache_resource
 def base_map() -> folium.Map:
-    """The map that never changes between reruns (same object, same ids: no re-mount).
+    """The map that never changes between reruns.
+
+    Built anew at each run, never cached: streamlit-folium attaches the feature groups to the
+    map it is given, so a cached map would grow at every rerun. Its script is the same at every
+    run (streamlit-folium replaces the random map id), so the browser does not re-mount it and
+    keeps the user's zoom.
 
     No background tiles: they would be fetched from the internet, and the atlas works offline.
     minZoom/maxZoom are set on the map itself because marker clustering needs them when there

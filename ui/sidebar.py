@@ -51,7 +51,7 @@ def view_controls(choices: Choices) -> None:
         if st.session_state.get(PREFIX + "scheme") == "manual":
             st.text_input(
                 "Seuils (séparés par des points-virgules)",
-                key="manual_breaks",
+                key=PREFIX + "breaks",
                 placeholder="ex. 90 ; 100 ; 110",
             )
 

@@ -1,6 +1,7 @@
 """Safe text for Streamlit: data text is never interpreted as Markdown or HTML."""
 
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")
+# "-" and "." only matter at the start of a line, where data text never is.
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+!|<>~$:")
 
 
 def md_escape(text: object) -> str:
