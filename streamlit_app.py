@@ -17,6 +17,8 @@ from layers.indicator_data import load_indicator_data
 from layers.measures import layer_values, view_choices
 from layers.view_state import ViewState
 from ui import catalysers_panel, data_panel, map_panel, method_panel, profile_panel, sidebar
+from ui.folium_cache import install as install_folium_cache
+from ui.folium_cache import keyed_groups
 from ui.state import current_view, init_view_state, set_view, sync_url
 
 st.set_page_config(page_title="Atlas des fragilités territoriales", page_icon="🗺️", layout="wide")
@@ -78,6 +80,11 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
     return choropleth_features(coloured, view.region or None), coloured, classification, values
 
 
+@st.cache_resource
+def choices_for(_data, data_key: str = "shipped"):
+    return view_choices(_data, {level: regions(level) for level in ("2016", "pre2016")})
+
+
 def region_catalysers(view: ViewState):
     directory = catalyser_directory()
     if view.level == "2016":
@@ -88,15 +95,16 @@ def region_catalysers(view: ViewState):
 
 
 static_assets()
+install_folium_cache()
 data = shipped_data()
-choices = view_choices(data, {level: regions(level) for level in ("2016", "pre2016")})
+choices = choices_for(data)
 for warning in init_view_state(choices):
     st.toast(warning)
 
 st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)
 show_catalysers = sidebar.show_catalysers_toggle()
-directory = catalysers_panel.filtered_directory(catalyser_directory())
+directory, catalyser_filters = catalysers_panel.filtered_directory(catalyser_directory())
 place = catalysers_panel.place_search(gazetteer())
 radius = catalysers_panel.radius_km()
 near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
@@ -115,12 +123,25 @@ atlas_tab, table_tab, method_tab = st.tabs(["Atlas", "Données de la couche", "M
 with atlas_tab:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
-        groups = [choropleth_layer(features, values.title)]
+        builders = [
+            (("regions", view, "shipped"), lambda: choropleth_layer(features, values.title))
+        ]
         if show_catalysers:
-            highlight = set(near.rows["name"]) if near else set()
-            groups.append(catalyser_layer(directory, highlight=highlight))
+            highlight = frozenset(near.rows["name"]) if near else frozenset()
+            builders.append(
+                (
+                    ("catalysers", catalyser_filters, highlight),
+                    lambda: catalyser_layer(directory, highlight=set(highlight)),
+                )
+            )
         if near:
-            groups.append(radius_layer(place.lat, place.lon, near.radius_km, place.name))
+            builders.append(
+                (
+                    ("radius", place, near.radius_km),
+                    lambda: radius_layer(place.lat, place.lon, near.radius_km, place.name),
+                )
+            )
+        groups = keyed_groups(builders)
         clicked = map_panel.show_map(
             groups, center=(place.lat, place.lon) if place else None, zoom=9 if place else None
         )

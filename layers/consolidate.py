@@ -66,8 +66,12 @@ def _with_ratios(wide: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
 
 def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     """Every indicator's value for every region of ``level``: index region code, one column per
-    indicator (NaN = non disponible)."""
+    indicator (NaN = non disponible). Read-only (memoised per bundle)."""
     check_level(level)
+    return data.memoised(("level_table", level), lambda: _level_table(data, level))
+
+
+def _level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     codes = list(data.regions(level))
     if level == "pre2016":
         wide = _with_ratios(_stored(data, "pre2016"), data.catalogue)
@@ -110,8 +114,12 @@ def france_reference(data: IndicatorData) -> pd.DataFrame:
 
     Consolidable indicators: the same rule over all 22 former regions (France métropolitaine,
     ``method`` = the aggregation). Others: the published value, France métropolitaine if the
-    source has one, else France entière (``reference`` says which).
+    source has one, else France entière (``reference`` says which). Read-only (memoised).
     """
+    return data.memoised(("france_reference",), lambda: _france_reference(data))
+
+
+def _france_reference(data: IndicatorData) -> pd.DataFrame:
     pre = _stored(data, "pre2016")
     groups = pd.Series(FRM, index=list(data.regions("pre2016")))
     computed = _aggregate(pre.reindex(groups.index), groups, data.catalogue)

@@ -5,7 +5,8 @@ a user's imported rows (a new bundle built with :func:`dataclasses.replace`) go 
 the same code as the shipped ones.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,18 @@ class IndicatorData:
     mapping: pd.DataFrame
     #: Region names per level: {"2016": {code: name}, "pre2016": {code: name}}
     region_names: dict
+    #: Results of pure computations on this bundle (see :meth:`memoised`).
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memoised(self, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """``compute()`` once per bundle and key; callers must treat the result as read-only.
+
+        The tables are immutable, so a derived table never goes stale; a bundle with imported
+        rows is a new object (``dataclasses.replace``) with an empty memo.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def indicator(self, indicator_id: str) -> pd.Series:
         """The catalogue row of ``indicator_id``; unknown ids list a few valid ones."""

@@ -39,7 +39,16 @@ def rank_most_fragile(index: pd.Series) -> pd.Series:
 
 
 def indicator_indices(data: IndicatorData, level: str, core_only: bool = True) -> pd.DataFrame:
-    """Long table: indicator_id, domain, region_code, value, france, index_raw, index (bounded)."""
+    """Long table: indicator_id, domain, region_code, value, france, index_raw, index (bounded).
+
+    Read-only (memoised per bundle).
+    """
+    return data.memoised(
+        ("indicator_indices", level, core_only), lambda: _indicator_indices(data, level, core_only)
+    )
+
+
+def _indicator_indices(data: IndicatorData, level: str, core_only: bool) -> pd.DataFrame:
     table = level_table(data, level)
     france = france_reference(data).set_index("indicator_id")["value"]
     catalogue = data.catalogue[data.catalogue["direction"] != 0]
@@ -69,7 +78,14 @@ def indicator_indices(data: IndicatorData, level: str, core_only: bool = True) -
 
 
 def domain_indices(data: IndicatorData, level: str) -> pd.DataFrame:
-    """domain, region_code, region_name, index, n_indicators, rank for all 16 domains."""
+    """domain, region_code, region_name, index, n_indicators, rank for all 16 domains.
+
+    Read-only (memoised per bundle).
+    """
+    return data.memoised(("domain_indices", level), lambda: _domain_indices(data, level))
+
+
+def _domain_indices(data: IndicatorData, level: str) -> pd.DataFrame:
     names = data.regions(level)
     per_indicator = indicator_indices(data, level).dropna(subset=["index"])
     stats = per_indicator.groupby(["domain", "region_code"])["index"].agg(["mean", "count"])

@@ -1,5 +1,7 @@
 """Consolidation, indices and perception on tiny inline tables."""
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -114,27 +116,15 @@ def test_none_takes_the_published_2016_value():
 
 def test_none_without_published_value_is_non_disponible():
     data = tiny()
-    data = IndicatorData(
-        **{
-            **data.__dict__,
-            "values": data.values[
-                ~((data.values["indicator_id"] == "median") & (data.values["level"] == "2016"))
-            ],
-        }
-    )
+    keep = ~((data.values["indicator_id"] == "median") & (data.values["level"] == "2016"))
+    data = replace(data, values=data.values[keep])
     assert indicator_values(data, "2016", "median")["value"].isna().all()
 
 
 def test_missing_former_region_makes_the_new_region_non_disponible():
     data = tiny()
-    data = IndicatorData(
-        **{
-            **data.__dict__,
-            "values": data.values[
-                ~((data.values["indicator_id"] == "chomage") & (data.values["region_code"] == "b"))
-            ],
-        }
-    )
+    keep = ~((data.values["indicator_id"] == "chomage") & (data.values["region_code"] == "b"))
+    data = replace(data, values=data.values[keep])
     table = level_table(data, "2016")
     assert np.isnan(table["chomage"]["N"]) and table["chomage"]["S"] == 5.0
 
@@ -211,3 +201,12 @@ def test_inputs_are_not_modified():
     level_table(data, "2016")
     domain_indices(data, "2016")
     pd.testing.assert_frame_equal(data.values, before)
+
+
+def test_replace_gives_a_fresh_memo():
+    data = tiny()
+    level_table(data, "2016")
+    keep = data.values["indicator_id"] != "pop"
+    other = replace(data, values=data.values[keep])
+    assert "chomage" not in level_table(other, "2016")  # no weight any more
+    assert level_table(data, "2016")["chomage"].notna().all()

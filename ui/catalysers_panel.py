@@ -31,8 +31,9 @@ class Place:
     lon: float
 
 
-def filtered_directory(directory: pd.DataFrame) -> pd.DataFrame:
-    """Sidebar filters (métiers, confidence, kind) applied to the directory."""
+def filtered_directory(directory: pd.DataFrame) -> tuple[pd.DataFrame, tuple]:
+    """Sidebar filters (métiers, confidence, kind) applied to the directory, and the filters
+    as a hashable key (for the map layer cache)."""
     with st.sidebar.expander("Filtres des catalyseurs", expanded=False):
         metiers = st.multiselect(
             "Métiers", list(METIERS), format_func=METIERS.get, key="cat_metiers"
@@ -47,9 +48,11 @@ def filtered_directory(directory: pd.DataFrame) -> pd.DataFrame:
         kinds = st.multiselect(
             "Type de structure", list(KIND_LABELS), format_func=KIND_LABELS.get, key="cat_kinds"
         )
-    return filter_catalysers(
+    key = (tuple(metiers), tuple(confidence), tuple(kinds))
+    filtered = filter_catalysers(
         directory, metiers=metiers or None, confidence=confidence or None, kinds=kinds or None
     )
+    return filtered, key
 
 
 def place_search(gazetteer: Gazetteer) -> Place | None:
