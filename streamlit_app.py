@@ -4,6 +4,8 @@ This file only composes: data come from cached loaders, numbers from layers/ and
 functions), widgets and panels from ui/. Run with ``bash scripts/app.sh``.
 """
 
+from dataclasses import replace
+
 import streamlit as st
 
 from geo.catalysers import catalysers_in_region, load_catalysers
@@ -11,7 +13,12 @@ from geo.gazetteer import load_gazetteer, read_communes
 from geo.shapes import read_layer
 from layers.assets import install_static_assets
 from layers.catalyser_markers import catalyser_layer, radius_layer
-from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.choropleth import (
+    choropleth_features,
+    choropleth_layer,
+    colour_regions,
+    selection_layer,
+)
 from layers.classify import ClassificationError, parse_breaks
 from layers.indicator_data import load_indicator_data
 from layers.measures import layer_values, view_choices
@@ -77,7 +84,7 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         reverse=values.reverse,
         unit=values.unit_short,
     )
-    return choropleth_features(coloured, view.region or None), coloured, classification, values
+    return choropleth_features(coloured), coloured, classification, values
 
 
 @st.cache_resource
@@ -109,6 +116,13 @@ place = catalysers_panel.place_search(gazetteer())
 radius = catalysers_panel.radius_km()
 near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
 
+# A click on the map reruns the script with the clicked feature already in the session state:
+# read it before drawing, so that the profile and the selection outline appear in this run.
+feature = (st.session_state.get("map") or {}).get("last_active_drawing")
+if map_panel.is_new_click(feature):
+    clicked = map_panel.clicked_region(feature, regions(current_view().level)["code"])
+    if clicked:
+        set_view(region=clicked)
 view = current_view()
 if view.scheme == "manual":
     try:
@@ -117,14 +131,17 @@ if view.scheme == "manual":
         st.sidebar.warning(f"{exc} Classes par quantiles en attendant.")
         view = ViewState(**{**view.__dict__, "scheme": "quantiles"})
 sync_url(view)
-features, coloured, classification, values = choropleth(view, data)
+features, coloured, classification, values = choropleth(replace(view, region=""), data)
 
 atlas_tab, table_tab, method_tab = st.tabs(["Atlas", "Données de la couche", "Méthode et sources"])
 with atlas_tab:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
         builders = [
-            (("regions", view, "shipped"), lambda: choropleth_layer(features, values.title))
+            (
+                ("regions", replace(view, region=""), "shipped"),
+                lambda: choropleth_layer(features, values.title),
+            )
         ]
         if show_catalysers:
             highlight = frozenset(near.rows["name"]) if near else frozenset()
@@ -141,15 +158,17 @@ with atlas_tab:
                     lambda: radius_layer(place.lat, place.lon, near.radius_km, place.name),
                 )
             )
+        if view.region:  # last, so that its position (cache key) does not move the others
+            builders.append(
+                (
+                    ("selection", view.level, view.region),
+                    lambda: selection_layer(regions(view.level), view.region),
+                )
+            )
         groups = keyed_groups(builders)
-        clicked = map_panel.show_map(
+        map_panel.show_map(
             groups, center=(place.lat, place.lon) if place else None, zoom=9 if place else None
         )
-        code = map_panel.clicked_region(clicked, coloured["code"])
-        if code and code != st.session_state.get("last_click"):
-            st.session_state["last_click"] = code
-            set_view(region=code)
-            st.rerun()
         map_panel.show_legend(classification, values, coloured)
         if show_catalysers:
             map_panel.show_marker_legend()

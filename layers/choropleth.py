@@ -49,10 +49,10 @@ def colour_regions(
     return out, result
 
 
-def choropleth_features(coloured: gpd.GeoDataFrame, selected_code: str | None = None) -> str:
+def choropleth_features(coloured: gpd.GeoDataFrame) -> str:
     """GeoJSON text of the coloured regions with only what the browser needs.
 
-    Properties: ``code``, ``nom``, ``value_label`` (HTML-escaped), ``colour`` and ``selected``.
+    Properties: ``code``, ``nom``, ``value_label`` (HTML-escaped) and ``colour``.
     Worth caching: building the layer from this text is cheap, serialising geometries is not.
     """
     props = pd.DataFrame(
@@ -61,7 +61,6 @@ def choropleth_features(coloured: gpd.GeoDataFrame, selected_code: str | None = 
             "nom": coloured["nom"].map(html.escape),
             "value_label": coloured["value_label"].map(html.escape),
             "colour": coloured["colour"],
-            "selected": coloured["code"] == selected_code,
         }
     )
     features = gpd.GeoDataFrame(props, geometry=coloured.geometry.values, crs=coloured.crs)
@@ -94,11 +93,24 @@ def choropleth_layer(
 
 
 def _style(feature: dict) -> dict:
-    props = feature["properties"]
-    selected = props.get("selected", False)
     return {
-        "fillColor": props["colour"],
+        "fillColor": feature["properties"]["colour"],
         "fillOpacity": 0.85,
-        "color": SELECTED_COLOUR if selected else "#ffffff",
-        "weight": 3.5 if selected else 1.0,
+        "color": "#ffffff",
+        "weight": 1.0,
     }
+
+
+def selection_layer(regions: gpd.GeoDataFrame, code: str) -> folium.FeatureGroup:
+    """The selected region's outline, drawn over the choropleth and not clickable.
+
+    A layer of its own, so that selecting a region does not rebuild the coloured layer.
+    """
+    group = folium.FeatureGroup(name="Région sélectionnée")
+    outline = regions.loc[regions["code"] == code, ["code", "geometry"]]
+    folium.GeoJson(
+        outline.to_json(drop_id=True),
+        style_function=lambda _: {"color": SELECTED_COLOUR, "weight": 3.5, "fill": False},
+        interactive=False,
+    ).add_to(group)
+    return group

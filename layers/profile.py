@@ -94,8 +94,14 @@ def domain_profile(
     data: IndicatorData, level: str, code: str, survey: str | None = None
 ) -> pd.DataFrame:
     """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
-    perceived index (if the survey has a score), in display order."""
+    perceived index (if the survey has a score), in display order. Read-only (memoised)."""
     check_region(data, level, code)
+    return data.memoised(
+        ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
+    )
+
+
+def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | None) -> pd.DataFrame:
     objective = domain_indices(data, level)
     mine = objective[objective["region_code"] == code].set_index("domain")
     out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
@@ -111,8 +117,18 @@ def domain_profile(
 
 
 def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
-    """The indicators of ``domain`` for one region, core first, as in the report pages."""
+    """The indicators of ``domain`` for one region, core first, as in the report pages.
+
+    Read-only (memoised per bundle).
+    """
     check_region(data, level, code)
+    return data.memoised(
+        ("domain_indicators", level, code, domain),
+        lambda: _domain_indicators(data, level, code, domain),
+    )
+
+
+def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
     if domain not in set(data.domains["domain"]):
         raise UnknownIdError(
             f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"

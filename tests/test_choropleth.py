@@ -4,7 +4,12 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import box
 
-from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.choropleth import (
+    choropleth_features,
+    choropleth_layer,
+    colour_regions,
+    selection_layer,
+)
 
 
 def regions():
@@ -28,11 +33,11 @@ def test_values_are_joined_by_code_and_missing_is_grey():
 def test_layer_html_escapes_names_and_marks_the_selection():
     coloured, _ = colour_regions(regions(), pd.Series({"11": 1.0, "32": 2.0, "94": 3.0}), k=3)
     fmap = folium.Map(tiles=None)
-    features = choropleth_features(coloured, selected_code="32")
-    choropleth_layer(features, "Indice <x>").add_to(fmap)
+    choropleth_layer(choropleth_features(coloured), "Indice <x>").add_to(fmap)
+    selection_layer(coloured, "32").add_to(fmap)
     page = fmap.get_root().render()
     # folium writes the properties as JSON, where "&" is "\u0026"
     page = page.replace("\\u0026", "&")
     assert "&lt;b&gt;Hauts&lt;/b&gt;" in page and "<b>Hauts</b>" not in page
     assert "Indice &lt;x&gt;" in page
-    assert '"selected": true' in page
+    assert page.count('"code": "32"') == 2  # the region and its selection outline

@@ -1,6 +1,7 @@
 """The map: a constant base map, the coloured layer sent as a feature group, the legend."""
 
 import html
+import json
 
 import folium
 import pandas as pd
@@ -62,6 +63,18 @@ def show_map(
         zoom=zoom,
     )
     return (returned or {}).get("last_active_drawing")
+
+
+def is_new_click(feature: dict | None) -> bool:
+    """True once per clicked feature: streamlit-folium keeps returning the last click, and a
+    level switch must not re-select a region whose code exists at both levels (11, 24...)."""
+    if not feature:
+        return False
+    fingerprint = json.dumps(feature, sort_keys=True)
+    if fingerprint == st.session_state.get("last_click"):
+        return False
+    st.session_state["last_click"] = fingerprint
+    return True
 
 
 def clicked_region(clicked: dict | None, codes) -> str | None:

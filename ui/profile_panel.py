@@ -49,7 +49,7 @@ def show_profile(
         "**Les 16 domaines face à la France** (indice, base 100 = France "
         "métropolitaine ; au-dessus = plus fragile)"
     )
-    st.altair_chart(_domain_chart(domains), width="stretch")
+    st.vega_lite_chart(domain_chart_spec(data, view.level, view.region, survey), width="stretch")
     if domains["perceived_index"].notna().any():
         st.caption(
             f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
@@ -98,6 +98,16 @@ def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
     from layers.measures import default_survey
 
     return view.survey or default_survey(data) or None
+
+
+@st.cache_resource(max_entries=512)
+def _chart_spec(level: str, code: str, survey: str | None, data_id: int, _data) -> dict:
+    return _domain_chart(domain_profile(_data, level, code, survey)).to_dict()
+
+
+def domain_chart_spec(data: IndicatorData, level: str, code: str, survey: str | None) -> dict:
+    """Vega-Lite spec of the domain chart, built once per region, survey and data bundle."""
+    return _chart_spec(level, code, survey, id(data), data)
 
 
 def _domain_chart(domains: pd.DataFrame) -> alt.Chart:

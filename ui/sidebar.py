@@ -65,4 +65,3 @@ def show_catalysers_toggle() -> bool:
 def _clear_region() -> None:
     # A region code means another region at the other level (codes 11, 24... exist at both).
     st.session_state[PREFIX + "region"] = ""
-    st.session_state["last_click"] = None

