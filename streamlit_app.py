@@ -112,7 +112,7 @@ st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)
 show_catalysers = sidebar.show_catalysers_toggle()
 directory, catalyser_filters = catalysers_panel.filtered_directory(catalyser_directory())
-place = catalysers_panel.place_search(gazetteer())
+place = catalysers_panel.place_search(gazetteer)
 radius = catalysers_panel.radius_km()
 near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
 

@@ -1,5 +1,6 @@
 """Catalysers in the app: filters, "Catalyseurs près de…" search, results table."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -55,8 +56,12 @@ def filtered_directory(directory: pd.DataFrame) -> tuple[pd.DataFrame, tuple]:
     return filtered, key
 
 
-def place_search(gazetteer: Gazetteer) -> Place | None:
-    """Commune search box with its candidates; returns the chosen commune or None."""
+def place_search(gazetteer: Callable[[], Gazetteer]) -> Place | None:
+    """Commune search box with its candidates; returns the chosen commune or None.
+
+    ``gazetteer`` is called only when something is typed: indexing 35,000 communes takes
+    about a second, which the first page of a session need not wait for.
+    """
     st.sidebar.subheader("Catalyseurs près de…")
     query = st.sidebar.text_input(
         "Commune ou code postal", key="near_query", placeholder="ex. Roubaix, 59100, St Etienne"
@@ -64,7 +69,7 @@ def place_search(gazetteer: Gazetteer) -> Place | None:
     if not query.strip():
         return None
     try:
-        found = gazetteer.search(query, limit=10)
+        found = gazetteer().search(query, limit=10)
     except (GazetteerQueryError, NoMatchError) as exc:
         st.sidebar.warning(str(exc))
         return None
