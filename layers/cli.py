@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from layers.check_cli import add_check
 from layers.consolidate import FRM, FRM_LABEL, france_reference, indicator_values
 from layers.coverage import coverage_table
 from layers.indicator_data import LEVELS, UnknownIdError, load_indicator_data
@@ -78,6 +79,7 @@ COMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "values": add_values,
     "index": add_index,
     "coverage": add_coverage,
+    "check": add_check,
 }
 
 
