@@ -7,6 +7,7 @@ Nothing is estimated: every value is copied from a reference row with its source
 """
 
 import argparse
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,8 @@ from layers.indicator_data import INDICATORS_DIR
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference"
 LEVELS = {"old22": "pre2016", "new13": "2016", "france": "france"}
 ACTORS = ("citoyens", "associations", "entreprises")
+#: Flags that open some reference notes: they say how complete the row is, not where it is from.
+FLAGS = ("PARTIEL", "INCOMPLET", "ATTENTION")
 
 #: The 16 domains: id, axis, French label (the PHARE reports' wording), English label.
 DOMAINS = [
@@ -51,9 +54,10 @@ CORE = {
     "taux_chomage_2014": "taux de chômage annuel Insee, année la plus proche de 2013-2016",
     "taux_emploi_2564_2016_eurostat": "taux d'emploi des 25-64 ans (concept distinct du chômage)",
     "pib_hab_spa_2014_eurostat": "richesse produite par habitant (en SPA, comparable)",
-    "dird_par_hab_2013_eurostat": "effort de recherche (dépense) ; le personnel de R&D en est "
-    "un doublon",
-    "brevets_par_million_hab_2012_eurostat": "innovation (brevets)",
+    "dird_par_hab_2013_eurostat": "innovation, R&D (dépense, comme dans les rapports PHARE) ; "
+    "personnel de R&D et brevets 2012 mesurent la même notion",
+    "creations_entreprises_1000hab_2014": "création d'activité : créations d'entreprises pour "
+    "1 000 habitants (rubrique des rapports PHARE ; rapport de deux sommes)",
     "revenu_median_uc_2013": "niveau de vie médian Filosofi (publié pour les deux niveaux)",
     "rapport_interdecile_2013": "inégalités de revenus (publié pour les deux niveaux)",
     "part_menages_imposes_2013": "part des ménages imposés (Filosofi)",
@@ -86,6 +90,17 @@ CORE = {
 
 #: Indicators computed as a ratio of two summed counts: scale * sum(num) / sum(den).
 DERIVED = [
+    {
+        "indicator_id": "creations_entreprises_1000hab_2014",
+        "domain": "developpement_economique",
+        "label_fr": "Créations d'entreprises pour 1 000 habitants",
+        "unit": "créations pour 1 000 habitants",
+        "year": "2014",
+        "direction": -1,
+        "numerator": "creations_entreprises_2014",
+        "denominator": "population_1janv_2014",
+        "scale": 1000,
+    },
     {
         "indicator_id": "nuitees_par_habitant_2023",
         "domain": "culture_loisirs",
@@ -143,17 +158,42 @@ def build_domains() -> pd.DataFrame:
 
 
 def _source_name(note: str) -> str:
-    """The named source, from the reference note (its first clause)."""
-    first = note.split(" ; ")[0].strip()
-    return first[:200]
+    """The named source: the note's first clause once a completeness flag is skipped."""
+    rest = note.strip()
+    if rest.startswith(FLAGS):
+        # "PARTIEL (4/22 : ... ; ...) ; données Agence Bio ..." or "PARTIEL : ... ; source ..."
+        rest = re.sub(r"^\w+\s*(\([^()]*\)\s*[.;:]?|[^;]*;)\s*", "", rest, count=1)
+    return _shorten(_first_clause(rest), 200)
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first " ; " outside parentheses."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth <= 0 and text.startswith(" ; ", i):
+            return text[:i].strip()
+    return text.strip()
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
 
 
 def build_catalogue(ref: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator of the reference plus the derived ratios."""
     rows = []
+    sources: dict[str, str] = {}  # source URL -> named source, for notes saying "Même article"
     for indicator_id, group in ref.groupby("indicator_id", sort=False):
         first = group.iloc[0]
         urls = group["source_url"].value_counts()
+        source = _source_name(first["note"])
+        if source.lower().startswith("même") and urls.index[0] in sources:
+            source = sources[urls.index[0]]
+        sources.setdefault(urls.index[0], source)
         partial = group["note"].str.contains("PARTIEL").any()
         complete = (group["level"] == "old22").sum() == 22
         rows.append(
@@ -169,7 +209,7 @@ def build_catalogue(ref: pd.DataFrame) -> pd.DataFrame:
                 "numerator": "",
                 "denominator": "",
                 "scale": "",
-                "source": _source_name(first["note"]),
+                "source": source,
                 "source_url": urls.index[0],
                 "note": first["note"],
                 "partial": partial,
@@ -186,7 +226,11 @@ def build_catalogue(ref: pd.DataFrame) -> pd.DataFrame:
                 **spec,
                 "aggregation": "ratio",
                 "weight_indicator": "",
-                "source": f"Calculé : {num['label_fr']} / {den['label_fr']} ({num['source']})",
+                "source": _shorten(
+                    f"Calculé : {spec['numerator']} / {spec['denominator']} — sources : "
+                    f"{num['source']} ; {den['source']}",
+                    300,
+                ),
                 "source_url": num["source_url"],
                 "note": f"Rapport de deux sommes : {spec['scale']} × {spec['numerator']} / "
                 f"{spec['denominator']}, calculé à chaque niveau (jamais saisi).",

@@ -13,35 +13,56 @@ import pandas as pd
 from layers.check_cli import add_check
 from layers.consolidate import FRM, FRM_LABEL, france_reference, indicator_values
 from layers.coverage import coverage_table
-from layers.indicator_data import LEVELS, UnknownIdError, load_indicator_data
+from layers.indicator_data import FRANCE_CODES, LEVELS, UnknownIdError, load_indicator_data
 from layers.indices import index_table
+
+#: Decimals printed for indicator values (indices get one).
+VALUE_DECIMALS = 4
 
 
 def _print_csv(frame: pd.DataFrame) -> None:
     frame.to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
+def _number(value: float, decimals: int, strip: bool = True) -> str:
+    """``value`` rounded to ``decimals`` places ("" when non disponible); ``strip`` drops
+    trailing zeros (a count prints as 63697865, not 63697865.0000)."""
+    if pd.isna(value):
+        return ""
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if strip and "." in text else text
+
+
+def _note(message: str) -> None:
+    print(f"Note : {message}", file=sys.stderr)
+
+
 def cmd_values(args: argparse.Namespace) -> int:
+    """Values of one indicator, then the France reference row (FRM, or FR if France entière)."""
     data = load_indicator_data()
     table = indicator_values(data, args.level, args.indicator)
-    france = france_reference(data).set_index("indicator_id")
-    reference = france.loc[args.indicator]
-    if reference["reference"] and reference["reference"] != FRM_LABEL:
-        print(
-            f"Note : la valeur de référence est celle de la {reference['reference']}.",
-            file=sys.stderr,
-        )
-    row = pd.DataFrame(
-        {"region_code": [FRM], "region_name": [FRM_LABEL], "value": [reference["value"]]}
-    )
-    _print_csv(pd.concat([table, row], ignore_index=True).round({"value": 4}))
+    ref = france_reference(data).set_index("indicator_id").loc[args.indicator]
+    code, name = FRM, FRM_LABEL
+    if ref["reference"] == FRANCE_CODES["FR"]:
+        code, name = "FR", ref["reference"]
+        _note("pas de valeur France métropolitaine publiée : la référence est la France entière.")
+    elif ref["method"] == "non disponible":
+        _note("la valeur de référence France est non disponible.")
+    elif ref["method"] == "publié" and ref["note"]:
+        _note(f"référence publiée — {ref['note']}")
+    if table["value"].isna().any():
+        missing = ", ".join(table.loc[table["value"].isna(), "region_code"])
+        _note(f"non disponible pour {missing}.")
+    france = pd.DataFrame({"region_code": [code], "region_name": [name], "value": [ref["value"]]})
+    out = pd.concat([table, france], ignore_index=True)
+    _print_csv(out.assign(value=[_number(v, VALUE_DECIMALS) for v in out["value"]]))
     return 0
 
 
 def cmd_index(args: argparse.Namespace) -> int:
     data = load_indicator_data()
     table = index_table(data, args.level, domain=args.domain, axis=args.axis, overall=args.overall)
-    _print_csv(table.round({"index": 1}))
+    _print_csv(table.assign(index=[_number(v, 1, strip=False) for v in table["index"]]))
     return 0
 
 
@@ -92,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except UnknownIdError as exc:
-        print(exc, file=sys.stderr)
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`: stop quietly
         sys.stderr.close()

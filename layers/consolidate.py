@@ -10,10 +10,11 @@ its former regions have a value (and a weight): otherwise it is "non disponible"
 import numpy as np
 import pandas as pd
 
-from layers.indicator_data import FRANCE_CODES, IndicatorData, check_level
+from layers.indicator_data import FRANCE_CODES, IndicatorData, UnknownIdError, check_level
 
 FRM = "FRM"
 FRM_LABEL = FRANCE_CODES[FRM]
+COMPUTED_NOTE = "calculé sur les 22 anciennes régions, même règle que la consolidation"
 
 
 def _stored(data: IndicatorData, level: str) -> pd.DataFrame:
@@ -24,49 +25,107 @@ def _stored(data: IndicatorData, level: str) -> pd.DataFrame:
     )
 
 
-def _group_all(codes: pd.Index, groups: pd.Series) -> pd.Series:
-    """Group key per former region: its 2016 code, or FRM for the whole of France."""
-    return groups.reindex(codes)
+def _complete(column: pd.Series, key: pd.Series) -> pd.Series:
+    """Per group: True when every former region of the group has a value."""
+    return column.notna().groupby(key).all()
+
+
+def _sum(pre: pd.DataFrame, key: pd.Series, row: pd.Series) -> pd.Series | None:
+    """Counts: new = sum of the former regions."""
+    if row["indicator_id"] not in pre:
+        return None
+    values = pre[row["indicator_id"]]
+    return values.groupby(key).sum(min_count=1).where(_complete(values, key))
+
+
+def _weighted_mean(pre: pd.DataFrame, key: pd.Series, row: pd.Series) -> pd.Series | None:
+    """Rates: new = sum(value * weight) / sum(weight), with the catalogue's weight indicator."""
+    if row["indicator_id"] not in pre or row["weight_indicator"] not in pre:
+        return None
+    values, weights = pre[row["indicator_id"]], pre[row["weight_indicator"]]
+    num = (values * weights).groupby(key).sum(min_count=1)
+    den = weights.groupby(key).sum(min_count=1)
+    return (num / den).where(_complete(values, key) & _complete(weights, key))
+
+
+def _ratio(pre: pd.DataFrame, key: pd.Series, row: pd.Series) -> pd.Series | None:
+    """Derived ratios: new = scale * sum(numerator) / sum(denominator), exact."""
+    if row["numerator"] not in pre or row["denominator"] not in pre:
+        return None
+    num, den = pre[row["numerator"]], pre[row["denominator"]]
+    ok = _complete(num, key) & _complete(den, key)
+    return (_scale(row) * num.groupby(key).sum() / den.groupby(key).sum()).where(ok)
+
+
+def _scale(row: pd.Series) -> float:
+    return float(row["scale"] or 1) if pd.notna(row["scale"]) else 1.0
+
+
+#: How each ``aggregation`` of the catalogue consolidates former regions into a group; ``none``
+#: never does (medians...): only published values are used.
+AGGREGATORS = {"sum": _sum, "weighted_mean": _weighted_mean, "ratio": _ratio}
+AGGREGATIONS = (*AGGREGATORS, "none")
+#: Catalogue columns that the aggregators read, with their value when a catalogue lacks them.
+OPTIONAL_COLUMNS = {"weight_indicator": "", "numerator": "", "denominator": "", "scale": ""}
+
+
+def _catalogue(catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The catalogue with the optional columns filled in and its aggregations checked."""
+    defaults = {c: catalogue.get(c, d) for c, d in OPTIONAL_COLUMNS.items()}
+    out = catalogue.assign(**defaults)
+    unknown = sorted(set(out["aggregation"]) - set(AGGREGATIONS))
+    if unknown:
+        raise UnknownIdError(
+            f"Unknown aggregation {unknown[0]!r} in the catalogue; expected one of "
+            f"{list(AGGREGATIONS)}"
+        )
+    return out.fillna(OPTIONAL_COLUMNS)
 
 
 def _aggregate(pre: pd.DataFrame, groups: pd.Series, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Aggregate the wide pre-2016 table by ``groups`` (one group key per former region)."""
-    out = {}
+    """Aggregate the wide pre-2016 table by ``groups`` (one group key per former region).
+
+    A group gets a value only if all its former regions have one (and a weight): otherwise NaN.
+    """
     key = groups.reindex(pre.index)
-    complete = lambda col: col.notna().groupby(key).all()  # noqa: E731
-    for row in catalogue.itertuples():
-        ind = row.indicator_id
-        if row.aggregation == "sum" and ind in pre:
-            total = pre[ind].groupby(key).sum(min_count=1)
-            out[ind] = total.where(complete(pre[ind]))
-        elif row.aggregation == "weighted_mean" and ind in pre and row.weight_indicator in pre:
-            v, w = pre[ind], pre[row.weight_indicator]
-            num = (v * w).groupby(key).sum(min_count=1)
-            den = w.where(v.notna()).groupby(key).sum(min_count=1)
-            ok = complete(v) & complete(w)
-            out[ind] = (num / den).where(ok)
-        elif row.aggregation == "ratio" and row.numerator in pre and row.denominator in pre:
-            n, d = pre[row.numerator], pre[row.denominator]
-            ok = complete(n) & complete(d)
-            scale = float(row.scale or 1)
-            out[ind] = (scale * n.groupby(key).sum() / d.groupby(key).sum()).where(ok)
+    out = {}
+    for _, row in _catalogue(catalogue).iterrows():
+        aggregate = AGGREGATORS.get(row["aggregation"])
+        result = aggregate(pre, key, row) if aggregate else None
+        if result is not None:
+            out[row["indicator_id"]] = result
     return pd.DataFrame(out)
 
 
 def _with_ratios(wide: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Add the derived ratio indicators to a wide table of one level."""
-    wide = wide.copy()
-    for row in catalogue[catalogue["aggregation"] == "ratio"].itertuples():
-        if row.numerator in wide and row.denominator in wide:
-            wide[row.indicator_id] = (
-                float(row.scale or 1) * wide[row.numerator] / wide[row.denominator]
-            )
-    return wide
+    """Add the derived ratio indicators to a wide table of one level (one group per region)."""
+    key = pd.Series(wide.index, index=wide.index)
+    ratios = _catalogue(catalogue)
+    ratios = ratios[ratios["aggregation"] == "ratio"]
+    computed = {
+        row["indicator_id"]: result
+        for _, row in ratios.iterrows()
+        if (result := _ratio(wide, key, row)) is not None
+    }
+    return wide.assign(**computed) if computed else wide.copy()
 
 
 def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
-    """Every indicator's value for every region of ``level``: index region code, one column per
-    indicator (NaN = non disponible). Read-only (memoised per bundle)."""
+    """Every indicator's value for every region of a level.
+
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+    level : {"2016", "pre2016"}
+        Region level.
+
+    Returns
+    -------
+    DataFrame
+        Index: region codes of the level (all of them, in code order); one column per indicator
+        that has values at that level; NaN = non disponible. Read-only (memoised per bundle).
+    """
     check_level(level)
     return data.memoised(("level_table", level), lambda: _level_table(data, level))
 
@@ -74,47 +133,70 @@ def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
 def _level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     codes = list(data.regions(level))
     if level == "pre2016":
-        wide = _with_ratios(_stored(data, "pre2016"), data.catalogue)
-        return wide.reindex(index=codes)
-    pre = _stored(data, "pre2016")
+        return _with_ratios(_stored(data, "pre2016"), data.catalogue).reindex(index=codes)
+    computed, published = _computed_and_published_2016(data)
+    return computed.combine_first(published).reindex(index=codes)
+
+
+def _computed_and_published_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """2016 values computed from the 22 former regions, and the published 2016 values."""
     groups = data.mapping.set_index("code_pre2016")["code_2016"]
-    computed = _aggregate(pre, groups, data.catalogue)
+    computed = _aggregate(_stored(data, "pre2016"), groups, data.catalogue)
     published = _with_ratios(_stored(data, "2016"), data.catalogue)
-    wide = computed.combine_first(published) if not published.empty else computed
-    return wide.reindex(index=codes)
+    return computed, published
 
 
 def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
-    """Long table of 2016 values: indicator_id, region_code, value, method.
+    """The 2016 values of every indicator, in long format.
 
-    ``method`` says how each value was obtained: the aggregation (computed from the 22 former
-    regions) or ``publié`` (a published 2016 value, for ``none`` indicators or 2016-only data).
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+
+    Returns
+    -------
+    DataFrame
+        ``indicator_id, region_code, value, method``: ``method`` is the aggregation when the
+        value was computed from the 22 former regions, ``publié`` for a published 2016 value
+        (``none`` indicators, series published only for the 2016 regions). A computed value
+        wins over a published one. Non disponible values are absent.
     """
-    pre = _stored(data, "pre2016")
-    groups = data.mapping.set_index("code_pre2016")["code_2016"]
-    computed = _aggregate(pre, groups, data.catalogue)
-    published = _with_ratios(_stored(data, "2016"), data.catalogue)
+    computed, published = _computed_and_published_2016(data)
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
     parts = []
     for frame, method in ((computed, None), (published, "publié")):
         long = (
-            frame.rename_axis("region_code")
+            frame.rename_axis(index="region_code", columns="indicator_id")
             .reset_index()
             .melt(id_vars="region_code", var_name="indicator_id", value_name="value")
-            .dropna()
+            .dropna(subset=["value"])
         )
         long["method"] = long["indicator_id"].map(aggregation) if method is None else method
         parts.append(long)
     out = pd.concat(parts).drop_duplicates(["indicator_id", "region_code"], keep="first")
-    return out.sort_values(["indicator_id", "region_code"], ignore_index=True)
+    columns = ["indicator_id", "region_code", "value", "method"]
+    return out[columns].sort_values(["indicator_id", "region_code"], ignore_index=True)
 
 
 def france_reference(data: IndicatorData) -> pd.DataFrame:
-    """France reference per indicator: indicator_id, value, reference, method.
+    """The France value each indicator is compared with.
 
-    Consolidable indicators: the same rule over all 22 former regions (France métropolitaine,
-    ``method`` = the aggregation). Others: the published value, France métropolitaine if the
-    source has one, else France entière (``reference`` says which). Read-only (memoised).
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+
+    Returns
+    -------
+    DataFrame
+        One row per catalogue indicator: ``indicator_id``, ``value``, ``reference``
+        ('France métropolitaine', 'France entière' or '' when non disponible), ``method`` (the
+        aggregation when computed over the 22 former regions, 'publié' for a published value,
+        'non disponible') and ``note`` (the source's caveat for a published value, e.g. another
+        survey). Consolidable indicators use the same rule as 22 -> 13 over all 22 former
+        regions; the others the published France métropolitaine value, else France entière.
+        Read-only (memoised per bundle).
     """
     return data.memoised(("france_reference",), lambda: _france_reference(data))
 
@@ -125,21 +207,29 @@ def _france_reference(data: IndicatorData) -> pd.DataFrame:
     computed = _aggregate(pre.reindex(groups.index), groups, data.catalogue)
     computed = computed.iloc[0] if not computed.empty else pd.Series(dtype=float)
     france = data.values[data.values["level"] == "france"]
+    notes = france["note"] if "note" in france else pd.Series("", index=france.index)
+    published = {
+        (ind, code): (value, note)
+        for ind, code, value, note in zip(
+            france["indicator_id"], france["region_code"], france["value"], notes, strict=True
+        )
+        if pd.notna(value)
+    }
     rows = []
     for row in data.catalogue.itertuples():
         ind = row.indicator_id
         value = computed.get(ind, np.nan)
         if pd.notna(value):
-            rows.append((ind, float(value), FRM_LABEL, row.aggregation))
+            rows.append((ind, float(value), FRM_LABEL, row.aggregation, COMPUTED_NOTE))
             continue
-        published = france[france["indicator_id"] == ind].set_index("region_code")["value"]
         for code in (FRM, "FR"):
-            if code in published and pd.notna(published[code]):
-                rows.append((ind, float(published[code]), FRANCE_CODES[code], "publié"))
+            if (ind, code) in published:
+                value, note = published[(ind, code)]
+                rows.append((ind, float(value), FRANCE_CODES[code], "publié", str(note or "")))
                 break
         else:
-            rows.append((ind, np.nan, "", "non disponible"))
-    return pd.DataFrame(rows, columns=["indicator_id", "value", "reference", "method"])
+            rows.append((ind, np.nan, "", "non disponible", ""))
+    return pd.DataFrame(rows, columns=["indicator_id", "value", "reference", "method", "note"])
 
 
 def indicator_values(data: IndicatorData, level: str, indicator_id: str) -> pd.DataFrame:

@@ -18,8 +18,12 @@ LEVELS = ("2016", "pre2016")
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
 
 
-class UnknownIdError(KeyError):
-    """An indicator, domain, axis, level or survey that the data do not contain."""
+class UnknownIdError(KeyError, ValueError):
+    """An indicator, domain, axis, level or survey that the data do not contain.
+
+    Both a ``KeyError`` (an id looked up) and a ``ValueError`` (a bad argument value), so callers
+    may catch either.
+    """
 
     def __str__(self) -> str:  # KeyError would print the message with quotes
         return str(self.args[0])
@@ -35,10 +39,15 @@ class IndicatorData:
     perception: pd.DataFrame
     profiles: pd.DataFrame
     mapping: pd.DataFrame
-    #: Region names per level: {"2016": {code: name}, "pre2016": {code: name}}
-    region_names: dict
+    #: Region names per level, ``{"2016": {code: name}, "pre2016": {code: name}}``, sorted by
+    #: code; derived from ``mapping`` when not given.
+    region_names: dict | None = None
     #: Results of pure computations on this bundle (see :meth:`memoised`).
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.region_names is None:  # frozen: set once, here
+            object.__setattr__(self, "region_names", region_names_of(self.mapping))
 
     def memoised(self, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         """``compute()`` once per bundle and key; callers must treat the result as read-only.
@@ -66,7 +75,17 @@ class IndicatorData:
         return self.region_names[level]
 
 
+def region_names_of(mapping: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Codes and names of both levels from the mapping table, sorted by code."""
+    names = {
+        "2016": dict(zip(mapping["code_2016"], mapping["nom_2016"], strict=True)),
+        "pre2016": dict(zip(mapping["code_pre2016"], mapping["nom_pre2016"], strict=True)),
+    }
+    return {level: dict(sorted(codes.items())) for level, codes in names.items()}
+
+
 def check_level(level: str) -> str:
+    """``level`` itself if it is one of :data:`LEVELS`, else :class:`UnknownIdError`."""
     if level not in LEVELS:
         raise UnknownIdError(f"Unknown level {level!r}; expected one of {list(LEVELS)}")
     return level
@@ -84,18 +103,11 @@ def load_indicator_data(directory: Path = INDICATORS_DIR) -> IndicatorData:
     catalogue["partial"] = catalogue["partial"].astype(str).str.lower() == "true"
     values = _read("values.csv", directory, dtype={**text, "level": str, "value": float})
     perception = _read("perception.csv", directory, dtype={**text, "level": str, "score_10": float})
-    mapping = load_region_mapping()
-    names = {
-        "2016": dict(zip(mapping["code_2016"], mapping["nom_2016"], strict=True)),
-        "pre2016": dict(zip(mapping["code_pre2016"], mapping["nom_pre2016"], strict=True)),
-    }
-    names = {level: dict(sorted(codes.items())) for level, codes in names.items()}
     return IndicatorData(
         domains=_read("domains.csv", directory).sort_values("order", ignore_index=True),
         catalogue=catalogue,
         values=values,
         perception=perception,
         profiles=_read("profiles.csv", directory, dtype={"region_code": str, "year": str}),
-        mapping=mapping,
-        region_names=names,
+        mapping=load_region_mapping(),
     )

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from layers.consolidate import france_reference, level_table
-from layers.indicator_data import IndicatorData, UnknownIdError
+from layers.indicator_data import IndicatorData, UnknownIdError, check_level
 
 INDEX_COLUMNS = ["region_code", "region_name", "index", "rank", "n_indicators"]
 #: An indicator counts at most twice, at least half as fragile as France.
@@ -38,17 +38,42 @@ def rank_most_fragile(index: pd.Series) -> pd.Series:
     return index.rank(ascending=False, method="min").astype("Int64")
 
 
-def indicator_indices(data: IndicatorData, level: str, core_only: bool = True) -> pd.DataFrame:
-    """Long table: indicator_id, domain, region_code, value, france, index_raw, index (bounded).
+Bounds = tuple[float, float] | None
 
-    Read-only (memoised per bundle).
+
+def indicator_indices(
+    data: IndicatorData, level: str, core_only: bool = True, bounds: Bounds = INDEX_BOUNDS
+) -> pd.DataFrame:
+    """Index of every (core) indicator for every region of a level.
+
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+    level : {"2016", "pre2016"}
+        Region level.
+    core_only : bool
+        Only the indicators that enter the domain indices (default), else every indicator with
+        a direction (context indicators, direction 0, never get an index).
+    bounds : (float, float) or None
+        ``index`` is ``index_raw`` clipped to these bounds; None keeps the raw ratio.
+
+    Returns
+    -------
+    DataFrame
+        ``indicator_id, domain, region_code, value, france, index_raw, index``; NaN where the
+        value or the France reference is non disponible. Read-only (memoised per bundle).
     """
+    check_level(level)
     return data.memoised(
-        ("indicator_indices", level, core_only), lambda: _indicator_indices(data, level, core_only)
+        ("indicator_indices", level, core_only, bounds),
+        lambda: _indicator_indices(data, level, core_only, bounds),
     )
 
 
-def _indicator_indices(data: IndicatorData, level: str, core_only: bool) -> pd.DataFrame:
+def _indicator_indices(
+    data: IndicatorData, level: str, core_only: bool, bounds: Bounds
+) -> pd.DataFrame:
     table = level_table(data, level)
     france = france_reference(data).set_index("indicator_id")["value"]
     catalogue = data.catalogue[data.catalogue["direction"] != 0]
@@ -69,7 +94,7 @@ def _indicator_indices(data: IndicatorData, level: str, core_only: bool) -> pd.D
                     "value": values.to_numpy(),
                     "france": france.get(row.indicator_id, np.nan),
                     "index_raw": raw.to_numpy(),
-                    "index": raw.clip(*INDEX_BOUNDS).to_numpy(),
+                    "index": (raw.clip(*bounds) if bounds else raw).to_numpy(),
                 }
             )
         )
@@ -77,17 +102,35 @@ def _indicator_indices(data: IndicatorData, level: str, core_only: bool) -> pd.D
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
 
 
-def domain_indices(data: IndicatorData, level: str) -> pd.DataFrame:
-    """domain, region_code, region_name, index, n_indicators, rank for all 16 domains.
+def domain_indices(data: IndicatorData, level: str, bounds: Bounds = INDEX_BOUNDS) -> pd.DataFrame:
+    """Domain index of every region of a level, for all domains.
 
-    Read-only (memoised per bundle).
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+    level : {"2016", "pre2016"}
+        Region level.
+    bounds : (float, float) or None
+        Bounds of each indicator's index (see :func:`indicator_indices`).
+
+    Returns
+    -------
+    DataFrame
+        ``domain, region_code, region_name, index, n_indicators, rank``: the index is the mean
+        of the region's available core indicator indices and ``n_indicators`` their count; NaN
+        (non disponible, rank <NA>) when the domain has no core indicator for the region.
+        Read-only (memoised per bundle).
     """
-    return data.memoised(("domain_indices", level), lambda: _domain_indices(data, level))
+    check_level(level)
+    return data.memoised(
+        ("domain_indices", level, bounds), lambda: _domain_indices(data, level, bounds)
+    )
 
 
-def _domain_indices(data: IndicatorData, level: str) -> pd.DataFrame:
+def _domain_indices(data: IndicatorData, level: str, bounds: Bounds) -> pd.DataFrame:
     names = data.regions(level)
-    per_indicator = indicator_indices(data, level).dropna(subset=["index"])
+    per_indicator = indicator_indices(data, level, bounds=bounds).dropna(subset=["index"])
     stats = per_indicator.groupby(["domain", "region_code"])["index"].agg(["mean", "count"])
     grid = pd.MultiIndex.from_product(
         [data.domains["domain"], list(names)], names=["domain", "region_code"]
@@ -121,19 +164,36 @@ def _mean_of_domains(domain_table: pd.DataFrame, names: dict[str, str]) -> pd.Da
     return out
 
 
-def axis_indices(data: IndicatorData, level: str, axis: str) -> pd.DataFrame:
-    """Mean of the axis' domain indices; ``n_indicators`` counts the domains available."""
-    axes = sorted(set(data.domains["axis"]))
+def axis_indices(
+    data: IndicatorData, level: str, axis: str, bounds: Bounds = INDEX_BOUNDS
+) -> pd.DataFrame:
+    """Axis index: mean of the axis' available domain indices.
+
+    Returns
+    -------
+    DataFrame
+        ``region_code, region_name, index, n_indicators, rank``, where ``n_indicators`` counts
+        the domains averaged (a domain non disponible for the region is left out).
+
+    Raises
+    ------
+    UnknownIdError
+        If ``axis`` is not one of the axes of ``data.domains``.
+    """
+    axes = list(dict.fromkeys(data.domains["axis"]))
     if axis not in axes:
         raise UnknownIdError(f"Unknown axis {axis!r}; expected one of {axes}")
     domains = set(data.domains.loc[data.domains["axis"] == axis, "domain"])
-    table = domain_indices(data, level)
+    table = domain_indices(data, level, bounds)
     return _mean_of_domains(table[table["domain"].isin(domains)], data.regions(level))
 
 
-def overall_index(data: IndicatorData, level: str) -> pd.DataFrame:
-    """Mean of the 16 domain indices; ``n_indicators`` counts the domains available."""
-    return _mean_of_domains(domain_indices(data, level), data.regions(level))
+def overall_index(data: IndicatorData, level: str, bounds: Bounds = INDEX_BOUNDS) -> pd.DataFrame:
+    """Overall index: mean of the available domain indices (all 16 domains).
+
+    Same columns as :func:`axis_indices`; ``n_indicators`` counts the domains averaged.
+    """
+    return _mean_of_domains(domain_indices(data, level, bounds), data.regions(level))
 
 
 def index_table(
@@ -142,16 +202,48 @@ def index_table(
     domain: str | None = None,
     axis: str | None = None,
     overall: bool = False,
+    bounds: Bounds = INDEX_BOUNDS,
 ) -> pd.DataFrame:
-    """One of: a domain's, an axis', or the overall index, as :data:`INDEX_COLUMNS`."""
-    if sum(x is not None and x is not False for x in (domain, axis, overall or None)) != 1:
-        raise ValueError("Give exactly one of domain, axis or overall=True")
+    """A domain's, an axis' or the overall index: the table the CLI prints.
+
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+    level : {"2016", "pre2016"}
+        Region level.
+    domain, axis : str, optional
+        A domain id or an axis id; give exactly one of ``domain``, ``axis``, ``overall``.
+    overall : bool
+        The overall index (mean of the 16 domains).
+    bounds : (float, float) or None
+        Bounds of each indicator's index (see :func:`indicator_indices`).
+
+    Returns
+    -------
+    DataFrame
+        :data:`INDEX_COLUMNS` (``region_code, region_name, index, rank, n_indicators``), one
+        row per region of the level in code order.
+
+    Raises
+    ------
+    UnknownIdError
+        Unknown level, domain or axis (the message lists the valid ones).
+    ValueError
+        If not exactly one of ``domain``, ``axis``, ``overall`` is given.
+    """
+    check_level(level)
+    if sum((domain is not None, axis is not None, bool(overall))) != 1:
+        raise ValueError(
+            f"Give exactly one of domain, axis or overall=True; got domain={domain!r}, "
+            f"axis={axis!r}, overall={overall!r}"
+        )
     if overall:
-        return overall_index(data, level)[INDEX_COLUMNS]
+        return overall_index(data, level, bounds)[INDEX_COLUMNS]
     if axis is not None:
-        return axis_indices(data, level, axis)[INDEX_COLUMNS]
+        return axis_indices(data, level, axis, bounds)[INDEX_COLUMNS]
     valid = list(data.domains["domain"])
     if domain not in valid:
         raise UnknownIdError(f"Unknown domain {domain!r}; expected one of {valid}")
-    table = domain_indices(data, level)
+    table = domain_indices(data, level, bounds)
     return table[table["domain"] == domain][INDEX_COLUMNS].reset_index(drop=True)

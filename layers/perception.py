@@ -18,16 +18,27 @@ ACTOR_LABELS = {
 }
 
 
+#: The columns that identify a survey wave and actor.
+KEY = ("survey", "year", "actor")
+
+
 def survey_key(survey: str, year: str, actor: str) -> str:
     """Compact id of a survey wave and actor, e.g. ``PHARE-2015-citoyens``."""
     return f"{survey}-{year}-{actor}"
 
 
 def available_surveys(data: IndicatorData) -> pd.DataFrame:
-    """survey, year, actor, key, label, n_regions, n_domains (regional rows), national domains."""
+    """The (survey, year, actor) combinations of the perception table.
+
+    Returns
+    -------
+    DataFrame
+        ``survey, year, actor, key, label, n_regions, n_domains, national_domains``: how many
+        regions and domains have a regional score, and how many domains a national one.
+    """
     scores = data.perception
     rows = []
-    for (survey, year, actor), group in scores.groupby(["survey", "year", "actor"], sort=True):
+    for (survey, year, actor), group in scores.groupby(list(KEY), sort=True):
         regional = group[group["level"] != "france"]
         rows.append(
             {
@@ -54,21 +65,50 @@ def parse_survey_key(data: IndicatorData, key: str) -> tuple[str, str, str]:
     return row["survey"], row["year"], row["actor"]
 
 
-def perceived_index(
-    data: IndicatorData, survey: str, year: str, actor: str, level: str
-) -> pd.DataFrame:
-    """domain, region_code, region_name, score_10, national_score, perceived_index.
-
-    One row per domain and region of ``level`` (NaN where the survey has no score). Survey
-    scores are published for 2016 regions: former regions have none.
-    """
-    check_level(level)
-    names = data.regions(level)
+def _scores(data: IndicatorData, survey: str, year: str, actor: str) -> pd.DataFrame:
+    """The rows of one survey wave and actor; an unknown combination lists the valid ones."""
     scores = data.perception[
         (data.perception["survey"] == survey)
         & (data.perception["year"].astype(str) == str(year))
         & (data.perception["actor"] == actor)
     ]
+    if scores.empty:
+        valid = [" ".join(map(str, key)) for key in available_surveys(data)[list(KEY)].values]
+        raise UnknownIdError(
+            f"Unknown survey, year and actor {survey!r} {year!r} {actor!r}; expected one of {valid}"
+        )
+    return scores
+
+
+def perceived_index(
+    data: IndicatorData, survey: str, year: str, actor: str, level: str
+) -> pd.DataFrame:
+    """Perceived fragility of every domain and region, relative to the national score.
+
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle.
+    survey, year, actor : str
+        A combination listed by :func:`available_surveys` (e.g. "PHARE", "2015", "citoyens").
+    level : {"2016", "pre2016"}
+        Region level. Survey scores are published for 2016 regions: former regions have none.
+
+    Returns
+    -------
+    DataFrame
+        ``domain, region_code, region_name, score_10, national_score, perceived_index`` with
+        ``perceived_index = 100 * score_10 / national_score`` (same survey, year and actor);
+        one row per domain and region, NaN ("pas de donnée") where either score is missing.
+
+    Raises
+    ------
+    UnknownIdError
+        Unknown level or survey/year/actor combination (the message lists the valid ones).
+    """
+    check_level(level)
+    names = data.regions(level)
+    scores = _scores(data, survey, year, actor)
     national = scores[scores["level"] == "france"].set_index("domain")["score_10"]
     regional = scores[scores["level"] == level].set_index(["domain", "region_code"])["score_10"]
     grid = pd.MultiIndex.from_product(
@@ -87,7 +127,15 @@ def perceived_index(
 def perception_gap(
     data: IndicatorData, survey: str, year: str, actor: str, level: str
 ) -> pd.DataFrame:
-    """perceived_index, objective index and gap per domain and region (NaN unless both exist)."""
+    """Perceived minus objective index, per domain and region.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`perceived_index` plus ``objective_index`` (the domain index of
+        :func:`layers.indices.domain_indices`) and ``gap = perceived_index - objective_index``,
+        NaN unless both exist. Positive: felt as more fragile than the statistics show.
+    """
     perceived = perceived_index(data, survey, year, actor, level)
     objective = domain_indices(data, level)[["domain", "region_code", "index"]]
     out = perceived.merge(
