@@ -218,7 +218,32 @@ def _resolve_level(text: str, allowed: tuple[str, ...]) -> str:
     return level
 
 
-def _resolve_region(data: IndicatorData, level: str, text: str, france: str | None = None) -> str:
+@dataclass(frozen=True)
+class _Context:
+    """What is valid, looked up once per validation (not once per row)."""
+
+    regions: dict  # level -> {code: name}
+    by_name: dict  # level -> {normalised name: code}
+    indicators: dict  # indicator id -> (unit, low, high)
+    surveys: dict  # upper-case survey -> shipped spelling
+    domains: dict  # normalised domain id or label -> domain id
+
+    @classmethod
+    def of(cls, data: IndicatorData) -> "_Context":
+        regions = {level: dict(names) for level, names in data.region_names.items()}
+        by_name = {
+            level: {normalise_name(name): code for code, name in names.items()}
+            for level, names in regions.items()
+        }
+        indicators = {
+            row.indicator_id: (str(row.unit), *plausible_range(str(row.unit), row.indicator_id))
+            for row in data.catalogue.itertuples()
+        }
+        surveys = {s.upper(): s for s in data.perception["survey"].unique()}
+        return cls(regions, by_name, indicators, surveys, _domain_names(data))
+
+
+def _resolve_region(ctx: _Context, level: str, text: str, france: str | None = None) -> str:
     """Code of a region typed as code or name; ``france`` forces the code of France."""
     if not text:
         raise _CellError("région manquante (code INSEE ou nom).")
@@ -231,19 +256,17 @@ def _resolve_region(data: IndicatorData, level: str, text: str, france: str | No
                 "(France métropolitaine) ou FR (France entière)."
             )
         return code
-    names = data.region_names[level]
+    names = ctx.regions[level]
     if text in names:
         return text
-    by_name = {normalise_name(name): code for code, name in names.items()}
     key = normalise_name(text)
-    if key in by_name:
-        return by_name[key]
+    if key in ctx.by_name[level]:
+        return ctx.by_name[level][key]
     other = "2016" if level == "pre2016" else "pre2016"
-    other_names = {normalise_name(n): c for c, n in data.region_names[other].items()}
-    if key in other_names:
+    if key in ctx.by_name[other]:
         raise _CellError(
-            f"« {text} » est une région du niveau {other} (code {other_names[key]}), pas du "
-            f"niveau {level}."
+            f"« {text} » est une région du niveau {other} (code {ctx.by_name[other][key]}), pas "
+            f"du niveau {level}."
         )
     valid = [f"{code} {name}" for code, name in names.items()]
     raise _CellError(
@@ -277,21 +300,20 @@ def _resolve_choice(text: str, valid: dict[str, str], what: str) -> str:
 # --- the two formats -------------------------------------------------------------------------
 
 
-def _values_row(data: IndicatorData, cells: dict[str, str]) -> dict:
-    """One row of the values format, resolved; raises _CellError as (column, message)."""
+def _values_row(ctx: _Context, cells: dict[str, str]) -> dict:
+    """One row of the values format, resolved; raises _RowErrors with (column, message)."""
     out: dict = {}
     errors: list[tuple[str, str]] = []
-    catalogue = data.catalogue.set_index("indicator_id")
     indicator = cells["indicator_id"]
-    if indicator in catalogue.index:
+    if indicator in ctx.indicators:
         out["indicator_id"] = indicator
     else:
         shown = "vide" if not indicator else f"« {indicator} »"
-        hint = _examples(sorted(catalogue.index), indicator)
+        hint = _examples(sorted(ctx.indicators), indicator)
         errors.append(("indicator_id", f"indicateur {shown} inconnu ; {hint}."))
     for column, resolve in (
         ("level", lambda t: _resolve_level(t, ("pre2016", "2016", "france"))),
-        ("region_code", lambda t: _resolve_region(data, out["level"], t)),
+        ("region_code", lambda t: _resolve_region(ctx, out["level"], t)),
     ):
         if column == "region_code" and "level" not in out:
             continue
@@ -301,9 +323,8 @@ def _values_row(data: IndicatorData, cells: dict[str, str]) -> dict:
             errors.append((column, str(exc)))
     low, high, what = -np.inf, np.inf, ""
     if "indicator_id" in out:
-        row = catalogue.loc[out["indicator_id"]]
-        low, high = plausible_range(str(row["unit"]), out["indicator_id"])
-        what = f"pour « {out['indicator_id']} » ({row['unit']})"
+        unit, low, high = ctx.indicators[out["indicator_id"]]
+        what = f"pour « {out['indicator_id']} » ({unit})"
     try:
         out["value"] = _resolve_number(cells["value"], low, high, what)
     except _CellError as exc:
@@ -313,13 +334,13 @@ def _values_row(data: IndicatorData, cells: dict[str, str]) -> dict:
     return out
 
 
-def _perception_row(data: IndicatorData, cells: dict[str, str]) -> dict:
+def _perception_row(ctx: _Context, cells: dict[str, str]) -> dict:
+    """One row of the perception format, resolved; raises _RowErrors with (column, message)."""
     out: dict = {}
     errors: list[tuple[str, str]] = []
     survey = cells["survey"]
-    known = {s.upper(): s for s in data.perception["survey"].unique()}
     if survey:
-        out["survey"] = known.get(survey.upper(), survey)
+        out["survey"] = ctx.surveys.get(survey.upper(), survey)
     else:
         errors.append(("survey", "nom d'enquête manquant (par exemple PHARE ou IMPACT)."))
     year = cells["year"]
@@ -331,12 +352,11 @@ def _perception_row(data: IndicatorData, cells: dict[str, str]) -> dict:
             ("year", f"année {shown} invalide : entier de {YEAR_RANGE[0]} à {YEAR_RANGE[1]}.")
         )
     actors = {a: a for a in ACTORS} | {a.rstrip("s"): a for a in ACTORS}
-    domains = _domain_names(data)
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("actor", lambda t: _resolve_choice(t, actors, "acteur")),
         ("level", lambda t: _resolve_level(t, ("2016", "france"))),
-        ("region_code", lambda t: _resolve_region(data, out["level"], t, france="FR")),
-        ("domain", lambda t: _resolve_choice(t, domains, "domaine")),
+        ("region_code", lambda t: _resolve_region(ctx, out["level"], t, france="FR")),
+        ("domain", lambda t: _resolve_choice(t, ctx.domains, "domaine")),
         ("score_10", lambda t: _resolve_number(t, *SCORE_RANGE, "pour une note sur 10")),
     ]
     for column, resolve in steps:
@@ -364,7 +384,7 @@ class _RowErrors(Exception):
     """(column, message) pairs of one row."""
 
 
-ROW_PARSERS: dict[str, Callable[[IndicatorData, dict[str, str]], dict]] = {
+ROW_PARSERS: dict[str, Callable[[_Context, dict[str, str]], dict]] = {
     "valeurs": _values_row,
     "perception": _perception_row,
 }
@@ -472,12 +492,13 @@ def _check_rows(
     typed_of = {col: typed for typed, col in renames.items()}
     note_column = typed_of.get("note")
     parse = ROW_PARSERS[kind]
+    ctx = _Context.of(data)
     rows, problems = [], []
     columns = COLUMNS[kind]
     for line, record in zip(table.index, table.to_dict("records"), strict=True):
         cells = {col: str(record[typed_of[col]]).strip() for col in columns}
         try:
-            row = parse(data, cells)
+            row = parse(ctx, cells)
         except _RowErrors as exc:
             problems += [Problem(int(line), typed_of[c], msg) for c, msg in exc.args[0]]
             continue
