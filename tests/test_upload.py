@@ -82,7 +82,7 @@ def test_xlsx_is_recognised_by_content_not_name():
 
 @pytest.mark.parametrize("content", [b"", b"  \n\r\n", b";;;\n;;\n"])
 def test_empty_file(content):
-    with pytest.raises(UploadError, match="« vide.csv » est vide"):
+    with pytest.raises(UploadError, match=r"« vide\.csv » est vide"):
         read_table(content, "vide.csv")
 
 

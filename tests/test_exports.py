@@ -1,0 +1,181 @@
+"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile, CSV), offline HTML, profile."""
+
+import io
+import re
+import zipfile
+
+import folium
+import geopandas as gpd
+import matplotlib.image as mpimg
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+from shapely.geometry import box
+
+from geo.shapes import read_layer
+from layers.assets import offline
+from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.classify import NO_DATA_COLOUR
+from layers.exports import (
+    layer_csv,
+    layer_geopackage,
+    layer_shapefile_zip,
+    legend_entries,
+    map_png,
+    profile_html,
+    standalone_map_html,
+)
+from layers.upload import read_table
+
+
+@pytest.fixture(scope="module")
+def coloured():
+    """The 13 regions of 2016 with 12 values and one region without data."""
+    regions = read_layer("2016")
+    values = pd.Series(np.arange(len(regions), dtype=float) * 1.5 + 10, index=regions["code"]).drop(
+        "94"
+    )
+    return colour_regions(regions, values, k=5, unit="%")
+
+
+@pytest.fixture(scope="module")
+def png(coloured):
+    frame, classes = coloured
+    return map_png(frame, classes, "Taux test", "% de la population", "Insee", "données 2014")
+
+
+def test_png_is_wide_enough_and_not_blank(png):
+    image = mpimg.imread(io.BytesIO(png))
+    assert image.shape[1] == 1800 and image.shape[1] >= 1600
+    rgb = (image[..., :3] * 255).round().astype(int)
+    colours = {tuple(c) for c in rgb.reshape(-1, 3)[::7]}
+    assert len(colours) > 20  # map classes, grey, text anti-aliasing
+    assert rgb.std() > 20
+    white = (rgb == 255).all(axis=-1).mean()
+    assert 0.3 < white < 0.95
+
+
+def test_png_uses_the_map_colours(coloured, png):
+    frame, _ = coloured
+    rgb = (mpimg.imread(io.BytesIO(png))[..., :3] * 255).round().astype(int).reshape(-1, 3)
+    present = {"#{:02x}{:02x}{:02x}".format(*c) for c in np.unique(rgb, axis=0)}
+    assert set(frame["colour"]) <= present
+    assert NO_DATA_COLOUR in present
+
+
+def test_png_refuses_a_small_width(coloured):
+    frame, classes = coloured
+    with pytest.raises(ValueError, match="width_px must be at least 1600, got 800"):
+        map_png(frame, classes, "t", "u", "s", "d", width_px=800)
+
+
+def test_legend_always_has_the_no_data_class(coloured):
+    frame, classes = coloured
+    entries = legend_entries(frame, classes)
+    assert entries[-1] == (NO_DATA_COLOUR, "pas de donnée", 1)
+    assert sum(count for _, _, count in entries) == 13
+    full = colour_regions(
+        frame[["code", "nom", "geometry"]], frame.set_index("code")["value"].fillna(1.0)
+    )
+    assert legend_entries(*full)[-1] == (NO_DATA_COLOUR, "pas de donnée", 0)
+
+
+def test_geopackage_has_the_codes_and_values(coloured, tmp_path):
+    frame, _ = coloured
+    path = tmp_path / "couche.gpkg"
+    path.write_bytes(layer_geopackage(frame))
+    back = pyogrio.read_dataframe(path)
+    assert back["code"].tolist() == frame["code"].tolist()
+    pd.testing.assert_series_equal(back["value"], frame["value"], check_names=False)
+    assert back["colour"].tolist() == frame["colour"].tolist()
+    assert back.crs.to_epsg() == 4326
+    assert pyogrio.list_layers(path)[0][0] == "regions"
+
+
+def test_geopackage_extra_columns(coloured, tmp_path):
+    frame, _ = coloured
+    frame = frame.assign(rang=range(len(frame)))
+    path = tmp_path / "x.gpkg"
+    path.write_bytes(layer_geopackage(frame, extra_columns=["rang"]))
+    assert pyogrio.read_dataframe(path)["rang"].tolist() == list(range(13))
+    with pytest.raises(KeyError, match="Unknown extra_columns"):
+        layer_geopackage(frame, extra_columns=["absent"])
+
+
+def test_shapefile_zip(coloured, tmp_path):
+    frame, _ = coloured
+    archive = zipfile.ZipFile(io.BytesIO(layer_shapefile_zip(frame)))
+    assert {"regions.shp", "regions.dbf", "regions.shx", "regions.prj", "regions.cpg"} <= set(
+        archive.namelist()
+    )
+    archive.extractall(tmp_path)
+    back = pyogrio.read_dataframe(tmp_path / "regions.shp")
+    assert back["code"].tolist() == frame["code"].tolist()
+    assert back["nom"].tolist() == frame["nom"].tolist()  # accents survive (UTF-8 .cpg)
+    assert {"libelle", "classe", "couleur"} <= set(back.columns)
+
+
+def test_layer_csv_drops_geometry_and_reads_back(coloured):
+    frame, _ = coloured
+    content = layer_csv(frame)
+    assert content.startswith(b"\xef\xbb\xbf")
+    table = read_table(content, "couche.csv")
+    assert "geometry" not in table
+    assert table["code"].tolist() == frame["code"].tolist()
+    values = [np.nan if v == "" else float(v.replace(",", ".")) for v in table["value"]]
+    np.testing.assert_array_equal(values, frame["value"].to_numpy())
+
+
+def _map(coloured) -> folium.Map:
+    frame, _ = coloured
+    fmap = offline(folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None))
+    choropleth_layer(choropleth_features(frame), "Taux").add_to(fmap)
+    return fmap
+
+
+def test_standalone_html_has_no_remote_script_or_stylesheet(coloured):
+    fmap = _map(coloured)
+    page = standalone_map_html(fmap)
+    assert not re.search(r"<script[^>]+src=[\"']?https?:", page)
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", page)
+    assert "L.map(" in page and "Leaflet" in page  # Leaflet itself is inlined
+    assert "Hauts-de-France" in page
+
+
+def test_standalone_html_works_on_a_map_with_folium_cdns_and_leaves_it_unchanged(coloured):
+    fmap = folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None)
+    before = fmap.default_js
+    page = standalone_map_html(fmap)
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?:", page)
+    assert fmap.default_js == before
+
+
+def test_profile_html_is_escaped_and_printable():
+    table = pd.DataFrame(
+        {"Indicateur": ["<script>alert(1)</script>", "Taux & co"], "Valeur": [2345.7, np.nan]}
+    )
+    page = profile_html("Région <Test>", [("Chiffres <clés>", table)], ["Source : « x » & y"])
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<h1>Région &lt;Test&gt;</h1>" in page
+    assert "Chiffres &lt;clés&gt;" in page and "Taux &amp; co" in page
+    assert "2\u202f346" in page and "pas de donnée" in page
+    assert "@media print" in page and "Source : « x » &amp; y" in page
+
+
+def test_profile_html_with_an_empty_section():
+    assert "<p>pas de donnée</p>" in profile_html("t", [("vide", pd.DataFrame())], [])
+
+
+def test_exports_on_tiny_inline_geometries(tmp_path):
+    regions = gpd.GeoDataFrame(
+        {"code": ["01", "02"], "nom": ["Est", "Ouest"]},
+        geometry=[box(0, 45, 1, 46), box(1, 45, 2, 46)],
+        crs="EPSG:4326",
+    )
+    frame, classes = colour_regions(regions, pd.Series({"01": 1.0, "02": 2.0}), k=2)
+    image = mpimg.imread(io.BytesIO(map_png(frame, classes, "t", "u", "s", "d", width_px=1600)))
+    assert image.shape[1] == 1600
+    path = tmp_path / "t.gpkg"
+    path.write_bytes(layer_geopackage(frame))
+    assert pyogrio.read_dataframe(path)["value"].tolist() == [1.0, 2.0]
