@@ -54,7 +54,7 @@ def indicator_indices(
         Region level.
     core_only : bool
         Only the indicators that enter the domain indices (default), else every indicator with
-        a direction (context indicators, direction 0, never get an index).
+        a direction (context indicators, direction 0, and counts never get an index).
     bounds : (float, float) or None
         ``index`` is ``index_raw`` clipped to these bounds; None keeps the raw ratio.
 
@@ -76,7 +76,11 @@ def _indicator_indices(
 ) -> pd.DataFrame:
     table = level_table(data, level)
     france = france_reference(data).set_index("indicator_id")["value"]
-    catalogue = data.catalogue[data.catalogue["direction"] != 0]
+    # Context indicators (direction 0) and counts (a count measures size, not fragility: its
+    # share of France is shown instead, and its per-inhabitant ratio is indexed) get no index.
+    catalogue = data.catalogue[
+        (data.catalogue["direction"] != 0) & (data.catalogue["aggregation"] != "sum")
+    ]
     if core_only:
         catalogue = catalogue[catalogue["core"]]
     parts = []

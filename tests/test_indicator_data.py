@@ -4,9 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from layers.build_indicators import METHOD_PAGE, render_method_sections, update_method_page
 from layers.consolidate import france_reference, level_table
 from layers.coverage import coverage_table
-from layers.indicator_data import load_indicator_data
+from layers.indicator_data import INDICATORS_DIR, load_indicator_data
 from layers.indices import index_table
 from layers.perception import available_surveys
 
@@ -90,35 +91,132 @@ def test_published_france_values_agree_with_the_consolidated_reference(data):
     assert checked >= 3
 
 
+#: Plausible range per unit, first match wins (unit text lower-cased, or indicator id).
+PLAUSIBLE = [
+    ("esperance_vie", (60, 100)),
+    ("evolution", (-100, 100)),  # a growth rate in % may be negative
+    ("age_median", (20, 70)),
+    ("rapport_interdecile", (1, 20)),
+    ("score 0-100", (0, 100)),
+    ("rang sur 22", (1, 22)),
+    ("µg/m³", (0, 100)),
+    ("pour 100 000", (0, 100_000)),
+    ("pour 1 000 km²", (0, 1000)),
+    ("pour 1000 habitants", (0, 1000)),
+    ("pour 1 000", (0, 1000)),
+    ("pour 100 moins de 20 ans", (0, 500)),  # ageing index: over 100 = more old than young
+    ("pour 100 ", (0, 100)),
+    ("pièces par personne", (0.5, 5)),
+    ("nuitées par habitant", (0, 1000)),
+    ("%", (0, 100)),
+    ("euros par uc", (5_000, 60_000)),
+]
+
+
 def plausible_range(row) -> tuple[float, float]:
-    unit, ind = row.unit.lower(), row.indicator_id
-    if "esperance_vie" in ind:
-        return 60, 100
-    if "evolution" in ind:  # a growth rate may be negative
-        return -100, 1000
-    if unit.startswith("%") or unit == "% des nuitées":
-        return 0, 100
-    if "rang" in unit:
-        return 1, 22
-    return 0, np.inf
+    text = f"{row.indicator_id} {row.unit}".lower()
+    return next((bounds for key, bounds in PLAUSIBLE if key in text), (0, np.inf))
 
 
-def test_no_value_outside_its_plausible_range(data):
-    ranges = {row.indicator_id: plausible_range(row) for row in data.catalogue.itertuples()}
-    for table in (level_table(data, "pre2016"), level_table(data, "2016")):
-        for indicator_id, (low, high) in ranges.items():
-            if indicator_id in table:
-                col = table[indicator_id].dropna()
-                assert col.between(low, high).all(), (indicator_id, col.min(), col.max())
+@pytest.mark.parametrize("level", ["pre2016", "2016"])
+def test_no_value_outside_its_plausible_range(data, level):
+    table = level_table(data, level)
+    france = france_reference(data).set_index("indicator_id")["value"]
+    for row in data.catalogue.itertuples():
+        low, high = plausible_range(row)
+        if row.indicator_id in table:
+            col = table[row.indicator_id].dropna()
+            assert col.between(low, high).all(), (row.indicator_id, col.min(), col.max())
+        if pd.notna(france[row.indicator_id]):
+            assert low <= france[row.indicator_id] <= high, row.indicator_id
     assert data.perception["score_10"].between(1, 10).all()
+
+
+def test_every_stored_value_has_a_source(data):
+    urls = data.values["indicator_id"].map(data.catalogue.set_index("indicator_id")["source_url"])
+    own = data.values["source_url"].where(data.values["source_url"] != "", urls)
+    assert own.str.match(r"(https?://|seed:)").all()
+    assert data.values["value"].notna().all()  # gaps are absent rows, never blanks or zeros
+
+
+def test_2016_values_are_stored_only_where_they_cannot_be_computed(data):
+    cat = data.catalogue.set_index("indicator_id")
+    pre = data.values[data.values["level"] == "pre2016"].groupby("indicator_id").size()
+    stored = set(data.values.loc[data.values["level"] == "2016", "indicator_id"])
+    for indicator_id in stored:
+        row = cat.loc[indicator_id]
+        computable = row["aggregation"] in ("sum", "weighted_mean") and pre.get(indicator_id) == 22
+        if row["aggregation"] == "weighted_mean":
+            computable &= pre.get(row["weight_indicator"]) == 22
+        assert not computable, indicator_id
+
+
+def test_derived_ratios_are_computed_never_stored(data):
+    ratios = data.catalogue.loc[data.catalogue["aggregation"] == "ratio", "indicator_id"]
+    assert set(ratios) >= {"nuitees_par_habitant_2023", "creations_entreprises_1000hab_2014"}
+    assert not data.values["indicator_id"].isin(ratios).any()
+    new = level_table(data, "2016")
+    # Hauts-de-France = (Nord-Pas-de-Calais + Picardie) nights / their population
+    nights = data.values.query("indicator_id == 'eurostat_nuitees_touristiques_2023'")
+    pop = data.values.query("indicator_id == 'eurostat_population_1janv_2023'")
+    hdf = ["31", "22"]
+    expected = (
+        nights.loc[nights["region_code"].isin(hdf), "value"].sum()
+        / pop.loc[pop["region_code"].isin(hdf) & (pop["level"] == "pre2016"), "value"].sum()
+    )
+    assert new.loc["32", "nuitees_par_habitant_2023"] == pytest.approx(expected)
+
+
+def test_sum_of_the_22_former_regions_matches_the_published_metropolitan_total(data):
+    # Eurostat population of the 22 former regions on 1 January 2014 against INSEE's published
+    # France métropolitaine (ELP 2014, handidonnees) and the sum of its 13 published regions.
+    pre = level_table(data, "pre2016")["population_1janv_2014"]
+    assert len(pre.dropna()) == 22
+    published = data.values.query(
+        "indicator_id == 'pop_totale_elp_2014' and level == 'france' and region_code == 'FRM'"
+    )["value"].iloc[0]
+    assert pre.sum() == pytest.approx(published, rel=1e-6)
+    assert level_table(data, "2016")["pop_totale_elp_2014"].sum() == pytest.approx(published)
+
+
+def test_france_entiere_is_larger_than_the_metropolitan_sum(data):
+    france = data.values[(data.values["level"] == "france") & (data.values["region_code"] == "FR")]
+    pre = level_table(data, "pre2016")
+    for indicator_id in ("population_1janv_2014", "eurostat_superficie_km2_2018"):
+        fr = france.set_index("indicator_id").loc[indicator_id, "value"]
+        assert pre[indicator_id].sum() < fr, indicator_id
 
 
 def test_core_indicators_follow_the_rules(data):
     core = data.catalogue[data.catalogue["core"]]
     assert core["complete_pre2016"].all() and not core["partial"].any()
     assert (core["direction"] != 0).all()
+    assert (core["aggregation"] != "sum").all()  # a count measures size, not fragility
+    assert "rang_iss_sante_sociale" not in set(core["indicator_id"])  # an ordinal rank
     assert set(core["domain"]) == DOMAINS  # every domain has at least one
     assert core["core_reason"].str.len().gt(5).all()
+
+
+@pytest.mark.parametrize(
+    "concept", ["chomage_", "esperance_vie", "haut_debit", "peu_diplomes", "pib_hab"]
+)
+def test_one_core_indicator_per_concept(data, concept):
+    core = data.catalogue.loc[data.catalogue["core"], "indicator_id"]
+    assert core.str.contains(concept).sum() == 1, concept
+
+
+def test_core_years_are_close_to_2013_2016(data):
+    core = data.catalogue[data.catalogue["core"]]
+    years = core["year"].str[:4].astype(int)
+    late = set(core.loc[~years.between(2011, 2016), "indicator_id"])
+    assert late == {"nuitees_par_habitant_2023"}  # the only complete culture/leisure series
+
+
+def test_every_2016_region_has_every_domain_index(data):
+    for level, n in (("2016", 13), ("pre2016", 22)):
+        table = index_table(data, level, overall=True)
+        assert len(table) == n and table["index"].notna().all()
+        assert (table["n_indicators"] == 16).all()
 
 
 def test_hauts_de_france_is_among_the_most_fragile_on_employment_and_poverty(data):
@@ -148,8 +246,24 @@ def test_profiles_have_sources(data):
 
 
 def test_method_page_lists_every_core_indicator(data):
-    from pathlib import Path
-
-    method = (Path(__file__).resolve().parents[1] / "docs" / "method.md").read_text()
+    method = METHOD_PAGE.read_text()
     for indicator_id in data.catalogue.loc[data.catalogue["core"], "indicator_id"]:
         assert f"`{indicator_id}`" in method, indicator_id
+
+
+def test_method_page_generated_sections_are_up_to_date(data):
+    # python -m layers.build_indicators rewrites them; a stale page fails here.
+    text = METHOD_PAGE.read_text()
+    assert update_method_page(text, render_method_sections(data)) == text
+
+
+def test_data_readme_documents_every_file_and_the_cli():
+    readme = (INDICATORS_DIR / "README.md").read_text()
+    for name in ("domains.csv", "catalogue.csv", "values.csv", "perception.csv", "profiles.csv"):
+        assert f"`{name}`" in readme, name
+    for command in (
+        "python -m layers values",
+        "python -m layers index",
+        "python -m layers coverage",
+    ):
+        assert command in readme, command

@@ -7,9 +7,19 @@ import pandas as pd
 import pytest
 
 from layers.consolidate import consolidate_to_2016, france_reference, indicator_values, level_table
+from layers.coverage import coverage_table
 from layers.indicator_data import IndicatorData, UnknownIdError
-from layers.indices import INDEX_BOUNDS, domain_indices, index_table, orient, rank_most_fragile
-from layers.perception import perceived_index, perception_gap
+from layers.indices import (
+    INDEX_BOUNDS,
+    axis_indices,
+    domain_indices,
+    index_table,
+    indicator_indices,
+    orient,
+    overall_index,
+    rank_most_fragile,
+)
+from layers.perception import available_surveys, perceived_index, perception_gap
 
 # Two 2016 regions: N (made of former regions a and b) and S (former region c).
 MAPPING = pd.DataFrame(
@@ -22,10 +32,10 @@ MAPPING = pd.DataFrame(
 )
 DOMAINS = pd.DataFrame(
     {
-        "domain": ["emploi", "sante"],
-        "axis": ["economique", "societal"],
-        "label_fr": ["Emploi", "Santé"],
-        "order": [1, 2],
+        "domain": ["emploi", "sante", "logement"],
+        "axis": ["economique", "societal", "social"],
+        "label_fr": ["Emploi", "Santé", "Mal logement"],
+        "order": [1, 2, 3],
     }
 )
 CAT_COLUMNS = [
@@ -47,6 +57,7 @@ CATALOGUE = pd.DataFrame(
         ("nuits", "profil", 0, "sum", "", "", "", "", False),
         ("nuits_hab", "sante", -1, "ratio", "", "nuits", "pop", "1", True),
         ("vide", "sante", 1, "sum", "", "", "", "", False),
+        ("demandeurs", "emploi", 1, "sum", "", "", "", "", False),
     ],
     columns=CAT_COLUMNS,
 )
@@ -74,6 +85,9 @@ def tiny(extra_values=(), perception=None) -> IndicatorData:
             ("nuits", "pre2016", "a", 1000.0),
             ("nuits", "pre2016", "b", 200.0),
             ("nuits", "pre2016", "c", 1800.0),
+            ("demandeurs", "pre2016", "a", 5.0),
+            ("demandeurs", "pre2016", "b", 7.0),
+            ("demandeurs", "pre2016", "c", 9.0),
             *extra_values,
         ]
     )
@@ -88,7 +102,6 @@ def tiny(extra_values=(), perception=None) -> IndicatorData:
         ),
         profiles=pd.DataFrame(),
         mapping=MAPPING,
-        region_names={"2016": {"N": "Nord", "S": "Sud"}, "pre2016": {"a": "A", "b": "B", "c": "C"}},
     )
 
 
@@ -210,3 +223,139 @@ def test_replace_gives_a_fresh_memo():
     other = replace(data, values=data.values[keep])
     assert "chomage" not in level_table(other, "2016")  # no weight any more
     assert level_table(data, "2016")["chomage"].notna().all()
+
+
+def test_region_names_come_from_the_mapping_by_level():
+    data = tiny()
+    assert data.regions("2016") == {"N": "Nord", "S": "Sud"}
+    assert data.regions("pre2016") == {"a": "A", "b": "B", "c": "C"}
+    with pytest.raises(UnknownIdError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
+        data.regions("2015")
+
+
+def test_unknown_id_error_is_both_a_key_error_and_a_value_error():
+    with pytest.raises(ValueError, match="expected one of"):
+        tiny().indicator("nope")
+    with pytest.raises(KeyError):
+        tiny().indicator("nope")
+
+
+def test_consolidate_to_2016_says_how_each_value_was_obtained():
+    table = consolidate_to_2016(tiny()).set_index(["indicator_id", "region_code"])
+    assert table.loc[("pop", "N"), ["value", "method"]].tolist() == [400.0, "sum"]
+    assert table.loc[("chomage", "S"), "method"] == "weighted_mean"
+    assert table.loc[("nuits_hab", "N"), "method"] == "ratio"
+    assert list(table.reset_index().columns) == ["indicator_id", "region_code", "value", "method"]
+
+
+def test_region_identity_is_level_and_code():
+    # A former region and a 2016 region may share a code: values never leak across levels.
+    mapping = MAPPING.assign(code_pre2016=["N", "b", "c"])  # former region "N" inside 2016 "N"
+    data = replace(tiny(), mapping=mapping, region_names=None)
+    data = replace(data, values=data.values.replace({"region_code": {"a": "N"}}))
+    assert level_table(data, "pre2016")["pop"]["N"] == 100.0
+    assert level_table(data, "2016")["pop"]["N"] == 400.0
+
+
+def test_catalogue_without_optional_columns_still_consolidates():
+    catalogue = CATALOGUE.drop(columns=["numerator", "denominator", "scale"])
+    catalogue = catalogue[catalogue["aggregation"] != "ratio"]
+    data = replace(tiny(), catalogue=catalogue)
+    assert level_table(data, "2016")["pop"]["S"] == 600.0
+
+
+def test_unknown_aggregation_names_the_valid_ones():
+    catalogue = CATALOGUE.assign(aggregation=CATALOGUE["aggregation"].replace("sum", "total"))
+    with pytest.raises(UnknownIdError, match=r"'total'.*'sum', 'weighted_mean', 'ratio', 'none'"):
+        level_table(replace(tiny(), catalogue=catalogue), "2016")
+
+
+def test_france_reference_says_which_france_and_why():
+    france = france_reference(tiny()).set_index("indicator_id")
+    assert france.loc["chomage", "reference"] == "France métropolitaine"
+    assert "22 anciennes régions" in france.loc["chomage", "note"]
+    assert france.loc["nuits_hab", "value"] == pytest.approx(3000 / 1000)
+
+
+def test_counts_and_context_indicators_get_no_index():
+    ids = set(indicator_indices(tiny(), "2016", core_only=False)["indicator_id"])
+    assert ids == {"chomage", "median", "nuits_hab"}  # not pop (0), nuits (0), demandeurs (sum)
+
+
+def test_bounds_clip_each_indicator_and_none_keeps_the_raw_ratio():
+    # Sud: chomage 5 vs France 10 -> 50; median 3 vs 2.5 (direction -1) -> 83.3
+    bounded = indicator_indices(tiny(), "2016").set_index(["indicator_id", "region_code"])
+    raw = indicator_indices(tiny(), "2016", bounds=(90.0, 110.0))
+    raw = raw.set_index(["indicator_id", "region_code"])
+    assert bounded.loc[("chomage", "S"), "index"] == pytest.approx(50.0)
+    assert raw.loc[("chomage", "S"), "index"] == 90.0
+    assert raw.loc[("chomage", "S"), "index_raw"] == pytest.approx(50.0)
+    unbounded = indicator_indices(tiny(), "2016", bounds=None)
+    assert (unbounded["index"].dropna() == unbounded["index_raw"].dropna()).all()
+
+
+def test_domain_without_core_indicator_is_non_disponible_not_zero():
+    table = domain_indices(tiny(), "2016").set_index(["domain", "region_code"])
+    row = table.loc[("logement", "N")]
+    assert np.isnan(row["index"]) and row["n_indicators"] == 0 and pd.isna(row["rank"])
+
+
+def test_axis_and_overall_are_means_of_available_domains():
+    domains = domain_indices(tiny(), "2016").set_index(["domain", "region_code"])["index"]
+    overall = overall_index(tiny(), "2016").set_index("region_code")
+    expected = (domains[("emploi", "N")] + domains[("sante", "N")]) / 2  # logement left out
+    assert overall.loc["N", "index"] == pytest.approx(expected)
+    assert overall.loc["N", "n_indicators"] == 2
+    social = axis_indices(tiny(), "2016", "social")
+    assert social["index"].isna().all() and social["rank"].isna().all()
+    with pytest.raises(UnknownIdError, match=r"Unknown axis 'eco'.*'economique'"):
+        axis_indices(tiny(), "2016", "eco")
+
+
+def test_ranks_put_the_most_fragile_first_at_each_level():
+    table = index_table(tiny(), "pre2016", domain="emploi").set_index("region_code")
+    assert table["rank"].tolist() == table["index"].rank(ascending=False).astype(int).tolist()
+    assert table["index"].idxmax() == table["rank"].idxmin()
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{}, {"domain": "emploi", "axis": "social"}, {"domain": "emploi", "overall": True}],
+)
+def test_index_table_needs_exactly_one_of_domain_axis_overall(kwargs):
+    with pytest.raises(ValueError, match="exactly one of domain, axis or overall"):
+        index_table(tiny(), "2016", **kwargs)
+
+
+def test_unknown_survey_lists_the_valid_combinations():
+    perception = pd.DataFrame(
+        [("S", "2015", "citoyens", "france", "FR", "emploi", 5.0)],
+        columns=["survey", "year", "actor", "level", "region_code", "domain", "score_10"],
+    )
+    data = tiny(perception=perception)
+    assert available_surveys(data)["key"].tolist() == ["S-2015-citoyens"]
+    with pytest.raises(UnknownIdError, match=r"'S' '2019' 'citoyens'.*S 2015 citoyens"):
+        perceived_index(data, "S", "2019", "citoyens", "2016")
+
+
+def test_perception_without_national_score_is_pas_de_donnee():
+    perception = pd.DataFrame(
+        [("S", "2015", "citoyens", "2016", "N", "emploi", 6.0)],
+        columns=["survey", "year", "actor", "level", "region_code", "domain", "score_10"],
+    )
+    perceived = perceived_index(tiny(perception=perception), "S", "2015", "citoyens", "2016")
+    assert perceived["perceived_index"].isna().all()
+
+
+def test_coverage_counts_core_indicators_and_regions():
+    cov = coverage_table(tiny()).set_index(["domain", "level"])
+    assert cov.loc[("emploi", "2016"), "n_core_indicators"] == 2
+    assert cov.loc[("emploi", "2016"), "core_indicators"] == "chomage;median"
+    assert cov.loc[("emploi", "pre2016"), "n_core_indicators"] == 2
+    assert cov.loc[
+        ("logement", "pre2016"), ["n_core_indicators", "n_regions_covered"]
+    ].tolist() == [
+        0,
+        0,
+    ]
+    assert cov.loc[("sante", "pre2016"), "n_regions"] == 3

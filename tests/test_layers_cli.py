@@ -44,10 +44,41 @@ def test_axis_and_overall():
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 14
 
 
+def test_index_prints_one_decimal_and_integer_ranks():
+    result = run("index", "--level", "pre2016", "--domain", "pauvrete")
+    table = pd.read_csv(io.StringIO(result.stdout), dtype=str)
+    assert len(table) == 22
+    assert table["index"].str.fullmatch(r"\d+\.\d").all()
+    assert sorted(table["rank"].astype(int)) == sorted(
+        table["index"].astype(float).rank(ascending=False, method="min").astype(int)
+    )
+    assert table.set_index("region_code").loc["31", "rank"] in {"1", "2", "3"}
+
+
+def test_values_names_a_france_entiere_reference_as_such():
+    result = run("values", "--level", "pre2016", "--indicator", "part_sau_bio_2012")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "FR,France entière,3.77"
+    assert "France entière" in result.stderr
+
+
+def test_values_prints_counts_without_decimals_and_blanks_for_non_disponible():
+    result = run("values", "--level", "2016", "--indicator", "population_2013")
+    assert "\n32,Hauts-de-France,5987883\n" in result.stdout
+    result = run(
+        "values", "--level", "2016", "--indicator", "taux_chomage_jeunes_1524_2013_eurostat"
+    )
+    assert "\n94,Corse,\n" in result.stdout and "non disponible" in result.stderr
+
+
 def test_coverage_is_csv():
     result = run("coverage")
     assert result.returncode == 0
-    assert result.stdout.startswith("domain,label_fr,level,n_core_indicators")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "domain,label_fr,level,n_core_indicators,n_regions_covered,n_regions,core_indicators"
+    )
+    assert len(lines) == 1 + 2 * 16
 
 
 @pytest.mark.parametrize(
@@ -56,7 +87,8 @@ def test_coverage_is_csv():
         (("index", "--level", "2016", "--domain", "nope"), "expected one of ['emploi'"),
         (("index", "--level", "2016", "--axis", "nope"), "expected one of ['economique'"),
         (("values", "--level", "2016", "--indicator", "nope"), "taux_pauvrete_2013"),
-        (("index", "--level", "1789", "--overall"), "invalid choice"),
+        (("index", "--level", "1789", "--overall"), "invalid choice: '1789'"),
+        (("values", "--level", "2015", "--indicator", "x"), "'2016', 'pre2016'"),
     ],
 )
 def test_unknown_ids_exit_2_listing_valid_ones(args, expected):
