@@ -547,9 +547,11 @@ def _duplicates(rows: list[dict], kind: str) -> list[Problem]:
 
 def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
     """Remarks that do not block the import."""
-    if kind != "perception" or not rows:
+    if not rows:
         return []
     frame = pd.DataFrame(rows)
+    if kind == "valeurs":
+        return _computed_2016_notices(data, frame)
     national = pd.concat([data.perception, frame])
     national = national[national["level"] == "france"]
     notices = []
@@ -565,6 +567,20 @@ def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
                 "perçu et l'écart ne peuvent pas être calculés sans elle."
             )
     return notices
+
+
+def _computed_2016_notices(data: IndicatorData, frame: pd.DataFrame) -> list[str]:
+    """2016 values of indicators that the atlas computes from the 22 former regions."""
+    aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
+    imported = frame.loc[frame["level"] == "2016", "indicator_id"].unique()
+    computed = [i for i in imported if aggregation.get(i, "none") != "none"]
+    if not computed:
+        return []
+    return [
+        f"les valeurs 2016 de {', '.join(sorted(computed))} sont d'ordinaire calculées à partir "
+        "des 22 anciennes régions : une valeur 2016 importée n'est affichée que là où ce calcul "
+        "est impossible ; importez plutôt les valeurs des anciennes régions (niveau pre2016)."
+    ]
 
 
 def _report(

@@ -424,3 +424,13 @@ def test_check_cli_unreadable_file_exits_1(tmp_path):
     result = run_check(path)
     assert (result.returncode, result.stdout.strip()) == (1, "Le fichier « vide.csv » est vide.")
     assert run_check(tmp_path / "absent.csv").returncode == 1
+
+
+def test_2016_values_of_a_computed_indicator_are_noticed(data):
+    report = check(f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\n", data)
+    assert report.is_valid
+    assert "les valeurs 2016 de taux_chomage_2014 sont d'ordinaire calculées" in report.to_text()
+    published = check(f"{VALUES_HEADER}\nrevenu_median_uc_2013;2016;32;19000\n", data)
+    assert published.notices == ()
+    view = ViewState(level="2016", measure="indicateur", indicator="revenu_median_uc_2013")
+    assert layer_values(apply_import(data, published), view).values["32"] == 19000
