@@ -55,15 +55,21 @@ def click_times(browser, url: str) -> list[float]:
 
 
 def main() -> None:
-    with streamlit_server() as url, sync_playwright() as pw:
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        first_paint(browser, url)  # warm the server's caches
-        paints = [first_paint(browser, url) for _ in range(PAGE_LOADS)]
-        clicks = click_times(browser, url)
+        with streamlit_server() as url:
+            first_paint(browser, url)  # warm the server's caches
+            paints = [first_paint(browser, url) for _ in range(PAGE_LOADS)]
+            clicks = click_times(browser, url)
+        with streamlit_server(script="bench/naive_app.py") as url:
+            first_paint(browser, url)
+            naive = [first_paint(browser, url) for _ in range(PAGE_LOADS)]
         browser.close()
+    ours, base = statistics.median(paints), statistics.median(naive)
     print(
-        f"first map paint after page load   median {statistics.median(paints):.2f} s "
-        f"(min {min(paints):.2f}, max {max(paints):.2f}, n={len(paints)})  goal: <= 2 s"
+        f"first map paint after page load   median {ours:.2f} s (min {min(paints):.2f}, "
+        f"max {max(paints):.2f}, n={len(paints)}) | naive {base:.2f} s | ratio "
+        f"x{base / ours:.1f}  goal: <= 2 s"
     )
     print(
         f"click -> profile visible          median {statistics.median(clicks):.2f} s "

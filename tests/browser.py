@@ -30,15 +30,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(timeout_s: float = 60.0):
-    """Run ``streamlit run streamlit_app.py`` on a free local port; yield its base URL."""
+def streamlit_server(timeout_s: float = 60.0, script: str = "streamlit_app.py"):
+    """Run ``streamlit run <script>`` on a free local port; yield its base URL."""
     port = free_port()
     cmd = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "streamlit_app.py",
+        script,
         "--server.headless=true",
         f"--server.port={port}",
         "--server.address=127.0.0.1",
