@@ -23,10 +23,19 @@ from layers.classify import ClassificationError, parse_breaks
 from layers.indicator_data import load_indicator_data
 from layers.measures import layer_values, view_choices
 from layers.view_state import ViewState
-from ui import catalysers_panel, data_panel, map_panel, method_panel, profile_panel, sidebar
+from ui import (
+    catalysers_panel,
+    data_panel,
+    import_panel,
+    map_panel,
+    method_panel,
+    profile_panel,
+    sidebar,
+)
 from ui.folium_cache import install as install_folium_cache
 from ui.folium_cache import keyed_groups
 from ui.state import current_view, init_view_state, set_view, sync_url
+from ui.text import md_escape
 
 st.set_page_config(page_title="Atlas des fragilités territoriales", page_icon="🗺️", layout="wide")
 
@@ -103,8 +112,8 @@ def region_catalysers(view: ViewState):
 
 static_assets()
 install_folium_cache()
-data = shipped_data()
-choices = choices_for(data)
+data, data_key = import_panel.active_data(shipped_data())
+choices = choices_for(data, data_key)
 for warning in init_view_state(choices):
     st.toast(warning)
 
@@ -131,15 +140,22 @@ if view.scheme == "manual":
         st.sidebar.warning(f"{exc} Classes par quantiles en attendant.")
         view = ViewState(**{**view.__dict__, "scheme": "quantiles"})
 sync_url(view)
-features, coloured, classification, values = choropleth(replace(view, region=""), data)
+features, coloured, classification, values = choropleth(replace(view, region=""), data, data_key)
 
-atlas_tab, table_tab, method_tab = st.tabs(["Atlas", "Données de la couche", "Méthode et sources"])
+atlas_tab, table_tab, import_tab, method_tab = st.tabs(
+    ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"]
+)
+if data_key != "shipped":
+    st.info(
+        f"Carte calculée avec des **données importées** : "
+        f"{md_escape(st.session_state.get(import_panel.LABEL_KEY, ''))}"
+    )
 with atlas_tab:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
         builders = [
             (
-                ("regions", replace(view, region=""), "shipped"),
+                ("regions", replace(view, region=""), data_key),
                 lambda: choropleth_layer(features, values.title),
             )
         ]
@@ -184,5 +200,8 @@ with atlas_tab:
         )
 with table_tab:
     data_panel.show_layer_table(values, coloured)
+    data_panel.show_exports(values, coloured, classification, features)
+with import_tab:
+    import_panel.show_import(shipped_data())
 with method_tab:
     method_panel.show_method()

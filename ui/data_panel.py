@@ -1,8 +1,14 @@
 """The data view of the current layer: one row per region, with CSV download."""
 
+from datetime import date
+
+import folium
 import pandas as pd
 import streamlit as st
 
+from layers.assets import offline
+from layers.choropleth import choropleth_layer
+from layers.exports import layer_geopackage, layer_shapefile_zip, map_png, standalone_map_html
 from layers.measures import LayerValues
 
 
@@ -46,3 +52,69 @@ def show_layer_table(values: LayerValues, coloured) -> None:
         file_name="atlas_couche.csv",
         mime="text/csv",
     )
+
+
+def show_exports(values: LayerValues, coloured, classification, features: str) -> None:
+    """Take the map away: PNG for slides, GeoPackage/Shapefile for QGIS, offline HTML.
+
+    Files are built when asked (a PNG takes about half a second), then offered for download.
+    """
+    st.markdown("**Exporter la carte**")
+    stamp = f"{values.title}|{values.caption}|{len(coloured)}"
+    builders = {
+        "png": (
+            "Image PNG (1 800 px)",
+            "atlas_carte.png",
+            "image/png",
+            lambda: map_png(
+                coloured,
+                classification,
+                values.title,
+                values.unit,
+                values.caption,
+                date.today().strftime("%d/%m/%Y"),
+            ),
+        ),
+        "gpkg": (
+            "GeoPackage (QGIS)",
+            "atlas_couche.gpkg",
+            "application/geopackage+sqlite3",
+            lambda: layer_geopackage(coloured),
+        ),
+        "shp": (
+            "Shapefile (zip)",
+            "atlas_couche.zip",
+            "application/zip",
+            lambda: layer_shapefile_zip(coloured),
+        ),
+        "html": (
+            "Page HTML autonome (hors ligne)",
+            "atlas_carte.html",
+            "text/html",
+            lambda: standalone_map_html(_export_map(features, values)).encode("utf-8"),
+        ),
+    }
+    columns = st.columns(len(builders))
+    for column, (kind, (label, file_name, mime, build)) in zip(
+        columns, builders.items(), strict=True
+    ):
+        key = f"export_{kind}"
+        ready = st.session_state.get(key)
+        if ready and ready[0] == stamp:
+            column.download_button(
+                f"Télécharger : {label}",
+                ready[1],
+                file_name=file_name,
+                mime=mime,
+                key=f"{key}_download",
+            )
+        elif column.button(f"Préparer : {label}", key=f"{key}_prepare"):
+            st.session_state[key] = (stamp, build())
+            st.rerun()
+
+
+def _export_map(features: str, values: LayerValues) -> folium.Map:
+    fmap = folium.Map(location=(46.6, 2.5), zoom_start=6, tiles=None)
+    fmap.fit_bounds([(41.3, -5.2), (51.1, 9.6)])
+    choropleth_layer(features, values.title).add_to(offline(fmap))
+    return fmap
