@@ -87,3 +87,13 @@ def test_catalyser_search_with_an_unknown_commune_says_so():
     at.text_input(key="near_query").set_value("Qwxzzy").run()
     assert not at.exception
     assert any("Aucune commune ne correspond" in w.value for w in at.warning)
+
+
+def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
+    at = run_app(region="32")
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert "Profil imprimable (HTML)" in labels
+    at.button(key="export_png_prepare").click().run()
+    assert not at.exception
+    assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]

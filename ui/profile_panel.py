@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.catalysers import CONFIDENCE_LABELS
+from layers.exports import profile_html
 from layers.formatting import NO_DATA_LABEL, format_number
 from layers.indicator_data import IndicatorData
 from layers.profile import domain_indicators, domain_profile, key_figures, relations
@@ -54,8 +55,9 @@ def show_profile(
         st.caption(
             f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
         )
-    _show_domain_indicators(data, view, domains)
+    indicators = _show_domain_indicators(data, view, domains)
     _show_catalysers(catalysers)
+    _offer_printable_page(row["nom"], view, domains, indicators, catalysers)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
@@ -155,7 +157,10 @@ def _domain_chart(domains: pd.DataFrame) -> alt.Chart:
     return (bars + perceived + rule).properties(height=16 * 30)
 
 
-def _show_domain_indicators(data: IndicatorData, view: ViewState, domains: pd.DataFrame) -> None:
+def _show_domain_indicators(
+    data: IndicatorData, view: ViewState, domains: pd.DataFrame
+) -> pd.DataFrame:
+    """The chosen domain's indicator table; returns it as shown (for the printable page)."""
     labels = dict(zip(domains["domain"], domains["label_fr"], strict=True))
     default = view.layer if view.layer in labels else domains["domain"].iloc[0]
     domain = st.selectbox(
@@ -168,7 +173,7 @@ def _show_domain_indicators(data: IndicatorData, view: ViewState, domains: pd.Da
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
-        return
+        return pd.DataFrame()
     shown = pd.DataFrame(
         {
             "Indicateur": table["label"] + table["core"].map({True: " ★", False: ""}),
@@ -198,6 +203,53 @@ def _show_domain_indicators(data: IndicatorData, view: ViewState, domains: pd.Da
     st.caption(
         "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du "
         "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
+    )
+    return shown
+
+
+def _offer_printable_page(
+    name: str,
+    view: ViewState,
+    domains: pd.DataFrame,
+    indicators: pd.DataFrame,
+    catalysers: pd.DataFrame,
+) -> None:
+    """A printable HTML page mirroring the panel (escaped by layers.exports.profile_html)."""
+    domain_table = pd.DataFrame(
+        {
+            "Domaine": domains["label_fr"],
+            "Indice objectif": domains["objective_index"],
+            "Indicateurs": domains["n_indicators"],
+            "Rang": domains["rank"],
+            "Indice perçu": domains["perceived_index"],
+        }
+    )
+    sections = [("Les 16 domaines (base 100 = France métropolitaine)", domain_table)]
+    if not indicators.empty:
+        sections.append(("Indicateurs du domaine choisi", indicators))
+    if catalysers is not None and not catalysers.empty:
+        sections.append(
+            (
+                "Catalyseurs territoriaux",
+                catalysers[["name", "commune", "confidence"]].rename(
+                    columns={"name": "Nom", "commune": "Commune", "confidence": "Fiabilité"}
+                ),
+            )
+        )
+    page = profile_html(
+        f"{name} — profil de fragilité ({LEVELS[view.level]})",
+        sections,
+        [
+            "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
+            "Sources et méthode : page « Méthode et sources » de l'atlas.",
+        ],
+    )
+    st.download_button(
+        "Profil imprimable (HTML)",
+        page.encode("utf-8"),
+        file_name=f"profil_{view.level}_{view.region}.html",
+        mime="text/html",
+        key="profile_print",
     )
 
 
