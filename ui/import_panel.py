@@ -23,6 +23,11 @@ def active_data(shipped: IndicatorData) -> tuple[IndicatorData, str]:
     return imported, f"importé:{st.session_state.get(LABEL_KEY, '')}:{id(imported)}"
 
 
+@st.cache_data
+def _template(kind: str) -> bytes:
+    return template_csv(kind)
+
+
 def show_import(shipped: IndicatorData) -> None:
     st.markdown(
         "Importez vos propres valeurs d'indicateurs ou notes d'enquête (fichier CSV ou Excel, "
@@ -33,13 +38,13 @@ def show_import(shipped: IndicatorData) -> None:
     left, right = st.columns(2)
     left.download_button(
         "Modèle : valeurs d'indicateurs (CSV)",
-        template_csv("valeurs"),
+        _template("valeurs"),
         file_name="modele_valeurs.csv",
         mime="text/csv",
     )
     right.download_button(
         "Modèle : notes de perception (CSV)",
-        template_csv("perception"),
+        _template("perception"),
         file_name="modele_perception.csv",
         mime="text/csv",
     )
