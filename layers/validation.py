@@ -393,13 +393,21 @@ ROW_PARSERS: dict[str, Callable[[_Context, dict[str, str]], dict]] = {
 # --- headers and kind ------------------------------------------------------------------------
 
 
+#: Headers that name a region by its name: used as the region only when no code column exists
+#: (``python -m layers values`` prints both ``region_code`` and ``region_name``).
+NAME_HEADERS = {"region_name", "nom_region"}
+
+
 def _canonical_headers(columns: list[str]) -> dict[str, str]:
     """Header as typed -> column of the formats (unknown headers map to themselves)."""
-    out = {}
-    for column in columns:
-        key = _header_key(column)
-        out[column] = ALIASES.get(key, key)
-    return out
+    keys = {column: _header_key(column) for column in columns}
+    has_code = any(
+        ALIASES.get(key, key) == "region_code" and key not in NAME_HEADERS for key in keys.values()
+    )
+    return {
+        column: ("region_name" if has_code and key in NAME_HEADERS else ALIASES.get(key, key))
+        for column, key in keys.items()
+    }
 
 
 def detect_kind(columns: list[str]) -> str | None:

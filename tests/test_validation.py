@@ -434,3 +434,20 @@ def test_2016_values_of_a_computed_indicator_are_noticed(data):
     assert published.notices == ()
     view = ViewState(level="2016", measure="indicateur", indicator="revenu_median_uc_2013")
     assert layer_values(apply_import(data, published), view).values["32"] == 19000
+
+
+def test_a_file_with_both_region_code_and_region_name_uses_the_code():
+    data = load_indicator_data()
+    table = pd.DataFrame(
+        {
+            "indicator_id": ["taux_pauvrete_2013"],
+            "level": ["pre2016"],
+            "region_code": ["31"],
+            "region_name": ["Nord-Pas-de-Calais"],
+            "value": ["19,7"],
+        },
+        index=[2],
+    )
+    report = validate(table, data)
+    assert report.is_valid, report.to_text()
+    assert report.rows["region_code"].tolist() == ["31"]
