@@ -312,6 +312,10 @@ def build_perception(ref: pd.DataFrame) -> pd.DataFrame:
 def build_profiles(ref: pd.DataFrame) -> pd.DataFrame:
     kept = ref[ref["metric"].isin(PROFILE_METRICS)].copy()
     kept["label_fr"] = kept["metric"].map(lambda m: PROFILE_METRICS[m][0])
+    # The reference writes count units in English ("companies"): show the French unit.
+    kept["unit"] = kept["unit"].where(
+        kept["unit"].isin(["Md€", "km²", "%"]), kept["metric"].map(lambda m: PROFILE_METRICS[m][1])
+    )
     kept["value"] = pd.to_numeric(kept["value"])
     return kept[
         [

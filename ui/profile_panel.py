@@ -83,7 +83,7 @@ def _show_key_figures(figures: pd.DataFrame) -> None:
             ],
             "Année": figures["year"],
             "Source": [
-                url if str(url).startswith("http") else None for url in figures["source_url"]
+                url if str(url).startswith("http") else "" for url in figures["source_url"]
             ],
             "Note": figures["source"],
         }
