@@ -34,6 +34,8 @@ COLUMNS = {
     "valeurs": ("indicator_id", "level", "region_code", "value"),
     "perception": ("survey", "year", "actor", "level", "region_code", "domain", "score_10"),
 }
+#: Columns that may be absent: the level of a region is inferred from its code or name.
+INFERABLE = {"valeurs": ("level",)}
 #: Rows with the same key are duplicates; an imported row replaces the shipped row with its key.
 KEYS = {
     "valeurs": ("indicator_id", "level", "region_code"),
@@ -275,6 +277,31 @@ def _resolve_region(ctx: _Context, level: str, text: str, france: str | None = N
     )
 
 
+def _infer_level(ctx: _Context, text: str) -> str:
+    """The level of a region typed without its level.
+
+    A region found at one level only is taken at that level. The six codes shared by both
+    levels (11, 24, 52, 53, 93, 94) name regions whose territory did not change in 2016: the
+    value is stored as a former region's, and consolidation gives the same 2016 value.
+    """
+    if normalise_name(text) in FRANCE_NAMES:
+        return "france"
+    found = []
+    for level in ("pre2016", "2016"):
+        try:
+            found.append((level, _resolve_region(ctx, level, text)))
+        except _CellError:
+            continue
+    if not found:
+        raise _CellError(
+            f"région « {text} » inconnue, ni ancienne région ni région de 2016 ; ajoutez une "
+            "colonne level (pre2016, 2016 ou france) ou utilisez le code INSEE."
+        )
+    if len(found) == 2 and found[0][1] != found[1][1]:
+        raise _CellError(f"« {text} » est ambigu : précisez le niveau (colonne level).")
+    return found[0][0]
+
+
 def _resolve_number(text: str, low: float, high: float, what: str) -> float:
     if not text:
         raise _CellError("valeur manquante.")
@@ -311,10 +338,17 @@ def _values_row(ctx: _Context, cells: dict[str, str]) -> dict:
         shown = "vide" if not indicator else f"« {indicator} »"
         hint = _examples(sorted(ctx.indicators), indicator)
         errors.append(("indicator_id", f"indicateur {shown} inconnu ; {hint}."))
+    if not cells["level"]:  # no level column (or an empty cell): read it off the region
+        try:
+            cells = {**cells, "level": _infer_level(ctx, cells["region_code"])}
+        except _CellError as exc:
+            errors.append(("level", str(exc)))
     for column, resolve in (
         ("level", lambda t: _resolve_level(t, ("pre2016", "2016", "france"))),
         ("region_code", lambda t: _resolve_region(ctx, out["level"], t)),
     ):
+        if column == "level" and not cells["level"]:
+            continue
         if column == "region_code" and "level" not in out:
             continue
         try:
@@ -435,7 +469,7 @@ def _header_problems(table: pd.DataFrame, kind: str) -> tuple[dict[str, str], li
         seen.setdefault(column, typed)
     found = ", ".join(f"« {c} »" for c in table.columns) or "aucune"
     for column in COLUMNS[kind]:
-        if column not in seen:
+        if column not in seen and column not in INFERABLE.get(kind, ()):
             problems.append(
                 Problem(
                     1,
@@ -504,11 +538,13 @@ def _check_rows(
     rows, problems = [], []
     columns = COLUMNS[kind]
     for line, record in zip(table.index, table.to_dict("records"), strict=True):
-        cells = {col: str(record[typed_of[col]]).strip() for col in columns}
+        cells = {
+            col: str(record[typed_of[col]]).strip() if col in typed_of else "" for col in columns
+        }
         try:
             row = parse(ctx, cells)
         except _RowErrors as exc:
-            problems += [Problem(int(line), typed_of[c], msg) for c, msg in exc.args[0]]
+            problems += [Problem(int(line), typed_of.get(c, c), msg) for c, msg in exc.args[0]]
             continue
         row["note"] = str(record[note_column]).strip() if note_column else ""
         rows.append({**row, "_line": int(line)})

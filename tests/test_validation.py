@@ -165,11 +165,12 @@ def test_duplicates_name_both_lines(data):
 
 
 def test_missing_columns(data):
-    report = check("indicator_id;region_code;value\ntaux_chomage_2014;22;12\n", data)
+    # level may be absent (read off the region), the value may not
+    report = check("indicator_id;region_code;level\ntaux_chomage_2014;22;pre2016\n", data)
     problem = only_problem(report)
-    assert (problem.row, problem.column) == (1, "level")
+    assert (problem.row, problem.column) == (1, "value")
     assert "colonne obligatoire absente" in problem.message
-    assert "colonnes trouvées : « indicator_id », « region_code », « value »" in problem.message
+    assert "colonnes trouvées : « indicator_id », « region_code », « level »" in problem.message
 
 
 def test_duplicate_columns(data):
@@ -451,3 +452,34 @@ def test_a_file_with_both_region_code_and_region_name_uses_the_code():
     report = validate(table, data)
     assert report.is_valid, report.to_text()
     assert report.rows["region_code"].tolist() == ["31"]
+
+
+@pytest.mark.parametrize(
+    ("region", "level"),
+    [
+        ("Picardie", "pre2016"),
+        ("hauts de france", "2016"),
+        ("53", "pre2016"),
+        ("Bretagne", "pre2016"),
+        ("France métropolitaine", "france"),
+    ],
+)
+def test_level_is_read_off_the_region_when_the_column_is_absent(region, level):
+    data = load_indicator_data()
+    table = pd.DataFrame(
+        {"indicateur": ["taux_pauvrete_2013"], "région": [region], "valeur": ["15,4"]},
+        index=[2],
+    )
+    report = validate(table, data)
+    assert report.is_valid, report.to_text()
+    assert report.rows["level"].tolist() == [level]
+
+
+def test_unknown_region_without_level_says_what_to_add():
+    table = pd.DataFrame(
+        {"indicateur": ["taux_pauvrete_2013"], "région": ["Atlantide"], "valeur": ["15,4"]},
+        index=[2],
+    )
+    report = validate(table, load_indicator_data())
+    assert not report.is_valid
+    assert "ajoutez une colonne level" in report.to_text()
