@@ -166,8 +166,9 @@ def _header_key(text: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """A number typed the French or English way ("1 234,5", "1234.5", "1.234,5"); else None."""
-    cleaned = _SPACES.sub("", text)
+    """A number typed the French or English way ("1 234,5", "1234.5", "1.234,5", "12,6 %");
+    else None. A trailing "%" is the unit, as spreadsheets display it, not part of the number."""
+    cleaned = _SPACES.sub("", text).removesuffix("%")
     if "," in cleaned and "." in cleaned:  # the last one is the decimal mark
         thousands = "." if cleaned.rfind(",") > cleaned.rfind(".") else ","
         cleaned = cleaned.replace(thousands, "")

@@ -91,7 +91,9 @@ def test_french_headers_and_level_aliases(data):
         ("-2,1", -2.1),
         ("3e2", 300.0),
         ("abc", None),
-        ("12,5%", None),
+        ("12,5%", 12.5),  # a percent-formatted spreadsheet cell exported as text
+        ("12,6 %", 12.6),
+        ("%", None),
         ("nan", None),
         ("", None),
     ],
