@@ -125,11 +125,20 @@ def _mean_by_region(
     return out
 
 
-def _perceived(data: IndicatorData, view: ViewState) -> LayerValues:
+def _survey_table(data: IndicatorData, view: ViewState, compute, column: str):
+    """(survey, year, actor), the layer's domains, and ``column`` of ``compute(...)`` averaged
+    over those domains per region (the shared part of the perceived and gap layers)."""
     survey, year, actor = _survey(data, view)
     domains = _layer_domains(data, view.layer)
-    perceived = perceived_index(data, survey, year, actor, view.level)
-    table = _mean_by_region(perceived, "perceived_index", domains, data.regions(view.level))
+    per_domain = compute(data, survey, year, actor, view.level)
+    table = _mean_by_region(per_domain, column, domains, data.regions(view.level))
+    return (survey, year, actor), domains, table
+
+
+def _perceived(data: IndicatorData, view: ViewState) -> LayerValues:
+    (survey, year, actor), domains, table = _survey_table(
+        data, view, perceived_index, "perceived_index"
+    )
     source = _perception_source(data, survey, year, actor)
     caption = (
         f"Fragilité perçue par les {actor} ({survey} {year}) : note régionale / note "
@@ -148,10 +157,7 @@ def _perceived(data: IndicatorData, view: ViewState) -> LayerValues:
 
 
 def _gap(data: IndicatorData, view: ViewState) -> LayerValues:
-    survey, year, actor = _survey(data, view)
-    domains = _layer_domains(data, view.layer)
-    gap = perception_gap(data, survey, year, actor, view.level)
-    table = _mean_by_region(gap, "gap", domains, data.regions(view.level))
+    (survey, year, actor), _, table = _survey_table(data, view, perception_gap, "gap")
     caption = (
         f"Écart = indice perçu ({actor}, {survey} {year}) − indice objectif, en points ; "
         f"positif = ressenti plus fragile que ne le disent les statistiques. Seulement là "

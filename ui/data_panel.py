@@ -6,10 +6,10 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from layers.assets import offline
 from layers.choropleth import choropleth_layer
 from layers.exports import layer_geopackage, layer_shapefile_zip, map_png, standalone_map_html
 from layers.measures import LayerValues
+from ui.map_panel import base_map
 
 
 def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
@@ -114,7 +114,7 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
 
 
 def _export_map(features: str, values: LayerValues) -> folium.Map:
-    fmap = folium.Map(location=(46.6, 2.5), zoom_start=6, tiles=None)
-    fmap.fit_bounds([(41.3, -5.2), (51.1, 9.6)])
-    choropleth_layer(features, values.title).add_to(offline(fmap))
+    """The on-screen map (same base, same coloured layer) as one folium map."""
+    fmap = base_map()
+    choropleth_layer(features, values.title).add_to(fmap)
     return fmap

@@ -50,9 +50,13 @@ def show_map(
     groups: list[folium.FeatureGroup],
     center: tuple[float, float] | None = None,
     zoom: int | None = None,
-) -> dict | None:
-    """Draw the map with ``groups`` on top; return what the user clicked (feature JSON)."""
-    returned = st_folium(
+) -> None:
+    """Draw the map with ``groups`` on top.
+
+    Clicks come back through ``st.session_state["map"]``, read at the start of the next run
+    (see :func:`clicked_region`), so nothing is returned here.
+    """
+    st_folium(
         base_map(),
         key="map",
         height=MAP_HEIGHT_PX,
@@ -62,7 +66,6 @@ def show_map(
         center=center,
         zoom=zoom,
     )
-    return (returned or {}).get("last_active_drawing")
 
 
 def is_new_click(feature: dict | None) -> bool:

@@ -82,9 +82,7 @@ def _show_key_figures(figures: pd.DataFrame) -> None:
                 for v, d, u in zip(figures["value"], decimals, figures["unit"], strict=True)
             ],
             "Année": figures["year"],
-            "Source": [
-                url if str(url).startswith("http") else "" for url in figures["source_url"]
-            ],
+            "Source": [url if str(url).startswith("http") else "" for url in figures["source_url"]],
             "Note": figures["source"],
         }
     )
