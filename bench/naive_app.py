@@ -15,8 +15,8 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script by streamlit
 
+from bench.folium_offline import offline
 from bench.prepare_full_contours import full_contour_path
-from layers.assets import offline
 from layers.indicator_data import load_indicator_data
 from layers.indices import index_table
 

@@ -1,27 +1,24 @@
-"""Exports of the current view: PNG map, GeoPackage / Shapefile / CSV layer, offline HTML.
+"""Exports of the current view: PNG map, GeoPackage / Shapefile / CSV layer, printable profile.
 
 Every function takes what the screen already shows (the coloured regions from
 :func:`layers.choropleth.colour_regions` and their :class:`~layers.classify.Classification`)
 and returns bytes or text for a download button: nothing is recomputed, so the file has the
-same classes and colours as the map. Nothing here writes outside a temporary folder.
+same classes and colours as the map. Nothing here writes outside a temporary folder. The offline
+HTML map is drawn by the screen's own code: :mod:`layers.render.map_page`.
 """
 
-import copy
 import html
 import io
-import re
 import tempfile
 import zipfile
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import pandas as pd
 import pyogrio
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from layers.assets import inline_assets, offline
 from layers.classify import NO_DATA_COLOUR, Classification
 from layers.formatting import NO_DATA_LABEL, decimals_for, format_number
 from layers.upload import french_csv
@@ -33,7 +30,6 @@ DRAWING_CRS = "EPSG:2154"
 LAYER_COLUMNS = ["code", "nom", "value", "value_label", "klass", "colour"]
 #: Shapefile field names are limited to 10 characters.
 SHAPEFILE_NAMES = {"value_label": "libelle", "klass": "classe", "colour": "couleur"}
-_REMOTE = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']?(https?:)?//", re.IGNORECASE)
 
 
 def map_png(
@@ -150,31 +146,6 @@ def layer_csv(frame: pd.DataFrame) -> bytes:
     if isinstance(frame, gpd.GeoDataFrame):
         table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
     return french_csv(table)
-
-
-def standalone_map_html(fmap: folium.Map) -> str:
-    """The map as one HTML file that works offline: Leaflet and plugins inlined.
-
-    The map is copied first (the caller's map is left untouched); the JS/CSS folium would
-    fetch from CDNs are replaced by the vendored files. Raises ``ValueError`` naming any
-    remote script or stylesheet that could not be inlined.
-    """
-    copied = copy.deepcopy(fmap)
-    for element in _walk(copied):
-        if hasattr(element, "default_js") or hasattr(element, "default_css"):
-            offline(element)
-    page = inline_assets(copied.get_root().render())
-    remote = [m.group(0) for m in _REMOTE.finditer(page)]
-    if remote:
-        raise ValueError(f"Remote resources left in the standalone map: {remote}")
-    return page
-
-
-def _walk(element):
-    """The element and all its descendants (folium/branca children)."""
-    yield element
-    for child in list(getattr(element, "_children", {}).values()):
-        yield from _walk(child)
 
 
 PRINT_CSS = """

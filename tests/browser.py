@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -30,8 +31,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(timeout_s: float = 60.0, script: str = "streamlit_app.py"):
-    """Run ``streamlit run <script>`` on a free local port; yield its base URL."""
+def streamlit_server(
+    timeout_s: float = 60.0, script: str = "streamlit_app.py", app_dir: Path = REPO_DIR
+):
+    """Run ``streamlit run <script>`` from ``app_dir`` on a free local port; yield its base URL."""
     port = free_port()
     cmd = [
         sys.executable,
@@ -45,28 +48,35 @@ def streamlit_server(timeout_s: float = 60.0, script: str = "streamlit_app.py"):
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
     ]
-    proc = subprocess.Popen(cmd, cwd=REPO_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                raise RuntimeError(f"Streamlit did not start on {url}:\n{out[-3000:]}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
+    # The server's output goes to a file: a pipe nobody reads would block a long-running server.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, cwd=app_dir, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            _wait_until_healthy(proc, url, timeout_s, log)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _wait_until_healthy(proc: subprocess.Popen, url: str, timeout_s: float, log) -> None:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            out = log.read().decode(errors="replace")
+            raise RuntimeError(f"Streamlit did not start on {url}:\n{out[-3000:]}")
+        time.sleep(0.3)
 
 
 def is_local(url: str) -> bool:

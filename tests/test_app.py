@@ -1,5 +1,7 @@
-"""The Streamlit app, run headless with AppTest (no browser)."""
+"""The Streamlit app, run headless with AppTest (no browser: the map's data is checked instead)."""
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,12 +19,26 @@ def run_app(**params) -> AppTest:
 
 
 def legend_rows(at: AppTest) -> list[str]:
-    return [str(v) for v in at.dataframe[0].value["Classe"]]
+    """Class labels of the legend (the second cell of each body row)."""
+    legend = next(h.proto.body for h in at.html if "atlas-legend" in h.proto.body)
+    body = legend.split("<tbody>", 1)[1]
+    return re.findall(r"<tr><td>.*?</td><td>(.*?)</td>", body)
+
+
+def component_data(at: AppTest, name: str) -> dict:
+    """The data a component of ours received (AppTest does not run its JavaScript)."""
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
+    assert len(found) == 1, f"{len(found)} {name} components"
+    return json.loads(found[0].json)
+
+
+def summary_of(at: AppTest, code: str) -> str:
+    return component_data(at, "atlas_summary")["summaries"][code]
 
 
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [s.value for s in at.subheader] + [i.value for i in at.info]
+    parts += [i.value for i in at.info] + [h.proto.body for h in at.html]
     return "\n".join(parts)
 
 
@@ -31,7 +47,9 @@ def texts(at: AppTest) -> str:
 def test_app_runs_for_each_level_and_measure(level, measure):
     at = run_app(level=level, measure=measure, layer="emploi")
     assert not at.exception, at.exception
-    assert at.dataframe, "legend missing"
+    assert legend_rows(at) or any("Pas de donnée" in i.value for i in at.info), "legend missing"
+    styles = component_data(at, "atlas_map")["regions"]
+    assert len(styles) == (13 if level == "2016" else 22)
 
 
 def test_switching_layer_changes_the_values():
@@ -46,9 +64,10 @@ def test_switching_layer_changes_the_values():
 def test_selected_region_in_the_url_shows_its_profile():
     at = run_app(region="32", layer="emploi")
     assert not at.exception
-    assert at.subheader[0].value == "Hauts-de-France"
-    body = texts(at)
-    assert "Picardie" in body and "Nord-Pas-de-Calais" in body
+    assert component_data(at, "atlas_map")["selected"] == "32"
+    summary = summary_of(at, "32")
+    assert "<h2>Hauts-de-France</h2>" in summary
+    assert "Picardie" in summary and "Nord-Pas-de-Calais" in summary
     labels = [str(x) for df in at.dataframe for x in df.value.get("Indicateur", [])]
     assert any("Taux de chômage" in label for label in labels)
 
@@ -56,7 +75,43 @@ def test_selected_region_in_the_url_shows_its_profile():
 def test_former_region_profile_names_its_2016_region():
     at = run_app(level="pre2016", region="31")
     assert not at.exception
-    assert "Hauts-de-France" in texts(at)
+    assert "Hauts-de-France" in summary_of(at, "31")
+    assert component_data(at, "atlas_summary")["level"] == "pre2016"
+
+
+def test_a_selection_made_in_python_reaches_the_map_and_the_url():
+    at = run_app(layer="emploi")
+    assert component_data(at, "atlas_map")["selected"] == ""
+    assert not at.get("download_button")  # no profile detail yet
+    at.session_state["view_region"] = "76"  # what a map click or a list choice sets
+    at.run()
+    assert not at.exception
+    assert component_data(at, "atlas_map")["selected"] == "76"
+    assert at.query_params["region"] == "76"
+    assert "Profil imprimable (HTML)" in [b.label for b in at.get("download_button")]
+    at.button(key="close_profile").click().run()
+    assert not at.exception
+    assert component_data(at, "atlas_map")["selected"] == ""
+    assert "region" not in at.query_params
+
+
+def test_a_level_switch_clears_the_selection():
+    at = run_app(region="32")
+    at.radio(key="view_level").set_value("pre2016").run()
+    assert not at.exception
+    data = component_data(at, "atlas_map")
+    assert data["level"] == "pre2016" and data["selected"] == "" and len(data["regions"]) == 22
+
+
+def test_hidden_tabs_cost_nothing_until_opened():
+    at = run_app()
+    labels = [b.label for b in at.get("button")]
+    assert "Préparer : Image PNG (1 800 px)" not in labels  # the data tab is closed
+    at.session_state["tab"] = "Données de la couche"
+    at.run()
+    assert not at.exception
+    assert "Préparer : Image PNG (1 800 px)" in [b.label for b in at.get("button")]
+    assert not at.get("bidi_component")  # the map tab is closed now
 
 
 def test_bad_url_values_fall_back_without_error():
@@ -94,6 +149,8 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
     assert "Profil imprimable (HTML)" in labels
+    at.session_state["tab"] = "Données de la couche"
+    at.run()
     at.button(key="export_png_prepare").click().run()
     assert not at.exception
     assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]

@@ -2,14 +2,14 @@
 
 from datetime import date
 
-import folium
 import pandas as pd
 import streamlit as st
 
-from layers.choropleth import choropleth_layer
-from layers.exports import layer_geopackage, layer_shapefile_zip, map_png, standalone_map_html
+from layers.choropleth import region_geometry, region_styles
+from layers.exports import layer_geopackage, layer_shapefile_zip, map_png
 from layers.measures import LayerValues
-from ui.map_panel import base_map
+from layers.render.map_page import standalone_map_html
+from ui.map_panel import Legend
 
 
 def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
@@ -54,7 +54,7 @@ def show_layer_table(values: LayerValues, coloured) -> None:
     )
 
 
-def show_exports(values: LayerValues, coloured, classification, features: str) -> None:
+def show_exports(values: LayerValues, coloured, classification, legend: Legend) -> None:
     """Take the map away: PNG for slides, GeoPackage/Shapefile for QGIS, offline HTML.
 
     Files are built when asked (a PNG takes about half a second), then offered for download.
@@ -91,7 +91,13 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
             "Page HTML autonome (hors ligne)",
             "atlas_carte.html",
             "text/html",
-            lambda: standalone_map_html(_export_map(features, values)).encode("utf-8"),
+            lambda: standalone_map_html(
+                region_geometry(coloured),
+                region_styles(coloured),
+                values.title,
+                legend.html,
+                values.caption,
+            ).encode("utf-8"),
         ),
     }
     columns = st.columns(len(builders))
@@ -111,10 +117,3 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
         elif column.button(f"Préparer : {label}", key=f"{key}_prepare"):
             st.session_state[key] = (stamp, build())
             st.rerun()
-
-
-def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same base, same coloured layer) as one folium map."""
-    fmap = base_map()
-    choropleth_layer(features, values.title).add_to(fmap)
-    return fmap

@@ -1,158 +1,47 @@
-"""The region profile panel: key figures, 16 domains against France, a domain's indicators."""
+"""The region profile's detail, below its summary: a domain's indicators, catalysers, print.
 
-import altair as alt
+The summary (name, key figures, the 16 domains) is drawn in the browser the moment a region is
+clicked (layers/render/profile_summary.py); this detail follows from the server in the same
+fragment run. It sits in a container keyed by level and region, so that the summary can grey
+the previous region's detail until this one arrives.
+"""
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
 from geo.catalysers import CONFIDENCE_LABELS
 from layers.exports import profile_html
-from layers.formatting import NO_DATA_LABEL, format_number
+from layers.formatting import format_number
 from layers.indicator_data import IndicatorData
-from layers.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.measures import default_survey
+from layers.profile import domain_indicators, domain_profile
+from layers.render.map_payload import detail_key
 from layers.view_state import LEVELS, ViewState
-from ui.state import set_view
-from ui.text import md_escape
+from ui.state import select_region
 
 
-def show_profile(
+def show_detail(
     data: IndicatorData,
     view: ViewState,
     regions: gpd.GeoDataFrame,
     catalysers: pd.DataFrame,
-    counts: dict[str, tuple[int, int]],
 ) -> None:
-    """Profile of the selected region, or a hint when none is selected."""
-    if not view.region:
-        st.info("Cliquez une région sur la carte pour lire son profil de fragilité.")
-        return
-    row = regions.loc[regions["code"] == view.region].iloc[0]
-    st.subheader(row["nom"])
-    st.caption(f"{LEVELS[view.level]} · code INSEE {row['code']}")
-    st.markdown(_relation_text(data, view))
-    if st.button("Fermer le profil", key="close_profile"):
-        set_view(region="")
-        st.rerun()
-    communes, departements = counts.get(view.region, (None, None))
-    _show_key_figures(
-        key_figures(
-            data,
-            view.level,
-            view.region,
-            float(row["area_km2"]),
-            communes=communes,
-            departements=departements,
-        )
-    )
-    survey = view.survey if view.measure in ("percu", "ecart") else _best_survey(data, view)
-    domains = domain_profile(data, view.level, view.region, survey)
-    st.markdown(
-        "**Les 16 domaines face à la France** (indice, base 100 = France "
-        "métropolitaine ; au-dessus = plus fragile)"
-    )
-    st.vega_lite_chart(domain_chart_spec(data, view.level, view.region, survey), width="stretch")
-    if domains["perceived_index"].notna().any():
-        st.caption(
-            f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
-        )
-    indicators = _show_domain_indicators(data, view, domains)
-    _show_catalysers(catalysers)
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers)
+    """The selected region's detail (``view.region`` must be a region of ``regions``)."""
+    name = regions.loc[regions["code"] == view.region, "nom"].iloc[0]
+    with st.container(key=detail_key(view.level, view.region)):
+        st.button("Fermer le profil", key="close_profile", on_click=select_region, args=("",))
+        domains = domain_profile(data, view.level, view.region, profile_survey(data, view))
+        indicators = _show_domain_indicators(data, view, domains)
+        _show_catalysers(catalysers)
+        _offer_printable_page(name, view, domains, indicators, catalysers)
 
 
-def _relation_text(data: IndicatorData, view: ViewState) -> str:
-    rel = relations(data, view.level, view.region)
-    if "parent" in rel:
-        code, name = rel["parent"]
-        return f"Ancienne région, partie de la région **{md_escape(name)}** ({code}) depuis 2016."
-    names = ", ".join(md_escape(name) for _, name in rel["children"])
-    if len(rel["children"]) == 1:
-        return f"Région de 2016 aux mêmes limites que l'ancienne région {names}."
-    return f"Région de 2016 formée des anciennes régions : {names}."
-
-
-def _show_key_figures(figures: pd.DataFrame) -> None:
-    """Key figures as a compact table: value with unit, year, source link."""
-    decimals = [0 if float(v).is_integer() or abs(v) >= 100 else 1 for v in figures["value"]]
-    table = pd.DataFrame(
-        {
-            "Chiffre clé": figures["label"],
-            "Valeur": [
-                f"{format_number(v, d)} {u}"
-                for v, d, u in zip(figures["value"], decimals, figures["unit"], strict=True)
-            ],
-            "Année": figures["year"],
-            "Source": [url if str(url).startswith("http") else "" for url in figures["source_url"]],
-            "Note": figures["source"],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source", display_text="lien")},
-    )
-
-
-def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
-    from layers.measures import default_survey
-
+def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
+    """The survey whose perceived index the profile shows: the map's, else the default one."""
+    if view.measure in ("percu", "ecart") and view.survey:
+        return view.survey
     return view.survey or default_survey(data) or None
-
-
-@st.cache_resource(max_entries=512)
-def _chart_spec(level: str, code: str, survey: str | None, data_id: int, _data) -> dict:
-    return _domain_chart(domain_profile(_data, level, code, survey)).to_dict()
-
-
-def domain_chart_spec(data: IndicatorData, level: str, code: str, survey: str | None) -> dict:
-    """Vega-Lite spec of the domain chart, built once per region, survey and data bundle."""
-    return _chart_spec(level, code, survey, id(data), data)
-
-
-def _domain_chart(domains: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars from 100 to each domain index; perceived index as a diamond."""
-    frame = domains.assign(
-        label=domains["label_fr"],
-        sens=domains["objective_index"].map(
-            lambda v: (
-                NO_DATA_LABEL if pd.isna(v) else ("plus fragile" if v > 100 else "moins fragile")
-            )
-        ),
-        base=100.0,
-    )
-    y = alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=230))
-    bars = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            y=y,
-            x=alt.X("objective_index:Q", title="Indice", scale=alt.Scale(domain=[40, 210])),
-            x2="base:Q",
-            color=alt.Color(
-                "sens:N",
-                scale=alt.Scale(
-                    domain=["plus fragile", "moins fragile", NO_DATA_LABEL],
-                    range=["#d6604d", "#4393c3", "#bdbdbd"],
-                ),
-                legend=alt.Legend(title=None, orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title="Domaine"),
-                alt.Tooltip("objective_index:Q", title="Indice objectif", format=".1f"),
-                alt.Tooltip("n_indicators:Q", title="Indicateurs"),
-                alt.Tooltip("rank:Q", title="Rang (1 = plus fragile)"),
-                alt.Tooltip("perceived_index:Q", title="Indice perçu", format=".1f"),
-            ],
-        )
-    )
-    perceived = (
-        alt.Chart(frame.dropna(subset=["perceived_index"]))
-        .mark_point(shape="diamond", filled=True, size=70, color="#222222")
-        .encode(y=y, x="perceived_index:Q")
-    )
-    rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#555555").encode(x="x:Q")
-    return (bars + perceived + rule).properties(height=16 * 30)
 
 
 def _show_domain_indicators(

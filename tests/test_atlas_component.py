@@ -1,0 +1,36 @@
+"""The component's assets: local, versioned, in load order; the base map only when installed."""
+
+from layers.assets import install_static_assets
+from layers.render.static_files import ATLAS_DIR
+from tests.browser import is_local
+from ui.atlas_component import BASEMAP_SCRIPTS, basemap_options, map_assets, summary_assets
+
+
+def test_assets_are_local_versioned_and_atlas_js_first():
+    install_static_assets()
+    assets = map_assets("/app/static")
+    scripts = assets["scripts"]
+    assert scripts[0].startswith("/app/static/atlas/atlas.js?v=")
+    assert scripts[1].startswith("/app/static/vendor/leaflet/leaflet.js?v=")
+    assert any("markercluster" in url for url in scripts)
+    assert any(url.startswith("/app/static/atlas/atlas.css?v=") for url in assets["styles"])
+    for url in scripts + assets["styles"]:
+        assert is_local("http://127.0.0.1" + url)
+    assert summary_assets("/app/static")["scripts"] == scripts[:1]
+
+
+def test_base_map_is_used_only_when_its_files_are_installed(tmp_path):
+    (tmp_path / ATLAS_DIR).mkdir()
+    for name in ("atlas.js", "atlas.css"):
+        (tmp_path / ATLAS_DIR / name).write_text("x")
+    vendor = install_static_assets(tmp_path)
+    assert vendor.is_dir()
+    assert basemap_options("/app/static", tmp_path) is None
+    assert not any("basemap" in url for url in map_assets("/app/static", tmp_path)["scripts"])
+    for path in BASEMAP_SCRIPTS:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    assert basemap_options("/app/static", tmp_path) == {"options": {"static_url": "/app/static"}}
+    assert map_assets("/app/static", tmp_path)["scripts"][-1].startswith(
+        "/app/static/atlas/basemap.js?v="
+    )
