@@ -82,6 +82,6 @@ def _wait_until_healthy(proc: subprocess.Popen, url: str, timeout_s: float, log)
 def is_local(url: str) -> bool:
     """True for requests that stay on this machine (http(s) to localhost, data:, blob:...)."""
     parsed = urlparse(url)
-    if parsed.scheme in {"data", "blob", "about", "chrome-extension"}:
+    if parsed.scheme in {"data", "blob", "about", "chrome-extension", "file"}:
         return True
     return parsed.hostname in LOCAL_HOSTS

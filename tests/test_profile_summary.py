@@ -136,16 +136,16 @@ def test_sources_link_only_http_urls_with_the_note_on_hover():
 @pytest.mark.parametrize(
     ("objective", "kind", "left", "width"),
     [
-        (120.0, "more", "35.29", "11.76"),
-        (80.0, "less", "23.53", "11.76"),
-        (500.0, "more", "35.29", "64.71"),
+        (120.0, "more", "33.33", "13.33"),
+        (80.0, "less", "20.00", "13.33"),
+        (500.0, "more", "33.33", "66.67"),
     ],
 )
 def test_bars_start_at_100_and_are_clamped_to_the_scale(objective, kind, left, width):
     page = domains_html(frame_domains(objective), pd.Series({"emploi": 13}), None)
     assert f'class="fill {kind}" style="left:{left}%;width:{width}%"' in page
     assert format_number(objective, 1) in page  # the true value, even beyond the scale
-    assert BAR_SCALE == (40.0, 210.0)
+    assert BAR_SCALE == (50.0, 200.0)
 
 
 def test_missing_index_has_no_bar_and_says_so():

@@ -18,11 +18,12 @@ import pandas as pd
 
 from layers.formatting import NO_DATA_LABEL, format_number
 from layers.indicator_data import IndicatorData
-from layers.indices import domain_indices
+from layers.indices import INDEX_BOUNDS, domain_indices
 from layers.profile import domain_profile, key_figures, relations
 
-#: The bars' index scale (indices are bounded to 50-200 per indicator, see layers.indices).
-BAR_SCALE = (40.0, 210.0)
+#: The bars' index scale: a domain index is a mean of indicator indices, which are bounded
+#: (layers.indices.INDEX_BOUNDS), so no domain bar is ever cut; a perceived index beyond is.
+BAR_SCALE = INDEX_BOUNDS
 MORE_FRAGILE, LESS_FRAGILE = "plus fragile", "moins fragile"
 _NOTE_CHARS = 40
 

@@ -151,8 +151,16 @@
         }
       });
       this.markerRenderer = L.svg({ pane: "atlasMarkers" });
+      this.previewing = null; // {previous} while a button is down on a region
+      this.serverSeq = 0;
+      map.on("dragstart", () => this.cancelPreview());
+      map.on("mouseup", () => {
+        if (this.previewing) {
+          setTimeout(() => this.cancelPreview(), 0); // no click followed: not a selection
+        }
+      });
       L.control.scale({ imperial: false }).addTo(map);
-      map.fitBounds(data.bounds);
+      map.fitBounds(data.bounds, { padding: [8, 8] });
       this.resize = new ResizeObserver(() => map.invalidateSize());
       this.resize.observe(this.container);
       this.channel = channel(data.channel || "atlas");
@@ -179,8 +187,9 @@
         await this.setGeometry(data);
       }
       this.recolour(data.regions || {});
-      if (data.seq === undefined || data.seq >= this.clickSeq) {
+      if ((data.seq === undefined || data.seq >= this.clickSeq) && !this.previewing) {
         this.clickSeq = Math.max(this.clickSeq, data.seq || 0);
+        this.serverSeq = this.clickSeq;
         this.setSelection(data.selected || "", "server");
       }
       this.setSearch(data.circle || null);
@@ -210,6 +219,8 @@
           });
           layer.on("mouseover", () => layer.setStyle({ weight: style.hover_weight, color: style.hover }));
           layer.on("mouseout", () => layer.setStyle({ weight: style.weight, color: style.line }));
+          // The summary shows as the button goes down; the click (no drag) confirms it.
+          layer.on("mousedown", () => this.preview(code));
           layer.on("click", (event) => {
             L.DomEvent.stopPropagation(event);
             this.clientSelect(this.level, code);
@@ -251,15 +262,49 @@
       });
     }
 
+    /** Button down on a region: outline and summary at once, before the button is released. */
+    preview(code) {
+      if (code === this.selected && !this.previewing) {
+        return;
+      }
+      if (!this.previewing) {
+        this.previewing = { previous: this.selected };
+      }
+      this.setSelection(code, "client");
+    }
+
+    /** The press became a drag (or ended off the region): show the selection as it was. */
+    cancelPreview() {
+      if (!this.previewing) {
+        return;
+      }
+      const previous = this.previewing.previous;
+      this.previewing = null;
+      this.setSelection(previous, "server");
+    }
+
     /** A click on the map (or a list choice in the page): answer at once, then tell Python. */
     clientSelect(level, code) {
       if (level !== this.level || !this.layers.has(code)) {
         return;
       }
+      const fresh = this.previewing !== null || code !== this.selected;
+      this.previewing = null;
+      if (!fresh && this.clickSeq === this.serverSeq) {
+        return; // already selected, and the server knows it
+      }
       this.clickSeq += 1;
-      this.setSelection(code, "client");
+      const seq = this.clickSeq;
       if (this.send) {
-        this.send({ level: level, code: code, seq: this.clickSeq });
+        // Sent first: Streamlit flushes it on its next task, before our redraw below.
+        this.send({ level: level, code: code, seq: seq });
+      }
+      if (code !== this.selected) {
+        setTimeout(() => {
+          if (this.clickSeq === seq) {
+            this.setSelection(code, "client");
+          }
+        }, 0);
       }
     }
 
