@@ -28,6 +28,7 @@ import asyncio
 import json
 import statistics
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from playwright.async_api import async_playwright
 
 from bench.baseline import BASELINE_COMMIT, baseline_dir
 from geo.shapes import read_layer
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, is_local, streamlit_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, is_local, streamlit_process
 
 REGIONS = {
     "32": "Hauts-de-France",
@@ -127,6 +128,7 @@ class Variant:
     heading: str  # the profile heading's tag
     point_js: str  # (lat, lon) -> page point of that place on the map
     ready: str  # selector of the profile's last element, "{level}" and "{code}" filled in
+    env: tuple[tuple[str, str], ...] = ()  # extra environment of the server
 
 
 OLD = Variant(
@@ -149,6 +151,11 @@ NEW = Variant(
     heading="h2",
     point_js="([lat, lon]) => [...window.Atlas.maps][0].pagePoint(lat, lon)",
     ready='.st-key-atlas_detail_{level}_{code} [data-testid="stDownloadButton"]',
+)
+#: The new app with Streamlit's garbage collection after every run (its default), to weigh
+#: ``runner.postScriptGC = false`` (.streamlit/config.toml).
+NEW_GC = Variant(
+    **{**NEW.__dict__, "name": "new_gc", "env": (("STREAMLIT_RUNNER_POST_SCRIPT_GC", "true"),)}
 )
 
 
@@ -299,27 +306,38 @@ def summary(results: list[dict]) -> dict:
     }
 
 
-def line(label: str, old: float, new: float, unit: str, goal: str = "") -> str:
+def line(label: str, a: float, b: float, unit: str, goal: str = "", names=("old", "new")) -> str:
+    """One figure for two variants, and the ratio a / b (above 1: b is better)."""
     if unit == "KB":
-        old, new = old / 1000, new / 1000
-    ratio = old / new if new else float("inf")
+        a, b = a / 1000, b / 1000
+    ratio = a / b if b else float("inf")
     return (
-        f"{label:<38} old {old:9.3f} {unit:<2} | new {new:9.3f} {unit:<2} | x{ratio:5.1f}"
-        + (f"  goal: {goal}" if goal else "")
+        f"{label:<38} {names[0]} {a:9.3f} {unit:<2} | {names[1]} {b:9.3f} {unit:<2} | "
+        f"x{ratio:5.1f}" + (f"  goal: {goal}" if goal else "")
     )
 
 
+def alternate(items: list, i: int) -> list:
+    """``items`` rotated by ``i``: each variant goes first in turn."""
+    k = i % len(items)
+    return items[k:] + items[:k]
+
+
 async def run(args) -> dict:
-    variants = [
-        Variant(**{**OLD.__dict__, "app_dir": baseline_dir()}),
-        NEW,
-    ]
-    figures: dict = {v.name: {"warm": [], "cold": [], "clicks": [], "load": []} for v in variants}
-    with (
-        streamlit_server(timeout_s=120, app_dir=variants[0].app_dir) as old_url,
-        streamlit_server(timeout_s=120, app_dir=variants[1].app_dir) as new_url,
-    ):
-        urls = {"old": old_url, "new": new_url}
+    variants = [Variant(**{**OLD.__dict__, "app_dir": baseline_dir()}), NEW]
+    if args.with_gc:
+        variants.append(NEW_GC)
+    figures: dict = {
+        v.name: {"warm": [], "cold": [], "clicks": [], "load": [], "rss_mb": {}} for v in variants
+    }
+    with ExitStack() as stack:
+        servers = {
+            v.name: stack.enter_context(
+                streamlit_process(timeout_s=180, app_dir=v.app_dir, env=dict(v.env))
+            )
+            for v in variants
+        }
+        urls = {name: server.url for name, server in servers.items()}
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for v in variants:  # a first load fills the servers' caches (cold start, reported)
@@ -328,7 +346,7 @@ async def run(args) -> dict:
             for v in variants:
                 await first_paint(browser, urls[v.name], warm_contexts[v.name])
             for i in range(args.loads):
-                for v in variants if i % 2 == 0 else variants[::-1]:
+                for v in alternate(variants, i):
                     figures[v.name]["warm"].append(
                         await first_paint(browser, urls[v.name], warm_contexts[v.name])
                     )
@@ -336,54 +354,81 @@ async def run(args) -> dict:
             for context in warm_contexts.values():
                 await context.close()
             for i in range(args.click_rounds):
-                for v in variants if i % 2 == 0 else variants[::-1]:
+                for v in alternate(variants, i):
                     figures[v.name]["clicks"] += await click_series(
                         browser, urls[v.name], v, rounds=2
                     )
+            for v in variants:
+                figures[v.name]["rss_mb"]["before_load"] = servers[v.name].rss_mb()
             for i in range(args.load_rounds):
-                for v in variants if i % 2 == 0 else variants[::-1]:
+                for v in alternate(variants, i):
                     figures[v.name]["load"] += await load_run(
                         browser, urls[v.name], v, args.users, args.load_seconds
                     )
+                    figures[v.name]["rss_mb"][f"after_load_{i + 1}"] = servers[v.name].rss_mb()
             await browser.close()
     return figures
 
 
-def report(figures: dict, args) -> None:
-    old, new = figures["old"], figures["new"]
-    clicks_old, clicks_new = summary(old["clicks"]), summary(new["clicks"])
-    load_old, load_new = summary(old["load"]), summary(new["load"])
-    print(f"old = commit {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
-    print(line("first paint, warm (median)", median(old["warm"]), median(new["warm"]), "s",
-               "<= 1.5 s"))  # fmt: skip
-    print(line("first paint, cold browser (median)", median(old["cold"]), median(new["cold"]),
-               "s", "<= 2 s"))  # fmt: skip
-    print(line("first paint, server's first load", old["server_cold"], new["server_cold"], "s"))
-    print(line("click -> name shown (median)", clicks_old["name_p50"], clicks_new["name_p50"],
-               "s", "<= 0.1 s"))  # fmt: skip
-    print(line("click -> name shown (p90)", clicks_old["name_p90"], clicks_new["name_p90"], "s"))
-    print(line("click -> full profile (median)", clicks_old["full_p50"], clicks_new["full_p50"],
-               "s", "<= 0.3 s"))  # fmt: skip
-    print(line("click -> full profile (p90)", clicks_old["full_p90"], clicks_new["full_p90"], "s"))
-    print(line("websocket bytes per click (median)", clicks_old["bytes_p50"],
-               clicks_new["bytes_p50"], "KB"))  # fmt: skip
-    print(f"clicks measured: old {clicks_old['n']} ({clicks_old['errors']} errors), "
-          f"new {clicks_new['n']} ({clicks_new['errors']} errors)")  # fmt: skip
-    if args.load_rounds:
-        users = args.users
-        print(line(f"{users} users: click -> name (p50)", load_old["name_p50"],
-                   load_new["name_p50"], "s"))  # fmt: skip
-        print(line(f"{users} users: click -> name (p90)", load_old["name_p90"],
-                   load_new["name_p90"], "s", "<= 1.5 s"))  # fmt: skip
-        print(line(f"{users} users: click -> full (p50)", load_old["full_p50"],
-                   load_new["full_p50"], "s"))  # fmt: skip
-        print(line(f"{users} users: click -> full (p90)", load_old["full_p90"],
-                   load_new["full_p90"], "s"))  # fmt: skip
-        print(f"{users} users: clicks old {load_old['n']} ({load_old['errors']} errors), "
-              f"new {load_new['n']} ({load_new['errors']} errors)  goal: 0 errors")  # fmt: skip
-        for name, s in (("old", load_old), ("new", load_new)):
+#: (label, figure kind, statistic, unit, goal) of the report, in order.
+ROWS = [
+    ("first paint, warm (median)", "warm", "median", "s", "<= 1.5 s"),
+    ("first paint, cold browser (median)", "cold", "median", "s", "<= 2 s"),
+    ("first paint, server's first load", "server_cold", "value", "s", ""),
+    ("click -> name shown (median)", "clicks", "name_p50", "s", "<= 0.1 s"),
+    ("click -> name shown (p90)", "clicks", "name_p90", "s", ""),
+    ("click -> full profile (median)", "clicks", "full_p50", "s", "<= 0.3 s"),
+    ("click -> full profile (p90)", "clicks", "full_p90", "s", ""),
+    ("websocket bytes per click (median)", "clicks", "bytes_p50", "KB", ""),
+    ("{users} users: click -> name (p50)", "load", "name_p50", "s", ""),
+    ("{users} users: click -> name (p90)", "load", "name_p90", "s", "<= 1.5 s"),
+    ("{users} users: click -> full (p50)", "load", "full_p50", "s", ""),
+    ("{users} users: click -> full (p90)", "load", "full_p90", "s", ""),
+]
+
+
+def figure(figures: dict, name: str, kind: str, statistic: str) -> float:
+    data = figures[name][kind]
+    if statistic == "value":
+        return data
+    if statistic == "median":
+        return median(data)
+    return summary(data)[statistic]
+
+
+def compare(figures: dict, a: str, b: str, args) -> None:
+    """Print every figure for variants ``a`` and ``b``, then their errors and memory."""
+    for label, kind, statistic, unit, goal in ROWS:
+        if kind == "load" and not args.load_rounds:
+            continue
+        print(
+            line(
+                label.format(users=args.users),
+                figure(figures, a, kind, statistic),
+                figure(figures, b, kind, statistic),
+                unit,
+                goal,
+                names=(a, b),
+            )
+        )
+    for kind in ("clicks", "load"):
+        for name in (a, b):
+            s = summary(figures[name][kind])
+            if s["n"] or s["errors"]:
+                print(f"{kind} {name}: {s['n']} measured, {s['errors']} errors")
             for error in s["first_errors"]:
                 print(f"  {name} error: {error}")
+    for name in (a, b):
+        rss = ", ".join(f"{k} {v:.0f} MB" for k, v in figures[name]["rss_mb"].items())
+        print(f"server RSS, {name}: {rss}")
+
+
+def report(figures: dict, args) -> None:
+    print(f"old = commit {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    compare(figures, "old", "new", args)
+    if "new_gc" in figures:
+        print("\nrunner.postScriptGC = true (new_gc, Streamlit's default) vs false (new):")
+        compare(figures, "new_gc", "new", args)
 
 
 def main() -> None:
@@ -393,6 +438,9 @@ def main() -> None:
     parser.add_argument("--load-rounds", type=int, default=1)
     parser.add_argument("--users", type=int, default=6)
     parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument(
+        "--with-gc", action="store_true", help="also run the new app with postScriptGC = true"
+    )
     args = parser.parse_args()
     figures = asyncio.run(run(args))
     OUT.parent.mkdir(parents=True, exist_ok=True)

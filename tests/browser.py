@@ -8,6 +8,7 @@ import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -30,11 +31,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running Streamlit server: its base URL and process id."""
+
+    url: str
+    pid: int
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, MB (Linux /proc)."""
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+
 @contextmanager
-def streamlit_server(
-    timeout_s: float = 60.0, script: str = "streamlit_app.py", app_dir: Path = REPO_DIR
+def streamlit_process(
+    timeout_s: float = 60.0,
+    script: str = "streamlit_app.py",
+    app_dir: Path = REPO_DIR,
+    env: dict[str, str] | None = None,
 ):
-    """Run ``streamlit run <script>`` from ``app_dir`` on a free local port; yield its base URL."""
+    """Run ``streamlit run <script>`` from ``app_dir`` on a free local port; yield a Server.
+
+    ``env`` adds environment variables (e.g. ``STREAMLIT_RUNNER_POST_SCRIPT_GC``).
+    """
     port = free_port()
     cmd = [
         sys.executable,
@@ -50,17 +73,32 @@ def streamlit_server(
     ]
     # The server's output goes to a file: a pipe nobody reads would block a long-running server.
     with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(cmd, cwd=app_dir, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=app_dir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_healthy(proc, url, timeout_s, log)
-            yield url
+            yield Server(url, proc.pid)
         finally:
             proc.terminate()
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@contextmanager
+def streamlit_server(
+    timeout_s: float = 60.0, script: str = "streamlit_app.py", app_dir: Path = REPO_DIR
+):
+    """Run ``streamlit run <script>`` from ``app_dir`` on a free local port; yield its base URL."""
+    with streamlit_process(timeout_s, script, app_dir) as server:
+        yield server.url
 
 
 def _wait_until_healthy(proc: subprocess.Popen, url: str, timeout_s: float, log) -> None:

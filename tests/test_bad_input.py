@@ -85,8 +85,8 @@ def test_url_parameters_never_break_the_app_nor_the_data(params):
 
 
 def test_no_unsafe_html_with_data_in_it():
-    # Raw HTML reaches the page through the two legends below the map only (st.html): the
-    # layer legend, escaped by layers/render/legend.py (tests/test_legend.py), and the marker
+    # Raw HTML reaches the page through the two legends below the map only: the layer legend
+    # (st.html), escaped by layers/render/legend.py (tests/test_legend.py), and the marker
     # legend (fixed SVG swatches and fixed labels). The components' HTML (summaries, popups)
     # is escaped where it is built (tests/test_profile_summary.py, test_catalysers_layer.py).
     uses = [

@@ -166,3 +166,35 @@ def test_roubaix_finds_fondation_de_lille_in_the_table_and_on_the_map(app_url, p
     view = wait_for(lambda: (v := map_view(page))["zoom"] >= 8.5 and v, what="zoom on Roubaix")
     assert abs(view["lat"] - 50.69) < 0.3 and abs(view["lon"] - 3.18) < 0.3
     assert page.locator(".leaflet-atlasSearch-pane path").count() == 1  # the search circle
+
+
+def test_a_drag_that_starts_on_a_region_pans_without_selecting_it(app_url, page):
+    open_map(page, app_url)
+    hide_catalysers(page)
+    before = map_view(page)
+    point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", list(POINTS["2016"]["84"]))
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.down()
+    page.mouse.move(point["x"] + 60, point["y"] + 40, steps=8)
+    page.mouse.up()
+    wait_for(lambda: map_view(page) != before, what="map panned")
+    time.sleep(1.0)
+    assert outlined(page) == []
+    assert page.locator(SUMMARY_HEADING).count() == 0
+    assert "region=" not in page.url
+
+
+def test_a_server_answer_older_than_the_last_click_does_not_undo_it(app_url, page):
+    open_map(page, app_url)
+    hide_catalysers(page)
+    click_region(page, "53")
+    page.locator(SUMMARY_HEADING).filter(has_text="Bretagne").wait_for(timeout=5_000)
+    page.locator(".st-key-atlas_detail_2016_53").wait_for(timeout=30_000)
+    # The page replays an answer from before that click (seq lower than the click's).
+    page.evaluate(f"{MAP}.update({{...{MAP}.data, selected: '32', seq: {MAP}.clickSeq - 1}})")
+    time.sleep(0.5)
+    assert outlined(page) == ["53"]
+    assert page.locator(SUMMARY_HEADING).inner_text() == "Bretagne"
+    # The answer to that click (same seq) is applied, whatever it says.
+    page.evaluate(f"{MAP}.update({{...{MAP}.data, selected: '', seq: {MAP}.clickSeq}})")
+    wait_for(lambda: outlined(page) == [], what="server selection applied")

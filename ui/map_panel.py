@@ -44,4 +44,5 @@ def show_marker_legend() -> None:
         f'<span style="margin-right:1em;white-space:nowrap">{swatch} {html.escape(label)}</span>'
         for swatch, label in marker_legend()
     )
-    st.html(f'<div style="font-size:0.85em">{items}</div>')
+    # st.markdown, not st.html: st.html's sanitiser drops the inline SVG swatches.
+    st.markdown(f'<div style="font-size:0.85em">{items}</div>', unsafe_allow_html=True)

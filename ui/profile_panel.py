@@ -101,7 +101,24 @@ def _offer_printable_page(
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
 ) -> None:
-    """A printable HTML page mirroring the panel (escaped by layers.exports.profile_html)."""
+    """A printable HTML page mirroring the panel, built only when the user asks for it."""
+    st.download_button(
+        "Profil imprimable (HTML)",
+        lambda: printable_page(name, view, domains, indicators, catalysers).encode("utf-8"),
+        file_name=f"profil_{view.level}_{view.region}.html",
+        mime="text/html",
+        key="profile_print",
+    )
+
+
+def printable_page(
+    name: str,
+    view: ViewState,
+    domains: pd.DataFrame,
+    indicators: pd.DataFrame,
+    catalysers: pd.DataFrame | None,
+) -> str:
+    """The profile as a printable page (escaped by :func:`layers.exports.profile_html`)."""
     domain_table = pd.DataFrame(
         {
             "Domaine": domains["label_fr"],
@@ -123,20 +140,13 @@ def _offer_printable_page(
                 ),
             )
         )
-    page = profile_html(
+    return profile_html(
         f"{name} — profil de fragilité ({LEVELS[view.level]})",
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
         ],
-    )
-    st.download_button(
-        "Profil imprimable (HTML)",
-        page.encode("utf-8"),
-        file_name=f"profil_{view.level}_{view.region}.html",
-        mime="text/html",
-        key="profile_print",
     )
 
 

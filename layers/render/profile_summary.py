@@ -25,7 +25,7 @@ from layers.profile import domain_profile, key_figures, relations
 #: (layers.indices.INDEX_BOUNDS), so no domain bar is ever cut; a perceived index beyond is.
 BAR_SCALE = INDEX_BOUNDS
 MORE_FRAGILE, LESS_FRAGILE = "plus fragile", "moins fragile"
-_NOTE_CHARS = 40
+_NOTE_CHARS = 32
 
 _esc = html.escape
 
@@ -52,7 +52,7 @@ def key_figure_text(value: float, unit: str) -> str:
 
 
 def _source(url: object, note: str) -> str:
-    """A short source cell: "lien" to an http(s) URL, else the note cut at 40 characters;
+    """A short source: "lien" to an http(s) URL, else the note cut at 32 characters;
     the full note in the title (shown on hover)."""
     raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
     title = f' title="{_esc(note)}"' if note else ""
@@ -63,18 +63,18 @@ def _source(url: object, note: str) -> str:
 
 
 def key_figures_html(figures: pd.DataFrame) -> str:
-    """The key figures as a table: figure, value with unit, year, source (linked if a URL)."""
+    """The key figures as a table: figure, value with unit, year and source (linked if a URL)."""
     rows = "".join(
-        f"<tr><th scope=\"row\">{_esc(str(f.label))}</th>"
+        f'<tr><th scope="row">{_esc(str(f.label))}</th>'
         f'<td class="num">{_esc(key_figure_text(f.value, str(f.unit)))}</td>'
-        f"<td>{_esc(str(f.year))}</td>"
-        f'<td class="atlas-note">{_source(f.source_url, str(f.source or ""))}</td></tr>'
+        f'<td class="atlas-note">{_esc(str(f.year))} · '
+        f"{_source(f.source_url, str(f.source or ''))}</td></tr>"
         for f in figures.itertuples()
     )
     return (
         '<table class="atlas-keyfig"><caption class="atlas-visually-hidden">Chiffres clés'
-        "</caption><thead><tr><th scope=\"col\">Chiffre clé</th><th scope=\"col\">Valeur</th>"
-        '<th scope="col">Année</th><th scope="col">Source</th></tr></thead>'
+        '</caption><thead><tr><th scope="col">Chiffre clé</th><th scope="col">Valeur</th>'
+        '<th scope="col">Année · source</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
