@@ -17,6 +17,7 @@ from layers.choropleth import colour_regions, region_geometry, region_styles
 from layers.classify import ClassificationError, parse_breaks
 from layers.indicator_data import load_indicator_data
 from layers.measures import layer_values, view_choices
+from layers.profile import domain_indicators
 from layers.render.map_payload import Markers, summary_payload
 from layers.render.profile_summary import level_summaries
 from layers.render.static_files import publish_json
@@ -114,13 +115,17 @@ def markers_url() -> str:
 def summaries(level: str, survey: str | None, _data, data_key: str = "shipped") -> dict:
     """Every region's profile summary for a level, data bundle and survey (built once)."""
     base = atlas_component.static_base_url()
-    return summary_payload(
+    payload = summary_payload(
         level,
         level_summaries(
             _data, regions(level), level, LEVELS[level], region_counts()[level], survey
         ),
         atlas_component.summary_assets(base),
     )
+    # The detail's indicator tables share level-wide indices (~0.5 s to compute once): computed
+    # here, after the map is sent, so that the first click does not wait for them.
+    domain_indicators(_data, level, regions(level)["code"].iloc[0], _data.domains["domain"].iloc[0])
+    return payload
 
 
 @st.cache_resource

@@ -42,16 +42,24 @@ def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def safe_link(url: object, text: str | None = None) -> str:
+def web_url(url: object) -> str:
+    """``url`` stripped if it is an http(s) URL (the only links the atlas makes), else ""."""
+    raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
+    return raw if raw.lower().startswith(("http://", "https://")) else ""
+
+
+def safe_link(url: object, text: str | None = None, title: str = "") -> str:
     """An ``<a>`` opening ``url`` in a new tab if it is an http(s) URL, else the escaped text.
 
-    ``text`` defaults to the URL's host. Both the URL and the text are HTML-escaped.
+    ``text`` defaults to the URL's host; ``title`` (optional) shows on hover. The URL, the
+    text and the title are HTML-escaped.
     """
-    raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
-    if not raw.lower().startswith(("http://", "https://")):
-        return _esc(raw)
+    raw = web_url(url)
+    if not raw:
+        return _esc(url)
     label = text if text is not None else (urlsplit(raw).netloc or raw)
-    return f'<a href="{_esc(raw)}" target="_blank" rel="noopener">{_esc(label)}</a>'
+    hover = f' title="{_esc(title)}"' if title else ""
+    return f'<a href="{_esc(raw)}" target="_blank" rel="noopener"{hover}>{_esc(label)}</a>'
 
 
 def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.DataFrame:

@@ -6,15 +6,12 @@ level (:func:`region_geometry`); a layer switch only sends the styles.
 """
 
 import json
-import re
 
 import geopandas as gpd
 import pandas as pd
 
-from layers.classify import NO_DATA_COLOUR, Classification, classify
+from layers.classify import HEX_COLOUR, NO_DATA_COLOUR, Classification, classify
 from layers.formatting import decimals_for, format_number
-
-_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 #: How regions are drawn in the browser (static/atlas/atlas.js reads these names).
 REGION_STYLE = {
@@ -82,7 +79,7 @@ def region_styles(coloured: gpd.GeoDataFrame) -> dict[str, list[str]]:
     ``coloured`` comes from :func:`colour_regions`. Colours are checked to be ``#rrggbb``: they
     end up in the page's style attributes.
     """
-    bad = sorted({c for c in coloured["colour"] if not _HEX_COLOUR.fullmatch(str(c))})
+    bad = sorted({c for c in coloured["colour"] if not HEX_COLOUR.fullmatch(str(c))})
     if bad:
         raise ValueError(f"Expected #rrggbb colours, got {bad[:3]}")
     return {

@@ -4,6 +4,7 @@ Values are classified first and coloured second, into plain columns; the map onl
 Missing values get their own class (-1), their own grey and their own legend entry.
 """
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ import pandas as pd
 from layers.formatting import NO_DATA_LABEL, format_number
 
 NO_DATA_COLOUR = "#bdbdbd"
+#: How every class colour is written; checked again wherever a colour reaches a style attribute.
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 #: Scheme name -> (French label, mapclassify constructor taking (values, k)).
 SCHEMES: dict[str, tuple[str, Callable]] = {

@@ -5,9 +5,8 @@ colours are checked to be ``#rrggbb`` before they reach a style attribute.
 """
 
 import html
-import re
 
-_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+from layers.classify import HEX_COLOUR
 
 
 def legend_html(
@@ -29,7 +28,7 @@ def legend_html(
         return f'<div class="atlas-legend"><p>{heading}</p></div>'
     rows = []
     for colour, label, count in entries:
-        if not _HEX_COLOUR.fullmatch(str(colour)):
+        if not HEX_COLOUR.fullmatch(str(colour)):
             raise ValueError(f"Expected a #rrggbb colour, got {colour!r}")
         swatch = (
             '<span aria-hidden="true" style="display:inline-block;width:1.6em;height:0.9em;'

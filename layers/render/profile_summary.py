@@ -16,6 +16,7 @@ import math
 import geopandas as gpd
 import pandas as pd
 
+from layers.catalyser_markers import safe_link, web_url
 from layers.formatting import NO_DATA_LABEL, format_number
 from layers.indicator_data import IndicatorData
 from layers.indices import INDEX_BOUNDS, domain_indices
@@ -52,12 +53,11 @@ def key_figure_text(value: float, unit: str) -> str:
 
 
 def _source(url: object, note: str) -> str:
-    """A short source: "lien" to an http(s) URL, else the note cut at 32 characters;
-    the full note in the title (shown on hover)."""
-    raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
+    """A short source: "lien" to an http(s) URL, else the note cut at 32 characters; the
+    full note in the title (shown on hover)."""
+    if web_url(url):
+        return safe_link(url, "lien", title=note)
     title = f' title="{_esc(note)}"' if note else ""
-    if raw.lower().startswith(("http://", "https://")):
-        return f'<a href="{_esc(raw)}" target="_blank" rel="noopener"{title}>lien</a>'
     short = note if len(note) <= _NOTE_CHARS else note[: _NOTE_CHARS - 1].rstrip() + "…"
     return f"<span{title}>{_esc(short)}</span>"
 

@@ -246,10 +246,8 @@
       const name = element("div", "atlas-tip-name", feature.properties.nom);
       box.appendChild(name);
       const style = this.styles[code];
-      const line = element("div", "atlas-tip-value");
-      line.appendChild(element("span", "atlas-tip-label", data.value_title + " : "));
-      line.appendChild(element("strong", "", style ? style[1] : data.no_data_label));
-      box.appendChild(line);
+      box.appendChild(element("div", "atlas-tip-label", data.value_title));
+      box.appendChild(element("div", "atlas-tip-value", style ? style[1] : data.no_data_label));
       return box;
     }
 
