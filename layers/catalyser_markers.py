@@ -181,7 +181,8 @@ def marker_ids(
 def search_circle(lat: float, lon: float, radius_km: float, label: str) -> dict:
     """The search circle (``radius_km``) and its centre, for the browser map.
 
-    ``label`` (e.g. the commune's name) is shown as the centre's tooltip, as text.
+    ``label`` (the commune's name) is shown as the centre's tooltip, as text, and written
+    first by the base map when there is one.
 
     Raises
     ------
@@ -196,6 +197,7 @@ def search_circle(lat: float, lon: float, radius_km: float, label: str) -> dict:
         "lat": float(lat),
         "lon": float(lon),
         "radius_m": float(radius_km) * 1000,
+        "place": label,
         "label": f"{label} – rayon {radius_km:g} km",
         "colour": RADIUS_COLOUR,
     }

@@ -30,7 +30,9 @@ def test_base_map_is_used_only_when_its_files_are_installed(tmp_path):
     for path in BASEMAP_SCRIPTS:
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("x")
-    assert basemap_options("/app/static", tmp_path) == {"options": {"static_url": "/app/static"}}
+    assert basemap_options("/app/static", tmp_path) == {
+        "options": {"baseUrl": "/app/static/basemap"}
+    }
     assert map_assets("/app/static", tmp_path)["scripts"][-1].startswith(
         "/app/static/atlas/basemap.js?v="
     )

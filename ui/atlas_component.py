@@ -36,8 +36,10 @@ _map = st.components.v2.component(
 _summary = st.components.v2.component(
     "atlas_summary", js='const KIND = "summary";\n' + _LOADER, isolate_styles=True
 )
-#: The base map of the base-map issue: its viewer and its script, used when both are installed.
-BASEMAP_SCRIPTS = ("vendor/protomaps_leaflet/protomaps-leaflet.js", f"{ATLAS_DIR}/basemap.js")
+#: The base map (base-map issue): its tile viewer and its script, used when both are installed;
+#: ``window.AtlasBasemap.add(map, {baseUrl, ...})`` draws the archives of ``static/basemap``.
+BASEMAP_SCRIPTS = ("vendor/protomaps-leaflet/protomaps-leaflet.js", f"{ATLAS_DIR}/basemap.js")
+BASEMAP_DIR = "basemap"
 
 
 def static_base_url() -> str:
@@ -77,7 +79,7 @@ def basemap_options(base_url: str, static_dir: Path = STATIC_DIR) -> dict | None
     """Options for ``AtlasBasemap.add`` when the base map is installed, else None."""
     if not all((static_dir / path).is_file() for path in BASEMAP_SCRIPTS):
         return None
-    return {"options": {"static_url": base_url}}
+    return {"options": {"baseUrl": f"{base_url.rstrip('/')}/{BASEMAP_DIR}"}}
 
 
 def show_map(payload: dict, codes: Collection[str]) -> None:

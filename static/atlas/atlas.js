@@ -128,7 +128,8 @@
       this.searchKey = null;
       this.search = null;
       this.focusKey = null;
-      this.basemapOn = false;
+      this.basemapHandle = null;
+      this.basemapPlace = null;
       this.queue = Promise.resolve();
       this.latest = null;
 
@@ -434,14 +435,20 @@
       });
     }
 
+    /** The base map (static/atlas/basemap.js), when the page loaded it and Python asks for it. */
     basemap(spec) {
       const api = window.AtlasBasemap;
-      if (spec && api && !this.basemapOn) {
-        api.add(this.map, spec.options || {});
-        this.basemapOn = true;
-      } else if (!spec && this.basemapOn && api && api.remove) {
-        api.remove(this.map);
-        this.basemapOn = false;
+      if (spec && api && !this.basemapHandle) {
+        this.basemapHandle = api.add(this.map, spec.options || {}) || null;
+      } else if (!spec && this.basemapHandle) {
+        this.basemapHandle.remove();
+        this.basemapHandle = null;
+      }
+      const circle = this.data && this.data.circle;
+      const place = circle ? circle.place : null;
+      if (this.basemapHandle && this.basemapHandle.setPlace && place !== this.basemapPlace) {
+        this.basemapHandle.setPlace(place);
+        this.basemapPlace = place;
       }
     }
 
