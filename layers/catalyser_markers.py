@@ -1,7 +1,8 @@
 """Catalyser markers and the search radius, as folium FeatureGroups that work offline.
 
 Compute, then draw: :func:`marker_styles` puts each marker's colour, size and outline into
-columns (colour by confidence, from the Okabe-Ito colour-blind-safe palette; hollow dashed
+columns (colour by confidence, from the Okabe-Ito colour-blind-safe palette, with a colour of
+their own for the local alliances of :data:`geo.catalysers.FAMILY_LABELS`; hollow dashed
 markers for rows placed only at their département's prefecture; larger black-outlined markers
 for highlighted rows); :func:`catalyser_layer` only reads them. Markers are CircleMarkers, so no
 icon font or image is fetched; the clustering plugin is served locally (``layers.assets``).
@@ -23,11 +24,16 @@ import pandas as pd
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS
+from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS, category_label
 from layers.assets import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
 CONFIDENCE_COLOURS = {"A": "#0072B2", "B": "#E69F00", "C": "#009E73"}
+#: Local alliances (a family, always confidence C): Okabe-Ito reddish purple, so that they are
+#: never read as cooperation hubs, let alone catalysers.
+FAMILY_COLOUR = "#CC79A7"
+HUB_LEGEND = "C – Pôle de coopération (PTCE, tiers-lieu, conseil de développement…)"
+FAMILY_LEGEND = "C – Alliance locale, pas un catalyseur (site « zéro chômeur », club d'entreprises)"
 HIGHLIGHT_COLOUR = "#000000"
 RADIUS_COLOUR = "#333333"
 _COMMUNE_STYLE = {"radius": 7.0, "weight": 1.0, "dash_array": "", "fill_opacity": 0.9}
@@ -86,7 +92,8 @@ def safe_link(url: object, text: str | None = None) -> str:
 def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.DataFrame:
     """Marker style columns for the placed rows of ``df`` (a new frame, same index).
 
-    Columns: ``fill_colour`` (by confidence), ``colour`` (outline), ``radius``, ``weight``,
+    Columns: ``fill_colour`` (by confidence; :data:`FAMILY_COLOUR` for a row with a
+    ``family``), ``colour`` (outline), ``radius``, ``weight``,
     ``dash_array`` ("" = solid), ``fill_opacity`` and ``highlighted`` (the row's ``name`` is in
     ``highlight``). Rows without coordinates (region or national level) are left out.
 
@@ -106,6 +113,8 @@ def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.Dat
         [_DEPARTEMENT_STYLE if d else _COMMUNE_STYLE for d in by_departement], index=placed.index
     )
     fill = placed["confidence"].map(CONFIDENCE_COLOURS)
+    if "family" in placed:
+        fill = fill.where(placed["family"].fillna("") == "", FAMILY_COLOUR)
     styles = base.assign(
         fill_colour=fill,
         colour=fill.where(by_departement, _COMMUNE_OUTLINE),
@@ -119,16 +128,19 @@ def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.Dat
 
 
 def popup_html(row: pd.Series) -> str:
-    """Popup of one catalyser: name, place, métiers, kind, confidence, description, links."""
+    """Popup of one catalyser: name, place, métiers, kind, confidence (or family),
+    description, links."""
     metiers = [METIERS.get(m, m) for m in str(row["metiers"] or "").split(";") if m]
+    family = str(row.get("family", "") or "")
     lines = [
         f"<b>{_esc(row['name'])}</b>",
         _esc(place_label(row)),
         f"Métiers : {_esc(', '.join(metiers) or 'non précisés')}",
         f"Type : {_esc(KIND_LABELS.get(row['kind'], row['kind']))}",
-        "Confiance : "
-        + _esc(f"{row['confidence']} – {CONFIDENCE_LABELS.get(row['confidence'], '')}"),
+        f"Confiance : {_esc(category_label(row['confidence'], family))}",
     ]
+    if family:
+        lines.append("<i>Alliance locale : non qualifiée de catalyseur par ses sources.</i>")
     description = str(row.get("description", "") or "")
     if description:
         short = description[:_DESCRIPTION_MAX_CHARS]
@@ -146,7 +158,9 @@ def place_label(row: pd.Series) -> str:
     """Where the row is, in words (plain text, not escaped)."""
     if row.get("precision") == "departement" or not row.get("commune"):
         return f"Département {row['departement']} (commune inconnue : placé à la préfecture)"
-    return f"{row['commune']} ({row['departement']})"
+    # The research marks a commune it inferred rather than read (e.g. from members' names).
+    doubt = " – commune incertaine" if "UNCERTAIN" in str(row.get("note", "") or "") else ""
+    return f"{row['commune']} ({row['departement']}){doubt}"
 
 
 def tooltip_html(row: pd.Series) -> str:
@@ -259,16 +273,21 @@ def _swatch(fill: str, colour: str, radius: float, weight: float, dash: str, opa
 def marker_legend() -> list[tuple[str, str]]:
     """Legend entries ``(swatch, label)``: the swatch is an inline SVG drawn like the marker.
 
-    One entry per confidence level, then the département-level marker, the highlighted marker
-    and the search centre. Labels are French plain text; swatches contain no data.
+    One entry per confidence level and one for the local alliances, then the département-level
+    marker, the highlighted marker and the search centre. Labels are French plain text;
+    swatches contain no data.
     """
     c, d = _COMMUNE_STYLE, _DEPARTEMENT_STYLE
+    groups = [
+        (f"{level} – {CONFIDENCE_LABELS[level]}", CONFIDENCE_COLOURS[level]) for level in "AB"
+    ]
+    groups += [(HUB_LEGEND, CONFIDENCE_COLOURS["C"]), (FAMILY_LEGEND, FAMILY_COLOUR)]
     entries = [
         (
             _swatch(colour, _COMMUNE_OUTLINE, c["radius"], c["weight"], "", c["fill_opacity"]),
-            f"{level} – {CONFIDENCE_LABELS[level]}",
+            label,
         )
-        for level, colour in CONFIDENCE_COLOURS.items()
+        for label, colour in groups
     ]
     neutral = "#666666"
     entries += [

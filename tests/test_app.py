@@ -97,3 +97,15 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
     at.button(key="export_png_prepare").click().run()
     assert not at.exception
     assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]
+
+
+def test_catalyser_map_shows_a_and_b_and_says_how_many_c_are_hidden():
+    at = run_app()
+    assert not at.exception
+    captions = [c.value for c in at.sidebar.caption]
+    assert any("184 de confiance C masquée(s)" in c for c in captions), captions
+    at.checkbox(key="cat_with_c").check().run()
+    assert not at.exception
+    captions = [c.value for c in at.sidebar.caption]
+    assert any(c.startswith("306 organisation(s) retenue(s)") for c in captions), captions
+    assert not any("masquée" in c for c in captions)

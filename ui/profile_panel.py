@@ -5,7 +5,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo.catalysers import CONFIDENCE_LABELS
+from geo.catalysers import category_label
 from layers.exports import profile_html
 from layers.formatting import NO_DATA_LABEL, format_number
 from layers.indicator_data import IndicatorData
@@ -229,8 +229,12 @@ def _offer_printable_page(
         sections.append(
             (
                 "Catalyseurs territoriaux",
-                catalysers[["name", "commune", "confidence"]].rename(
-                    columns={"name": "Nom", "commune": "Commune", "confidence": "Fiabilité"}
+                pd.DataFrame(
+                    {
+                        "Nom": catalysers["name"],
+                        "Commune": catalysers["commune"],
+                        "Fiabilité": _categories(catalysers),
+                    }
                 ),
             )
         )
@@ -261,9 +265,7 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
                 {
                     "Nom": catalysers["name"],
                     "Commune": catalysers["commune"].fillna("").replace("", "—"),
-                    "Fiabilité": catalysers["confidence"].map(
-                        lambda c: f"{c} — {CONFIDENCE_LABELS.get(c, c)}"
-                    ),
+                    "Fiabilité": _categories(catalysers),
                     "Site": catalysers["website"].where(
                         catalysers["website"].fillna("").str.match(r"https?://"), None
                     ),
@@ -273,3 +275,9 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
             width="stretch",
             column_config={"Site": st.column_config.LinkColumn("Site")},
         )
+
+
+def _categories(catalysers: pd.DataFrame) -> list[str]:
+    """Confidence level and, for a local alliance, its family, in words."""
+    families = catalysers["family"].fillna("")
+    return [category_label(c, f) for c, f in zip(catalysers["confidence"], families, strict=True)]
