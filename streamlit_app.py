@@ -92,6 +92,8 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         diverging_centre=values.diverging_centre,
         reverse=values.reverse,
         unit=values.unit_short,
+        decimals=values.decimals,
+        approximate=values.approximate,
     )
     return choropleth_features(coloured), coloured, classification, values
 

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.consolidate import france_reference, level_table
+from layers.consolidate import approximate_cells, approximate_weights, france_reference, level_table
+from layers.formatting import APPROXIMATE_MARK, format_value
 from layers.indicator_data import IndicatorData, UnknownIdError, check_level
 from layers.indices import domain_indices, indicator_indices, rank_most_fragile
 from layers.perception import parse_survey_key, perceived_index
@@ -94,7 +95,8 @@ def domain_profile(
     data: IndicatorData, level: str, code: str, survey: str | None = None
 ) -> pd.DataFrame:
     """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
-    perceived index (if the survey has a score), in display order. Read-only (memoised)."""
+    perceived index (if the survey has a score), ``proxy_note`` (what a domain resting on
+    proxies measures instead; "" otherwise), in display order. Read-only (memoised)."""
     check_region(data, level, code)
     return data.memoised(
         ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
@@ -105,6 +107,7 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
     objective = domain_indices(data, level)
     mine = objective[objective["region_code"] == code].set_index("domain")
     out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
+    out["proxy_note"] = data.domains.get("proxy_note", pd.Series("", index=out.index)).fillna("")
     out["objective_index"] = out["domain"].map(mine["index"])
     out["n_indicators"] = out["domain"].map(mine["n_indicators"])
     out["rank"] = out["domain"].map(mine["rank"])
@@ -119,7 +122,12 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
 def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
     """The indicators of ``domain`` for one region, core first, as in the report pages.
 
-    Read-only (memoised per bundle).
+    Besides value, unit, year, France value, share and rank, each row says how to read it:
+    ``decimals`` (the source's precision, None when unknown), ``approximate`` (the region's
+    value was computed with an approximate weight), ``france_approximate``,
+    ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
+    the weight is approximate) and ``caveat`` (series break, edition year...). Read-only
+    (memoised per bundle).
     """
     check_region(data, level, code)
     return data.memoised(
@@ -135,6 +143,8 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
         )
     cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
     table = level_table(data, level)
+    flags = approximate_cells(data, level)
+    weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
     indices = indicator_indices(data, level, core_only=False)
     rows = []
@@ -167,6 +177,47 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
                 "source": row.source,
                 "source_url": row.source_url,
+                "decimals": data.decimals(row.indicator_id),
+                "approximate": bool(flags[row.indicator_id].get(code, False)),
+                "france_approximate": bool(ref is not None and ref["approximate"]),
+                "france_other_source": bool(ref is not None and ref["other_source"]),
+                "weight_note": weight_notes.get(row.indicator_id, ""),
+                "caveat": str(getattr(row, "caveat", "") or ""),
             }
         )
     return pd.DataFrame(rows)
+
+
+def france_text(row: pd.Series) -> str:
+    """The France column of a :func:`domain_indicators` row: value and what kind of value."""
+    text = format_value(row["france"], row.get("decimals"), bool(row.get("france_approximate")))
+    if row.get("france_reference") == "France entière":
+        text += " (France entière)"
+    if row.get("france_other_source"):
+        text += " (autre source)"
+    return text
+
+
+def reading_notes(table: pd.DataFrame) -> list[str]:
+    """French sentences that go with a :func:`domain_indicators` table: what ≈ and "autre
+    source" mean for the rows that carry them, and each row's caveat (one sentence each)."""
+    notes = []
+    for row in table.itertuples():
+        if row.approximate:
+            notes.append(
+                f"{APPROXIMATE_MARK} {row.label} : valeur calculée à partir des anciennes régions "
+                f"avec un poids approché ({row.weight_note})."
+            )
+        elif row.france_approximate:
+            notes.append(
+                f"{APPROXIMATE_MARK} {row.label} : référence France calculée avec un poids "
+                f"approché ({row.weight_note})."
+            )
+        if row.france_other_source:
+            notes.append(
+                f"{row.label} : la référence France vient d'une autre enquête que les valeurs "
+                "régionales (ERFS et non Filosofi) ; ordre de grandeur seulement."
+            )
+        if row.caveat:
+            notes.append(f"Attention, {row.label} : {row.caveat}.")
+    return list(dict.fromkeys(notes))

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from geo.names import normalise_name
+from layers.consolidate import approximate_weights
 from layers.indicator_data import IndicatorData, load_indicator_data
 from layers.upload import french_csv
 
@@ -618,7 +619,11 @@ def _computed_2016_notices(data: IndicatorData, frame: pd.DataFrame) -> list[str
     """2016 values of indicators that the atlas computes from the 22 former regions."""
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
     imported = frame.loc[frame["level"] == "2016", "indicator_id"].unique()
-    computed = [i for i in imported if aggregation.get(i, "none") != "none"]
+    # A weighted mean with an approximate weight gives way to a published (or imported) value.
+    approximate = approximate_weights(data.catalogue)
+    computed = [
+        i for i in imported if aggregation.get(i, "none") != "none" and i not in approximate
+    ]
     if not computed:
         return []
     return [

@@ -36,13 +36,19 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
 def show_layer_table(values: LayerValues, coloured) -> None:
     st.markdown(f"**{values.title}** ({values.unit})")
     frame = layer_frame(values, coloured)
+    # Values at their source's precision: float noise (11.402374557557309) is not a fact.
+    decimals = 2 if values.decimals is None else values.decimals
+    frame["valeur"] = frame["valeur"].round(decimals)
     st.dataframe(
         frame.drop(columns=["couleur"]),
         hide_index=True,
         width="stretch",
         column_config={
-            "valeur": st.column_config.NumberColumn(format="%.2f"),
+            "valeur": st.column_config.NumberColumn(format=f"%.{decimals}f"),
             "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
+            "approche": st.column_config.CheckboxColumn(
+                "approchée (≈)", help="valeur calculée avec un poids de consolidation approché"
+            ),
         },
     )
     st.caption(values.caption)

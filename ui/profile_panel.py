@@ -7,9 +7,16 @@ import streamlit as st
 
 from geo.catalysers import category_label
 from layers.exports import profile_html
-from layers.formatting import NO_DATA_LABEL, format_number
+from layers.formatting import NO_DATA_LABEL, format_number, format_value
 from layers.indicator_data import IndicatorData
-from layers.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.profile import (
+    domain_indicators,
+    domain_profile,
+    france_text,
+    key_figures,
+    reading_notes,
+    relations,
+)
 from layers.view_state import LEVELS, ViewState
 from ui.state import set_view
 from ui.text import md_escape
@@ -55,9 +62,15 @@ def show_profile(
         st.caption(
             f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
         )
-    indicators = _show_domain_indicators(data, view, domains)
+    proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
+    if not proxies.empty:
+        st.caption(
+            "Domaines qui reposent sur des approximations (aucune mesure directe pour les 22 "
+            f"anciennes régions) : {', '.join(proxies)} — voir « Méthode et sources »."
+        )
+    indicators, notes = _show_domain_indicators(data, view, domains)
     _show_catalysers(catalysers)
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers)
+    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, notes)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
@@ -168,20 +181,25 @@ def _show_domain_indicators(
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
+    proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
+    if proxy:
+        st.info(f"Domaine reposant sur des approximations : {proxy}.")
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
-        return pd.DataFrame()
+        return pd.DataFrame(), []
     shown = pd.DataFrame(
         {
             "Indicateur": table["label"] + table["core"].map({True: " ★", False: ""}),
-            "Valeur": [format_number(v, 1) for v in table["value"]],
+            "Valeur": [
+                format_value(v, d, a)
+                for v, d, a in zip(
+                    table["value"], table["decimals"], table["approximate"], strict=True
+                )
+            ],
             "Unité": table["unit"],
             "Année": table["year"],
-            "France": [
-                format_number(v, 1) + (" (France entière)" if ref == "France entière" else "")
-                for v, ref in zip(table["france"], table["france_reference"], strict=True)
-            ],
+            "France": [france_text(row) for _, row in table.iterrows()],
             "Part de la France (%)": [
                 format_number(v, 1) if pd.notna(v) else "—" for v in table["share_of_france_pct"]
             ],
@@ -198,11 +216,14 @@ def _show_domain_indicators(
         width="stretch",
         column_config={"Source": st.column_config.LinkColumn("Source")},
     )
+    notes = reading_notes(table)
     st.caption(
         "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du "
         "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
     )
-    return shown
+    for note in notes:
+        st.caption(note)
+    return shown, notes
 
 
 def _offer_printable_page(
@@ -211,6 +232,7 @@ def _offer_printable_page(
     domains: pd.DataFrame,
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
+    notes: list[str],
 ) -> None:
     """A printable HTML page mirroring the panel (escaped by layers.exports.profile_html)."""
     domain_table = pd.DataFrame(
@@ -243,6 +265,7 @@ def _offer_printable_page(
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
+            *notes,
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
         ],
     )
