@@ -195,11 +195,11 @@ LABEL_OVERRIDES = {
         "% de l'ensemble des ménages",
     ),
     "eurostat_menages_internet_haut_debit_2015": (
-        "Haut débit parmi les ménages connectés à internet (Eurostat)",
+        "Haut débit parmi les ménages connectés à internet 2015 (Eurostat)",
         "% des ménages ayant accès à internet",
     ),
     "eurostat_menages_internet_haut_debit_2016": (
-        "Haut débit parmi les ménages connectés à internet (Eurostat)",
+        "Haut débit parmi les ménages connectés à internet 2016 (Eurostat)",
         "% des ménages ayant accès à internet",
     ),
     "eurostat_population_1janv_2016": (

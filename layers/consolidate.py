@@ -164,7 +164,8 @@ def _level_table(data: IndicatorData, level: str) -> pd.DataFrame:
 
 def approximate_cells(data: IndicatorData, level: str) -> pd.DataFrame:
     """Which values of :func:`level_table` are approximations: True where a 2016 value was
-    computed with an approximate weight (see :func:`approximate_weights`).
+    computed with an approximate weight (see :func:`approximate_weights`) from two or more
+    former regions.
 
     Same index and columns as ``level_table(data, level)``; all False for the former regions
     (their values are published). Read-only (memoised per bundle).
@@ -179,7 +180,11 @@ def _approximate_cells(data: IndicatorData, table: pd.DataFrame) -> pd.DataFrame
     _, computed = _chosen_2016(data)
     approximate = set(approximate_weights(data.catalogue))
     flags = computed.reindex(index=table.index, columns=table.columns, fill_value=False)
-    return flags & pd.Series(table.columns.isin(approximate), index=table.columns)
+    flags = flags & pd.Series(table.columns.isin(approximate), index=table.columns)
+    # A region of 2016 with the limits of one former region (Corse, Bretagne...) takes that
+    # region's value whatever the weight: exact.
+    merged = data.mapping.groupby("code_2016")["code_pre2016"].nunique() > 1
+    return flags.mul(merged.reindex(table.index, fill_value=False), axis=0)
 
 
 def _chosen_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -222,12 +227,13 @@ def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
         aggregation when the value was computed from the 22 former regions, ``publié`` for a
         published 2016 value (``none`` indicators, series published only for the 2016 regions,
         and weighted means with an approximate weight where a 2016 value is published);
-        ``approximate`` flags values computed with an approximate weight. Otherwise a computed
-        value wins over a published one. Non disponible values are absent.
+        ``approximate`` flags values computed with an approximate weight (see
+        :func:`approximate_cells`). Otherwise a computed value wins over a published one. Non
+        disponible values are absent.
     """
     values, computed = _chosen_2016(data)
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
-    approximate = set(approximate_weights(data.catalogue))
+    flags = approximate_cells(data, "2016")
 
     def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
         return (
@@ -237,9 +243,9 @@ def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
         )
 
     out = long(values, "value").merge(long(computed, "computed"))
-    out = out.dropna(subset=["value"])
+    out = out.merge(long(flags, "approximate"), how="left").dropna(subset=["value"])
     out["method"] = out["indicator_id"].map(aggregation).where(out["computed"], "publié")
-    out["approximate"] = out["computed"] & out["indicator_id"].isin(approximate)
+    out["approximate"] = out["approximate"].fillna(False).astype(bool)
     columns = ["indicator_id", "region_code", "value", "method", "approximate"]
     return out[columns].sort_values(["indicator_id", "region_code"], ignore_index=True)
 

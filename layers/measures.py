@@ -256,12 +256,13 @@ def _approximation_sentence(
     if not (approximate.any() or france["approximate"]):
         return ""
     reason = approximate_weights(data.catalogue)[indicator_id]
-    parts = [f"{int(approximate.sum())} valeur(s) régionale(s)"] if approximate.any() else []
+    n = int(approximate.sum())
+    parts = [f"{n} valeur{'s' if n > 1 else ''} régionale{'s' if n > 1 else ''}"] if n else []
     if france["approximate"]:
         parts.append("la référence France")
-    return (
-        f"{APPROXIMATE_MARK} {' et '.join(parts)} calculée(s) avec un poids approché : {reason}. "
-    )
+    plural = n > 1 or len(parts) > 1
+    verb = "sont calculées" if plural else "est calculée"
+    return f"{APPROXIMATE_MARK} : {' et '.join(parts)} {verb} avec un poids approché ({reason}). "
 
 
 def _caveat_sentence(row: pd.Series) -> str:

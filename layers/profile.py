@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.consolidate import approximate_cells, approximate_weights, france_reference, level_table
+from layers.consolidate import (
+    approximate_cells,
+    approximate_weights,
+    consolidate_to_2016,
+    france_reference,
+    level_table,
+)
 from layers.formatting import APPROXIMATE_MARK, format_value
 from layers.indicator_data import IndicatorData, UnknownIdError, check_level
 from layers.indices import domain_indices, indicator_indices, rank_most_fragile
@@ -143,6 +149,7 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
         )
     cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
     table = level_table(data, level)
+    own_urls = _value_sources(data, level, code)
     flags = approximate_cells(data, level)
     weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
@@ -176,7 +183,7 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "n_regions": int(values.notna().sum()),
                 "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
                 "source": row.source,
-                "source_url": row.source_url,
+                "source_url": own_urls.get(row.indicator_id) or row.source_url,
                 "decimals": data.decimals(row.indicator_id),
                 "approximate": bool(flags[row.indicator_id].get(code, False)),
                 "france_approximate": bool(ref is not None and ref["approximate"]),
@@ -186,6 +193,20 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
             }
         )
     return pd.DataFrame(rows)
+
+
+def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:
+    """indicator_id -> the URL of the region's value where the value shown is a stored one
+    read elsewhere than the catalogue's source (e.g. a published 2016 value)."""
+    if "source_url" not in data.values:
+        return {}
+    rows = data.values[(data.values["level"] == level) & (data.values["region_code"] == code)]
+    rows = rows[rows["source_url"].fillna("") != ""]
+    if level == "2016":  # a computed value comes from the former regions' source
+        shown = consolidate_to_2016(data)
+        published = shown[(shown["region_code"] == code) & (shown["method"] == "publié")]
+        rows = rows[rows["indicator_id"].isin(published["indicator_id"])]
+    return dict(zip(rows["indicator_id"], rows["source_url"], strict=True))
 
 
 def france_text(row: pd.Series) -> str:

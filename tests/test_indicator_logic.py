@@ -15,6 +15,7 @@ from layers.consolidate import (
     level_table,
 )
 from layers.coverage import coverage_table
+from layers.formatting import format_value
 from layers.indicator_data import IndicatorData, UnknownIdError
 from layers.indices import (
     INDEX_BOUNDS,
@@ -27,6 +28,7 @@ from layers.indices import (
     rank_most_fragile,
 )
 from layers.perception import available_surveys, perceived_index, perception_gap
+from layers.profile import france_text, reading_notes
 
 # Two 2016 regions: N (made of former regions a and b) and S (former region c).
 MAPPING = pd.DataFrame(
@@ -291,16 +293,20 @@ def test_an_approximate_weight_gives_way_to_published_values_and_is_flagged_else
         "publié",
         False,
     ]
-    # S has no published value: computed (5.0), flagged.
-    assert table.loc[("chomage", "S"), ["value", "approximate"]].tolist() == [5.0, True]
-    cells = approximate_cells(data, "2016")
-    assert cells.loc["S", "chomage"] and not cells.loc["N", "chomage"]
-    assert not cells["pop"].any()
     assert approximate_weights(data.catalogue) == {
         "chomage": "population totale au lieu des chômeurs"
     }
     france = france_reference(data).set_index("indicator_id").loc["chomage"]
     assert (france["value"], france["method"], france["approximate"]) == (9.0, "publié", False)
+    # Without a published value, N (two former regions) is computed and flagged; S has the
+    # limits of one former region, so its value is exact whatever the weight.
+    unpublished = replace(data, values=data.values[data.values["level"] != "2016"])
+    table = consolidate_to_2016(unpublished).set_index(["indicator_id", "region_code"])
+    assert table.loc[("chomage", "N"), ["value", "approximate"]].tolist() == [17.5, True]
+    assert table.loc[("chomage", "S"), ["value", "approximate"]].tolist() == [5.0, False]
+    cells = approximate_cells(unpublished, "2016")
+    assert cells.loc["N", "chomage"] and not cells.loc["S", "chomage"]
+    assert not cells["pop"].any()
 
 
 def test_an_approximate_france_value_is_flagged_when_nothing_is_published():
@@ -431,3 +437,37 @@ def test_coverage_counts_core_indicators_and_regions():
         0,
     ]
     assert cov.loc[("sante", "pre2016"), "n_regions"] == 3
+
+
+def test_profile_rows_say_how_to_read_them():
+    row = pd.Series(
+        {
+            "france": 22.8123,
+            "decimals": 1,
+            "france_approximate": True,
+            "france_reference": "France métropolitaine",
+            "france_other_source": False,
+        }
+    )
+    assert france_text(row) == "≈ 22,8"
+    other = pd.Series({**row.to_dict(), "france_approximate": False, "france_other_source": True})
+    assert france_text(other) == "22,8 (autre source)"
+    table = pd.DataFrame(
+        {
+            "label": ["AAH", "Voitures"],
+            "approximate": [True, False],
+            "france_approximate": [False, False],
+            "france_other_source": [False, False],
+            "weight_note": ["population totale", ""],
+            "caveat": ["", "rupture de série"],
+        }
+    )
+    notes = reading_notes(table)
+    assert notes[0].startswith("≈ AAH : valeur calculée") and "population totale" in notes[0]
+    assert notes[1] == "Attention, Voitures : rupture de série."
+
+
+def test_format_value_marks_approximations_but_not_missing_values():
+    assert format_value(11.402374557557309, 1) == "11,4"
+    assert format_value(2.5, None, approximate=True) == "≈ 2,5"
+    assert format_value(np.nan, 1, approximate=True) == "pas de donnée"
