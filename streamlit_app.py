@@ -11,17 +11,17 @@ import streamlit as st
 from geo.catalysers import catalysers_in_region, load_catalysers
 from geo.gazetteer import load_gazetteer, read_communes
 from geo.shapes import read_layer
-from layers.assets import install_static_assets
-from layers.catalyser_markers import catalyser_layer, radius_layer
-from layers.choropleth import (
+from layers.indicators.bundle import load_indicator_data
+from layers.measures import layer_values, view_choices
+from layers.render.choropleth import (
     choropleth_features,
     choropleth_layer,
     colour_regions,
     selection_layer,
 )
-from layers.classify import ClassificationError, parse_breaks
-from layers.indicator_data import load_indicator_data
-from layers.measures import layer_values, view_choices
+from layers.render.classify import ClassificationError, parse_breaks
+from layers.render.markers import catalyser_layer, radius_layer
+from layers.render.offline import install_static_assets
 from layers.view_state import ViewState
 from ui import (
     catalysers_panel,

@@ -1,0 +1,15 @@
+"""Geography at run time: contours, the region mapping, the gazetteer, distances, catalysers.
+
+- :mod:`geo.paths` — where the shipped geographic data live.
+- :mod:`geo.shapes` — load the shipped contours (``data/shapes/``).
+- :mod:`geo.names` — normalise place names (accents, case, hyphens, "St").
+- :mod:`geo.gazetteer` — find communes by name, postcode or INSEE code.
+- :mod:`geo.region_mapping` — pre-2016 -> 2016 regions, derived from départements.
+- :mod:`geo.distance` — great-circle distances and radius queries.
+- :mod:`geo.catalysers` — the directory of territorial catalysers and its queries.
+- :mod:`geo.cli` — ``python -m geo find|near``.
+- :mod:`geo.build` — build time only (``data/shapes``, ``data/gazetteer``, ``data/catalysers``).
+
+Dependency rule (checked by ``tests/test_architecture.py``): ``geo`` never imports ``layers``,
+``ui`` or Streamlit; nothing at run time imports ``geo.build``.
+"""

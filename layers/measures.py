@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from layers.consolidate import france_reference, indicator_values
-from layers.indicator_data import IndicatorData, UnknownIdError
-from layers.indices import domain_indices, index_table
-from layers.perception import (
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import france_reference, indicator_values
+from layers.indicators.indices import domain_indices, index_table
+from layers.indicators.perception import (
     available_surveys,
     parse_survey_key,
     perceived_index,

@@ -8,7 +8,7 @@ reported as French warnings the app shows.
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
-from layers.classify import SCHEME_LABELS, ClassificationError, parse_breaks
+from layers.render.classify import SCHEME_LABELS, ClassificationError, parse_breaks
 
 #: Measures a user can map: key -> French label.
 MEASURES = {

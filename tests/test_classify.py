@@ -2,8 +2,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.classify import NO_DATA_COLOUR, ClassificationError, classify
-from layers.formatting import decimals_for, format_number
+from layers.render.classify import NO_DATA_COLOUR, ClassificationError, classify
+from layers.render.formatting import decimals_for, format_number
 
 VALUES = pd.Series(
     [80, 95, 100, 104, 130, np.nan, 111, 99, 120, 101, 88, 140, 97],

@@ -14,10 +14,9 @@ import pytest
 from shapely.geometry import box
 
 from geo.shapes import read_layer
-from layers.assets import offline
-from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
-from layers.classify import NO_DATA_COLOUR
-from layers.exports import (
+from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.render.classify import NO_DATA_COLOUR
+from layers.render.exports import (
     layer_csv,
     layer_geopackage,
     layer_shapefile_zip,
@@ -26,7 +25,8 @@ from layers.exports import (
     profile_html,
     standalone_map_html,
 )
-from layers.upload import read_table
+from layers.render.offline import offline
+from layers.upload.read import read_table
 
 
 @pytest.fixture(scope="module")

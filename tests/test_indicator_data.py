@@ -4,12 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.build_indicators import METHOD_PAGE, render_method_sections, update_method_page
-from layers.consolidate import france_reference, level_table
-from layers.coverage import coverage_table
-from layers.indicator_data import INDICATORS_DIR, load_indicator_data
-from layers.indices import index_table
-from layers.perception import available_surveys
+from layers.build.indicators import METHOD_PAGE, render_method_sections, update_method_page
+from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
+from layers.indicators.consolidate import france_reference, level_table
+from layers.indicators.coverage import coverage_table
+from layers.indicators.indices import index_table
+from layers.indicators.perception import available_surveys
 
 DOMAINS = {
     "emploi",
@@ -252,7 +252,7 @@ def test_method_page_lists_every_core_indicator(data):
 
 
 def test_method_page_generated_sections_are_up_to_date(data):
-    # python -m layers.build_indicators rewrites them; a stale page fails here.
+    # python -m layers.build.indicators rewrites them; a stale page fails here.
     text = METHOD_PAGE.read_text()
     assert update_method_page(text, render_method_sections(data)) == text
 

@@ -6,10 +6,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.consolidate import consolidate_to_2016, france_reference, indicator_values, level_table
-from layers.coverage import coverage_table
-from layers.indicator_data import IndicatorData, UnknownIdError
-from layers.indices import (
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import (
+    consolidate_to_2016,
+    france_reference,
+    indicator_values,
+    level_table,
+)
+from layers.indicators.coverage import coverage_table
+from layers.indicators.indices import (
     INDEX_BOUNDS,
     axis_indices,
     domain_indices,
@@ -19,7 +24,7 @@ from layers.indices import (
     overall_index,
     rank_most_fragile,
 )
-from layers.perception import available_surveys, perceived_index, perception_gap
+from layers.indicators.perception import available_surveys, perceived_index, perception_gap
 
 # Two 2016 regions: N (made of former regions a and b) and S (former region c).
 MAPPING = pd.DataFrame(

@@ -6,7 +6,7 @@ import pyproj
 import pytest
 import shapely
 
-from geo.coverage import interior_rings, uncovered_holes
+from geo.build.coverage import interior_rings, uncovered_holes
 from geo.paths import DEPARTEMENTS_PRE2016_CSV, LAYER_FILES, SHAPES_DIR
 from geo.region_mapping import load_region_mapping
 from geo.shapes import geojson_size_bytes, read_layer

@@ -8,24 +8,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.exports import layer_csv
-from layers.indicator_data import INDICATORS_DIR, load_indicator_data
+from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
+from layers.indicators.perception import perception_gap
 from layers.measures import layer_values
-from layers.perception import perception_gap
-from layers.upload import read_table
-from layers.validation import (
-    IMPORTED_SOURCE,
-    TEMPLATE_FILES,
-    TEMPLATES_DIR,
-    Problem,
-    apply_import,
-    detect_kind,
-    parse_number,
-    plausible_range,
-    template_csv,
-    template_frame,
-    validate,
-)
+from layers.render.exports import layer_csv
+from layers.upload.apply import apply_import
+from layers.upload.cells import parse_number
+from layers.upload.formats import IMPORTED_SOURCE, plausible_range
+from layers.upload.read import read_table
+from layers.upload.templates import TEMPLATE_FILES, TEMPLATES_DIR, template_csv, template_frame
+from layers.upload.validate import Problem, detect_kind, validate
 from layers.view_state import ViewState
 
 ROOT = Path(__file__).resolve().parents[1]

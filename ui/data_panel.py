@@ -6,9 +6,14 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from layers.choropleth import choropleth_layer
-from layers.exports import layer_geopackage, layer_shapefile_zip, map_png, standalone_map_html
 from layers.measures import LayerValues
+from layers.render.choropleth import choropleth_layer
+from layers.render.exports import (
+    layer_geopackage,
+    layer_shapefile_zip,
+    map_png,
+    standalone_map_html,
+)
 from ui.map_panel import base_map
 
 

@@ -7,9 +7,11 @@ this user's session only, labelled "données importées" wherever the map shows 
 import pandas as pd
 import streamlit as st
 
-from layers.indicator_data import IndicatorData
-from layers.upload import MAX_UPLOAD_BYTES, UploadError, read_table
-from layers.validation import apply_import, template_csv, validate
+from layers.indicators.bundle import IndicatorData
+from layers.upload.apply import apply_import
+from layers.upload.read import MAX_UPLOAD_BYTES, UploadError, read_table
+from layers.upload.templates import template_csv
+from layers.upload.validate import validate
 
 SESSION_KEY = "imported_data"
 LABEL_KEY = "imported_label"

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from geo.catalysers import CONFIDENCE_LABELS
-from layers.exports import profile_html
-from layers.formatting import NO_DATA_LABEL, format_number
-from layers.indicator_data import IndicatorData
-from layers.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.render.exports import profile_html
+from layers.render.formatting import NO_DATA_LABEL, format_number
 from layers.view_state import LEVELS, ViewState
 from ui.state import set_view
 from ui.text import md_escape
@@ -212,7 +212,7 @@ def _offer_printable_page(
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
 ) -> None:
-    """A printable HTML page mirroring the panel (escaped by layers.exports.profile_html)."""
+    """A printable HTML page mirroring the panel (escaped by layers.render.exports.profile_html)."""
     domain_table = pd.DataFrame(
         {
             "Domaine": domains["label_fr"],

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from layers.classify import SCHEME_LABELS
+from layers.render.classify import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES, Choices
 from ui.state import PREFIX
 

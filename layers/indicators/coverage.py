@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from layers.indicator_data import LEVELS, IndicatorData
-from layers.indices import indicator_indices
+from layers.indicators.bundle import LEVELS, IndicatorData
+from layers.indicators.indices import indicator_indices
 
 COVERAGE_COLUMNS = [
     "domain",

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.region_mapping import load_region_mapping
 
-INDICATORS_DIR = Path(__file__).resolve().parents[1] / "data" / "indicators"
+INDICATORS_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
 LEVELS = ("2016", "pre2016")
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
 

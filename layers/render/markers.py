@@ -4,7 +4,7 @@ Compute, then draw: :func:`marker_styles` puts each marker's colour, size and ou
 columns (colour by confidence, from the Okabe-Ito colour-blind-safe palette; hollow dashed
 markers for rows placed only at their département's prefecture; larger black-outlined markers
 for highlighted rows); :func:`catalyser_layer` only reads them. Markers are CircleMarkers, so no
-icon font or image is fetched; the clustering plugin is served locally (``layers.assets``).
+icon font or image is fetched; the clustering plugin is served locally (``layers.render.offline``).
 
 Every value from the data is HTML-escaped before it reaches a popup or a tooltip, and only
 ``http(s)://`` URLs become links. Popups and tooltips are bound with JSON string literals rather
@@ -24,7 +24,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS
-from layers.assets import offline
+from layers.render.offline import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
 CONFIDENCE_COLOURS = {"A": "#0072B2", "B": "#E69F00", "C": "#009E73"}

@@ -13,7 +13,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from layers.formatting import NO_DATA_LABEL, format_number
+from layers.render.formatting import NO_DATA_LABEL, format_number
 
 NO_DATA_COLOUR = "#bdbdbd"
 

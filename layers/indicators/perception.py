@@ -8,8 +8,8 @@ felt as more fragile than the statistics show. Regions without survey data are "
 import numpy as np
 import pandas as pd
 
-from layers.indicator_data import IndicatorData, UnknownIdError, check_level
-from layers.indices import domain_indices
+from layers.indicators.bundle import IndicatorData, UnknownIdError, check_level
+from layers.indicators.indices import domain_indices
 
 ACTOR_LABELS = {
     "citoyens": "citoyens",
@@ -133,8 +133,9 @@ def perception_gap(
     -------
     DataFrame
         The columns of :func:`perceived_index` plus ``objective_index`` (the domain index of
-        :func:`layers.indices.domain_indices`) and ``gap = perceived_index - objective_index``,
-        NaN unless both exist. Positive: felt as more fragile than the statistics show.
+        :func:`layers.indicators.indices.domain_indices`) and
+        ``gap = perceived_index - objective_index``, NaN unless both exist. Positive: felt as
+        more fragile than the statistics show.
     """
     perceived = perceived_index(data, survey, year, actor, level)
     objective = domain_indices(data, level)[["domain", "region_code", "index"]]

@@ -1,0 +1,93 @@
+"""The two import formats: columns, keys, the header and level aliases users type, and ranges.
+
+``valeurs`` (indicator_id, level, region_code, value) and ``perception`` (survey, year, actor,
+level, region_code, domain, score_10) are the long format of ``data/indicators/`` (see
+``docs/import.md``). These are facts about the formats, stated once: :mod:`layers.upload.cells`
+reads cells against them and :mod:`layers.upload.validate` checks whole tables.
+"""
+
+import numpy as np
+
+IMPORTED_SOURCE = "données importées"
+KINDS = ("valeurs", "perception")
+#: Required columns per kind, in the order of the shipped files.
+COLUMNS = {
+    "valeurs": ("indicator_id", "level", "region_code", "value"),
+    "perception": ("survey", "year", "actor", "level", "region_code", "domain", "score_10"),
+}
+#: Columns that may be absent: the level of a region is inferred from its code or name.
+INFERABLE = {"valeurs": ("level",)}
+#: Rows with the same key are duplicates; an imported row replaces the shipped row with its key.
+KEYS = {
+    "valeurs": ("indicator_id", "level", "region_code"),
+    "perception": ("survey", "year", "actor", "level", "region_code", "domain"),
+}
+#: Header (normalised: no accent, lower case, ``_`` between words) -> column of the format.
+ALIASES = {
+    "indicateur": "indicator_id",
+    "id_indicateur": "indicator_id",
+    "indicator": "indicator_id",
+    "niveau": "level",
+    "region": "region_code",
+    "code_region": "region_code",
+    "region_name": "region_code",
+    "nom_region": "region_code",
+    "valeur": "value",
+    "enquete": "survey",
+    "annee": "year",
+    "acteur": "actor",
+    "domaine": "domain",
+    "score": "score_10",
+    "note_10": "score_10",
+    "note_sur_10": "score_10",
+}
+#: "note" means the score only in a perception file without a score_10 column (in the shipped
+#: files "note" is a free-text remark).
+SCORE_ALIAS = "note"
+OPTIONAL = ("note",)
+#: Level as typed (normalised) -> level of the format. "2015" and "anciennes" mean the 22
+#: regions that existed until 2015; "nouvelles" the 13 regions of 2016.
+LEVEL_ALIASES = {
+    "pre2016": "pre2016",
+    "pre 2016": "pre2016",
+    "avant 2016": "pre2016",
+    "2015": "pre2016",
+    "anciennes": "pre2016",
+    "anciennes regions": "pre2016",
+    "2016": "2016",
+    "nouvelles": "2016",
+    "nouvelles regions": "2016",
+    "france": "france",
+}
+#: France as a region: normalised text -> code. Values use FRM (France métropolitaine) unless
+#: FR (France entière) is given; survey national scores are stored as FR, like the shipped ones.
+FRANCE_NAMES = {
+    "frm": "FRM",
+    "france metropolitaine": "FRM",
+    "france": "FRM",
+    "fr": "FR",
+    "france entiere": "FR",
+}
+ACTORS = ("citoyens", "associations", "entreprises")
+SCORE_RANGE = (1.0, 10.0)
+YEAR_RANGE = (1990, 2100)
+LIFE_EXPECTANCY_RANGE = (60.0, 100.0)
+
+
+def plausible_range(unit: str, indicator_id: str) -> tuple[float, float]:
+    """Plausible (low, high) of an indicator's values, from its unit (documented in import.md).
+
+    Percentages 0-100 (an evolution in % may be negative: -100 upwards), life expectancy
+    60-100 years, "score 0-100" 0-100, every other quantity (counts, rates, amounts) >= 0.
+    """
+    unit = unit.strip().lower()
+    if "esperance_vie" in indicator_id:
+        return LIFE_EXPECTANCY_RANGE
+    if unit.startswith("%") or unit.startswith("score 0-100"):
+        return (-100.0, np.inf) if indicator_id.startswith("evolution") else (0.0, 100.0)
+    return (0.0, np.inf)
+
+
+def range_text(low: float, high: float) -> str:
+    fmt = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731
+    return f"au moins {fmt(low)}" if np.isinf(high) else f"de {fmt(low)} à {fmt(high)}"
