@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo.catalysers import catalysers_in_region, load_catalysers
 from geo.gazetteer import load_gazetteer, read_communes
+from geo.levels import LEVELS
 from geo.shapes import read_layer
 from layers.indicators.bundle import load_indicator_data
 from layers.measures import layer_values, view_choices
@@ -98,7 +99,7 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
 
 @st.cache_resource
 def choices_for(_data, data_key: str = "shipped"):
-    return view_choices(_data, {level: regions(level) for level in ("2016", "pre2016")})
+    return view_choices(_data, {level: regions(level) for level in LEVELS})
 
 
 def region_catalysers(view: ViewState):

@@ -6,11 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from geo.catalysers import CONFIDENCE_LABELS
+from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
 from layers.render.exports import profile_html
 from layers.render.formatting import NO_DATA_LABEL, format_number
-from layers.view_state import LEVELS, ViewState
+from layers.view_state import ViewState
 from ui.state import set_view
 from ui.text import md_escape
 
@@ -28,7 +29,7 @@ def show_profile(
         return
     row = regions.loc[regions["code"] == view.region].iloc[0]
     st.subheader(row["nom"])
-    st.caption(f"{LEVELS[view.level]} · code INSEE {row['code']}")
+    st.caption(f"{LEVELS[view.level].label} · code INSEE {row['code']}")
     st.markdown(_relation_text(data, view))
     if st.button("Fermer le profil", key="close_profile"):
         set_view(region="")
@@ -235,7 +236,7 @@ def _offer_printable_page(
             )
         )
     page = profile_html(
-        f"{name} — profil de fragilité ({LEVELS[view.level]})",
+        f"{name} — profil de fragilité ({LEVELS[view.level].label})",
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",

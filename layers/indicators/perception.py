@@ -8,7 +8,8 @@ felt as more fragile than the statistics show. Regions without survey data are "
 import numpy as np
 import pandas as pd
 
-from layers.indicators.bundle import IndicatorData, UnknownIdError, check_level
+from geo.levels import check_level
+from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.indices import domain_indices
 
 ACTOR_LABELS = {
