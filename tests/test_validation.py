@@ -11,9 +11,9 @@ import pytest
 from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
 from layers.indicators.perception import perception_gap
 from layers.measures import layer_values
-from layers.render.exports import layer_csv
 from layers.upload.apply import apply_import
 from layers.upload.cells import parse_number
+from layers.upload.dialect import french_csv
 from layers.upload.formats import IMPORTED_SOURCE, plausible_range
 from layers.upload.read import read_table
 from layers.upload.templates import TEMPLATE_FILES, TEMPLATES_DIR, template_csv, template_frame
@@ -367,7 +367,7 @@ def test_round_trip_export_csv_then_import_gives_the_same_values(data):
     shipped = data.values[data.values["level"] != "france"][
         ["indicator_id", "level", "region_code", "value"]
     ]
-    report = validate(read_table(layer_csv(shipped), "export.csv"), data)
+    report = validate(read_table(french_csv(shipped), "export.csv"), data)
     assert report.is_valid, report.to_text()
     back = report.rows.reset_index(drop=True)
     pd.testing.assert_frame_equal(

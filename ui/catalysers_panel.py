@@ -15,6 +15,7 @@ from geo.catalysers import (
     filter_catalysers,
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
+from layers.upload.dialect import french_csv
 from ui.text import md_escape
 
 DEFAULT_RADIUS_KM = 30
@@ -126,10 +127,15 @@ def show_results(result: NearResult, place: Place) -> None:
     )
     st.download_button(
         "Télécharger (CSV)",
-        table.to_csv(index=False, sep=";").encode("utf-8-sig"),
+        results_csv(result.rows),
         file_name=f"catalyseurs_{place.insee_code}_{result.radius_km:g}km.csv",
         mime="text/csv",
     )
+
+
+def results_csv(rows: pd.DataFrame) -> bytes:
+    """The results table as the French CSV every download of the atlas uses (decimal comma)."""
+    return french_csv(results_table(rows))
 
 
 def results_table(rows: pd.DataFrame) -> pd.DataFrame:
