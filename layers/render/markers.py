@@ -24,6 +24,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS
+from geo.distance import check_query
 from layers.render.offline import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
@@ -221,10 +222,7 @@ def radius_layer(
     ValueError
         Centre outside [-90, 90] x [-180, 180], or a radius that is not a positive number.
     """
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"Expected lat in [-90, 90] and lon in [-180, 180], got ({lat}, {lon})")
-    if not (isinstance(radius_km, int | float) and radius_km > 0 and math.isfinite(radius_km)):
-        raise ValueError(f"radius_km must be a positive number of km, got {radius_km!r}")
+    check_query(lat, lon, radius_km)
     group = folium.FeatureGroup(name=name, show=True)
     circle = folium.Circle(
         location=(lat, lon),

@@ -5,7 +5,7 @@ import dataclasses
 import pandas as pd
 
 from layers.indicators.bundle import IndicatorData
-from layers.upload.formats import IMPORTED_SOURCE, KEYS
+from layers.upload.formats import KEYS
 from layers.upload.validate import ValidationReport
 
 
@@ -35,9 +35,3 @@ def apply_import(
     kept = shipped[~key_of(shipped).isin(key_of(imported))]
     combined = pd.concat([kept, imported[list(shipped.columns)]], ignore_index=True)
     return dataclasses.replace(data, **{field_name: combined})
-
-
-def imported_rows(data: IndicatorData, kind: str) -> pd.DataFrame:
-    """Rows of ``data`` that came from an import (source "données importées")."""
-    frame = data.values if kind == "valeurs" else data.perception
-    return frame[frame["source_url"] == IMPORTED_SOURCE]
