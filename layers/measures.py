@@ -19,6 +19,7 @@ from layers.indicators.perception import (
     parse_survey_key,
     perceived_index,
     perception_gap,
+    wave_rows,
 )
 from layers.view_state import MEASURES, Choices, ViewState
 
@@ -175,12 +176,7 @@ def _gap(data: IndicatorData, view: ViewState) -> LayerValues:
 
 
 def _perception_source(data: IndicatorData, survey: str, year: str, actor: str) -> str:
-    rows = data.perception[
-        (data.perception["survey"] == survey)
-        & (data.perception["year"].astype(str) == str(year))
-        & (data.perception["actor"] == actor)
-    ]
-    urls = rows["source_url"].value_counts()
+    urls = wave_rows(data.perception, survey, year, actor)["source_url"].value_counts()
     return urls.index[0] if len(urls) else "—"
 
 

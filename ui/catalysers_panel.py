@@ -15,6 +15,7 @@ from geo.catalysers import (
     filter_catalysers,
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
+from layers.render.links import is_http_url
 from layers.upload.dialect import french_csv
 from ui.text import md_escape
 
@@ -150,6 +151,7 @@ def results_table(rows: pd.DataFrame) -> pd.DataFrame:
         .fillna("")
         .where(rows["precision"] == "commune", "(département " + rows["departement"] + ")")
     )
+    sources = rows["source_url"].fillna("").str.split(" ").str[0]
     return pd.DataFrame(
         {
             "Nom": rows["name"],
@@ -157,8 +159,8 @@ def results_table(rows: pd.DataFrame) -> pd.DataFrame:
             "Distance (km)": rows["distance_km"].round(1),
             "Métiers": metiers,
             "Fiabilité": rows["confidence"],
-            "Site": rows["website"].where(rows["website"].fillna("").str.match(r"https?://"), None),
-            "Source": rows["source_url"].fillna("").str.split(" ").str[0],
+            "Site": rows["website"].where(rows["website"].map(is_http_url), None),
+            "Source": sources.where(sources.map(is_http_url), None),
         }
     )
 

@@ -11,6 +11,7 @@ from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
 from layers.render.exports import profile_html
 from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.links import is_http_url
 from layers.view_state import ViewState
 from ui.state import set_view
 from ui.text import md_escape
@@ -83,7 +84,7 @@ def _show_key_figures(figures: pd.DataFrame) -> None:
                 for v, d, u in zip(figures["value"], decimals, figures["unit"], strict=True)
             ],
             "Année": figures["year"],
-            "Source": [url if str(url).startswith("http") else "" for url in figures["source_url"]],
+            "Source": [url if is_http_url(url) else "" for url in figures["source_url"]],
             "Note": figures["source"],
         }
     )
@@ -266,7 +267,7 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
                         lambda c: f"{c} — {CONFIDENCE_LABELS.get(c, c)}"
                     ),
                     "Site": catalysers["website"].where(
-                        catalysers["website"].fillna("").str.match(r"https?://"), None
+                        catalysers["website"].map(is_http_url), None
                     ),
                 }
             ),

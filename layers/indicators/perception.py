@@ -66,13 +66,21 @@ def parse_survey_key(data: IndicatorData, key: str) -> tuple[str, str, str]:
     return row["survey"], row["year"], row["actor"]
 
 
+def wave_rows(perception: pd.DataFrame, survey: str, year: str, actor: str) -> pd.DataFrame:
+    """The rows of a perception table for one survey wave (survey, year) and actor.
+
+    Years compare as text, whether the table stores them as text or as numbers.
+    """
+    return perception[
+        (perception["survey"] == survey)
+        & (perception["year"].astype(str) == str(year))
+        & (perception["actor"] == actor)
+    ]
+
+
 def _scores(data: IndicatorData, survey: str, year: str, actor: str) -> pd.DataFrame:
     """The rows of one survey wave and actor; an unknown combination lists the valid ones."""
-    scores = data.perception[
-        (data.perception["survey"] == survey)
-        & (data.perception["year"].astype(str) == str(year))
-        & (data.perception["actor"] == actor)
-    ]
+    scores = wave_rows(data.perception, survey, year, actor)
     if scores.empty:
         valid = [" ".join(map(str, key)) for key in available_surveys(data)[list(KEY)].values]
         raise UnknownIdError(

@@ -25,6 +25,7 @@ from folium.template import Template
 
 from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS
 from geo.distance import check_query
+from layers.render.links import is_http_url
 from layers.render.offline import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
@@ -73,12 +74,12 @@ def _esc(value: object) -> str:
 
 
 def safe_link(url: object, text: str | None = None) -> str:
-    """An ``<a>`` opening ``url`` in a new tab if it is an http(s) URL, else the escaped text.
+    """An ``<a>`` opening ``url`` in a new tab if :func:`is_http_url`, else the escaped text.
 
     ``text`` defaults to the URL's host. Both the URL and the text are HTML-escaped.
     """
     raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
-    if not raw.lower().startswith(("http://", "https://")):
+    if not is_http_url(raw):
         return _esc(raw)
     label = text if text is not None else (urlsplit(raw).netloc or raw)
     return f'<a href="{_esc(raw)}" target="_blank" rel="noopener">{_esc(label)}</a>'
