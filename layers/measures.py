@@ -13,7 +13,7 @@ import pandas as pd
 
 from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.consolidate import france_reference, indicator_values
-from layers.indicators.indices import domain_indices, index_table
+from layers.indicators.indices import index_table
 from layers.indicators.perception import (
     available_surveys,
     parse_survey_key,
@@ -21,7 +21,7 @@ from layers.indicators.perception import (
     perception_gap,
     wave_rows,
 )
-from layers.view_state import MEASURES, Choices, ViewState
+from layers.view_state import Choices, ViewState
 
 GLOBAL = "global"
 AXIS_PREFIX = "axe:"
@@ -290,4 +290,5 @@ def view_choices(data: IndicatorData, region_layers: dict) -> Choices:
     )
 
 
-__all__ = ["MEASURES", "LayerValues", "domain_indices", "layer_values"]
+#: What the app and ui/ use: the values of a view, and the valid choices for the URL and widgets.
+__all__ = ["LayerValues", "default_survey", "layer_values", "view_choices"]

@@ -9,6 +9,7 @@ from geo.catalysers import CONFIDENCE_LABELS
 from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import NO_DATA_LABEL, format_number
 from layers.render.links import is_http_url
@@ -97,8 +98,6 @@ def _show_key_figures(figures: pd.DataFrame) -> None:
 
 
 def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
-    from layers.measures import default_survey
-
     return view.survey or default_survey(data) or None
 
 

@@ -19,12 +19,12 @@ from layers.build.method_page import (
     update_method_page,
 )
 from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
+from layers.upload.formats import ACTORS
 
 REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
 #: Level as written in the reference files -> level of data/indicators/ (ids of geo.levels, and
 #: "france" for national rows).
 REFERENCE_LEVELS = {"old22": "pre2016", "new13": "2016", "france": "france"}
-ACTORS = ("citoyens", "associations", "entreprises")
 #: Flags that open some reference notes: they say how complete the row is, not where it is from.
 FLAGS = ("PARTIEL", "INCOMPLET", "ATTENTION")
 

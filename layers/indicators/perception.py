@@ -12,13 +12,6 @@ from geo.levels import check_level
 from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.indices import domain_indices
 
-ACTOR_LABELS = {
-    "citoyens": "citoyens",
-    "associations": "associations",
-    "entreprises": "entreprises",
-}
-
-
 #: The columns that identify a survey wave and actor.
 KEY = ("survey", "year", "actor")
 

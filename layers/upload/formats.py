@@ -44,7 +44,6 @@ ALIASES = {
 #: "note" means the score only in a perception file without a score_10 column (in the shipped
 #: files "note" is a free-text remark).
 SCORE_ALIAS = "note"
-OPTIONAL = ("note",)
 #: Level as typed (normalised) -> level of the format. "2015" and "anciennes" mean the 22
 #: regions that existed until 2015; "nouvelles" the 13 regions of 2016.
 LEVEL_ALIASES = {

@@ -20,7 +20,7 @@ from layers.upload.dialect import ENCODINGS, sniff_separator
 
 #: Largest upload accepted (the indicator tables shipped with the atlas weigh about 300 kB).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_LABEL = "5 Mo"
+MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_BYTES // (1024 * 1024)} Mo"
 LINE_INDEX = "ligne"
 
 _XLSX_MAGIC = b"PK\x03\x04"
