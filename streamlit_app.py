@@ -20,9 +20,9 @@ from layers.render.choropleth import (
     colour_regions,
     selection_layer,
 )
-from layers.render.classify import ClassificationError, parse_breaks
 from layers.render.markers import catalyser_layer, radius_layer
 from layers.render.offline import install_static_assets
+from layers.render.schemes import ClassificationError, parse_breaks
 from layers.view_state import ViewState
 from ui import (
     catalysers_panel,

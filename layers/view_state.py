@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
 from geo.levels import LEVELS
-from layers.render.classify import SCHEME_LABELS, ClassificationError, parse_breaks
+from layers.render.schemes import SCHEME_LABELS, ClassificationError, parse_breaks
 
 #: Measures a user can map: key -> French label.
 MEASURES = {

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.levels import LEVELS
-from layers.render.classify import SCHEME_LABELS
+from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import MAX_CLASSES, MEASURES, Choices
 from ui.state import PREFIX
 
