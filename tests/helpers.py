@@ -5,12 +5,26 @@ not in the runtime packages: nothing in the app needs them.
 """
 
 import json
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from streamlit.testing.v1 import AppTest
 
 from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+#: Seconds an AppTest run may take (a cold run loads every table).
+TIMEOUT_S = 120
+
+
+def run_app(**params) -> AppTest:
+    """The app run once by Streamlit's AppTest with ``params`` as URL query parameters."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
 
 
 def to_geojson(gdf: gpd.GeoDataFrame) -> dict:
