@@ -4,7 +4,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from geo.build_catalysers import (
+from geo.build.catalysers import (
     CORRECTION_COLUMNS,
     CORRECTIONS_CSV,
     README,

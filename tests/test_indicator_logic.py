@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.consolidate import (
+from geo.levels import UnknownLevelError
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import (
     approximate_cells,
     approximate_weights,
     consolidate_to_2016,
@@ -14,10 +16,8 @@ from layers.consolidate import (
     indicator_values,
     level_table,
 )
-from layers.coverage import coverage_table
-from layers.formatting import format_value
-from layers.indicator_data import IndicatorData, UnknownIdError
-from layers.indices import (
+from layers.indicators.coverage import coverage_table
+from layers.indicators.indices import (
     INDEX_BOUNDS,
     axis_indices,
     domain_indices,
@@ -27,8 +27,7 @@ from layers.indices import (
     overall_index,
     rank_most_fragile,
 )
-from layers.perception import available_surveys, perceived_index, perception_gap
-from layers.profile import france_text, reading_notes
+from layers.indicators.perception import available_surveys, perceived_index, perception_gap
 
 # Two 2016 regions: N (made of former regions a and b) and S (former region c).
 MAPPING = pd.DataFrame(
@@ -238,7 +237,7 @@ def test_region_names_come_from_the_mapping_by_level():
     data = tiny()
     assert data.regions("2016") == {"N": "Nord", "S": "Sud"}
     assert data.regions("pre2016") == {"a": "A", "b": "B", "c": "C"}
-    with pytest.raises(UnknownIdError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
+    with pytest.raises(UnknownLevelError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
         data.regions("2015")
 
 
@@ -437,37 +436,3 @@ def test_coverage_counts_core_indicators_and_regions():
         0,
     ]
     assert cov.loc[("sante", "pre2016"), "n_regions"] == 3
-
-
-def test_profile_rows_say_how_to_read_them():
-    row = pd.Series(
-        {
-            "france": 22.8123,
-            "decimals": 1,
-            "france_approximate": True,
-            "france_reference": "France métropolitaine",
-            "france_other_source": False,
-        }
-    )
-    assert france_text(row) == "≈ 22,8"
-    other = pd.Series({**row.to_dict(), "france_approximate": False, "france_other_source": True})
-    assert france_text(other) == "22,8 (autre source)"
-    table = pd.DataFrame(
-        {
-            "label": ["AAH", "Voitures"],
-            "approximate": [True, False],
-            "france_approximate": [False, False],
-            "france_other_source": [False, False],
-            "weight_note": ["population totale", ""],
-            "caveat": ["", "rupture de série"],
-        }
-    )
-    notes = reading_notes(table)
-    assert notes[0].startswith("≈ AAH : valeur calculée") and "population totale" in notes[0]
-    assert notes[1] == "Attention, Voitures : rupture de série."
-
-
-def test_format_value_marks_approximations_but_not_missing_values():
-    assert format_value(11.402374557557309, 1) == "11,4"
-    assert format_value(2.5, None, approximate=True) == "≈ 2,5"
-    assert format_value(np.nan, 1, approximate=True) == "pas de donnée"

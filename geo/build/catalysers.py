@@ -1,7 +1,7 @@
 """Build data/catalysers/catalyseurs.csv from the shared reference list, its updates and the
 hand corrections.
 
-Run ``python -m geo.build_catalysers`` (``--check`` compares with the committed files instead of
+Run ``python -m geo.build.catalysers`` (``--check`` compares with the committed files instead of
 writing them). The reference's updates (``catalysers_updates.csv``: a field found later for an
 existing row, with its source) are applied first, then data/catalysers/corrections.csv. Each
 row's commune is resolved through the gazetteer: its name, then its département (or postcode)
@@ -33,7 +33,7 @@ from geo.catalysers import (
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError, load_gazetteer
 from geo.paths import DEPARTEMENTS_CSV, REGION_MAPPING_CSV
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference"
+REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
 REFERENCE_CSV = REFERENCE_DIR / "catalysers.csv"
 UPDATES_CSV = REFERENCE_DIR / "catalysers_updates.csv"
 CORRECTIONS_CSV = CATALYSERS_DIR / "corrections.csv"
@@ -429,7 +429,7 @@ def update_readme(text: str, counts: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m geo.build_catalysers", description=__doc__.splitlines()[0]
+        prog="python -m geo.build.catalysers", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
         "--check", action="store_true", help="compare with the committed file, write nothing"

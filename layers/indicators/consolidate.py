@@ -17,7 +17,8 @@ value is used and flagged (:func:`approximate_cells`, ``approximate`` in
 import numpy as np
 import pandas as pd
 
-from layers.indicator_data import FRANCE_CODES, IndicatorData, UnknownIdError, check_level
+from geo.levels import check_level
+from layers.indicators.bundle import FRANCE_CODES, IndicatorData, UnknownIdError
 
 FRM = "FRM"
 FRM_LABEL = FRANCE_CODES[FRM]
