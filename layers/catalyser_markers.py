@@ -34,6 +34,9 @@ _COMMUNE_STYLE = {"radius": 7.0, "weight": 1.0, "dash_array": "", "fill_opacity"
 _DEPARTEMENT_STYLE = {"radius": 9.0, "weight": 2.5, "dash_array": "4 3", "fill_opacity": 0.15}
 _COMMUNE_OUTLINE = "#333333"
 _HIGHLIGHT_EXTRA_RADIUS = 4.0
+#: Leaflet pane of markers and the search circle: above the base map's names (pane at 450),
+#: so labels never cover them. folium's path options drop ``pane``: it is set on ``options``.
+MARKER_PANE = "markerPane"
 _SOURCE_SEPARATOR = re.compile(r"\s+;\s+")
 _DESCRIPTION_MAX_CHARS = 280
 
@@ -46,16 +49,22 @@ class _Bind(folium.MacroElement):
         {% macro script(this, kwargs) %}
             {{ this._parent.get_name() }}
             {%- if this.popup %}.bindPopup({{ this.popup }}, {"maxWidth": 320}){% endif %}
-            {%- if this.tooltip %}.bindTooltip({{ this.tooltip }}, {"sticky": true}){% endif %};
+            {%- if this.tooltip %}.bindTooltip({{ this.tooltip }}, {{ this.tooltip_options }})
+            {%- endif %};
         {% endmacro %}
         """
     )
 
-    def __init__(self, popup_html: str = "", tooltip_html: str = ""):
+    def __init__(self, popup_html: str = "", tooltip_html: str = "", permanent: bool = False):
         super().__init__()
         self._name = "Bind"
         self.popup = _js_string(popup_html) if popup_html else ""
         self.tooltip = _js_string(tooltip_html) if tooltip_html else ""
+        self.tooltip_options = (
+            '{"permanent": true, "direction": "bottom", "offset": [0, 6]}'
+            if permanent
+            else '{"sticky": true}'
+        )
 
 
 def _js_string(text: str) -> str:
@@ -205,6 +214,7 @@ def _marker(row: pd.Series, style: pd.Series) -> folium.CircleMarker:
         fill_opacity=float(style["fill_opacity"]),
         dash_array=style["dash_array"] or None,
     )
+    marker.options["pane"] = MARKER_PANE
     _Bind(popup_html(row), tooltip_html(row)).add_to(marker)
     return marker
 
@@ -214,7 +224,9 @@ def radius_layer(
 ) -> folium.FeatureGroup:
     """A FeatureGroup with the search circle (``radius_km``) and a marker at its centre.
 
-    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip.
+    ``label`` (e.g. the commune's name) is escaped and shown in a permanent tooltip under the
+    centre: the base map may give the commune's own name to a bigger neighbour. (The radius is
+    in the results' caption.)
 
     Raises
     ------
@@ -236,12 +248,14 @@ def radius_layer(
         fill_opacity=0.04,
         interactive=False,
     )
+    circle.options["pane"] = MARKER_PANE
     circle.add_to(group)
     centre = folium.CircleMarker(
         location=(lat, lon), radius=5, color="#ffffff", weight=2, fill=True,
         fill_color=RADIUS_COLOUR, fill_opacity=1.0,
     )  # fmt: skip
-    _Bind(tooltip_html=f"{_esc(label)} – rayon {radius_km:g} km").add_to(centre)
+    centre.options["pane"] = MARKER_PANE
+    _Bind(tooltip_html=_esc(label), permanent=True).add_to(centre)
     centre.add_to(group)
     return group
 

@@ -114,7 +114,11 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
 
 
 def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same base, same coloured layer) as one folium map."""
-    fmap = base_map()
+    """The on-screen map (same coloured layer, light base map) as one folium map.
+
+    A page opened from disk cannot read the PMTiles archives (no range requests on file://),
+    so the export carries the light GeoJSON base map, and says so on the map.
+    """
+    fmap = base_map("light")
     choropleth_layer(features, values.title).add_to(fmap)
     return fmap
