@@ -49,22 +49,47 @@ class _Bind(folium.MacroElement):
         {% macro script(this, kwargs) %}
             {{ this._parent.get_name() }}
             {%- if this.popup %}.bindPopup({{ this.popup }}, {"maxWidth": 320}){% endif %}
-            {%- if this.tooltip %}.bindTooltip({{ this.tooltip }}, {{ this.tooltip_options }})
-            {%- endif %};
+            {%- if this.tooltip %}.bindTooltip({{ this.tooltip }}, {"sticky": true}){% endif %};
         {% endmacro %}
         """
     )
 
-    def __init__(self, popup_html: str = "", tooltip_html: str = "", permanent: bool = False):
+    def __init__(self, popup_html: str = "", tooltip_html: str = ""):
         super().__init__()
         self._name = "Bind"
         self.popup = _js_string(popup_html) if popup_html else ""
         self.tooltip = _js_string(tooltip_html) if tooltip_html else ""
-        self.tooltip_options = (
-            '{"permanent": true, "direction": "bottom", "offset": [0, 6]}'
-            if permanent
-            else '{"sticky": true}'
-        )
+
+
+class _PlaceLabel(folium.MacroElement):
+    """Keeps the searched commune labelled, whatever the base map does with its name.
+
+    With the base map, it asks it to write the name first (``setPlace``, static/atlas/basemap.js)
+    while the marker is on the map; without, the marker gets a permanent tooltip.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (marker, name, html) {
+                var basemap = window.atlasBasemap;
+                if (basemap) {
+                    basemap.setPlace(name);
+                    marker.on("remove", function () { basemap.setPlace(null); });
+                } else {
+                    marker.unbindTooltip().bindTooltip(
+                        html, {"permanent": true, "direction": "top", "offset": [0, -7]});
+                }
+            })({{ this._parent.get_name() }}, {{ this.name }}, {{ this.html }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._name = "PlaceLabel"
+        self.name = _js_string(name)
+        self.html = _js_string(_esc(name))
 
 
 def _js_string(text: str) -> str:
@@ -224,9 +249,9 @@ def radius_layer(
 ) -> folium.FeatureGroup:
     """A FeatureGroup with the search circle (``radius_km``) and a marker at its centre.
 
-    ``label`` (e.g. the commune's name) is escaped and shown in a permanent tooltip under the
-    centre: the base map may give the commune's own name to a bigger neighbour. (The radius is
-    in the results' caption.)
+    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip, and stays
+    written on the map (see :class:`_PlaceLabel`): without it, the base map could give the
+    commune's place to a bigger neighbour's name.
 
     Raises
     ------
@@ -255,7 +280,8 @@ def radius_layer(
         fill_color=RADIUS_COLOUR, fill_opacity=1.0,
     )  # fmt: skip
     centre.options["pane"] = MARKER_PANE
-    _Bind(tooltip_html=_esc(label), permanent=True).add_to(centre)
+    _Bind(tooltip_html=f"{_esc(label)} – rayon {radius_km:g} km").add_to(centre)
+    _PlaceLabel(label).add_to(centre)
     centre.add_to(group)
     return group
 

@@ -1,8 +1,8 @@
 """The state of the atlas view, read from and written to the URL (st.query_params).
 
 A copied link reopens the same view: level, layer, measure, survey/actor, classification,
-selected region and whether the base map is shown. Unknown values in a URL are not fatal: they fall back to the default and are
-reported as French warnings the app shows.
+selected region and whether the base map is shown. Unknown values in a URL are not fatal: they
+fall back to the default and are reported as French warnings the app shows.
 """
 
 from collections.abc import Mapping

@@ -9,6 +9,7 @@ import streamlit as st
 from layers.choropleth import choropleth_layer
 from layers.exports import layer_geopackage, layer_shapefile_zip, map_png, standalone_map_html
 from layers.measures import LayerValues
+from layers.render.basemap import light_geojson
 from ui.map_panel import base_map
 
 
@@ -73,6 +74,7 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
+                basemap=light_geojson(),
             ),
         ),
         "gpkg": (

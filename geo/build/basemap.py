@@ -58,9 +58,7 @@ COMMUNE_LINES_ZOOM = 10  # display zoom
 DATA_MIN_ZOOM, DATA_MAX_ZOOM = 3, 10
 DECIMALS = 5
 #: Short enough for one line under the map; static/basemap/README.md gives the details.
-ATTRIBUTION = (
-    "Fond : IGN, INSEE (Licence Ouverte 2.0) · GSHHG/WDBII (LGPL-3.0) · GeoNames (CC BY 4.0)"
-)
+ATTRIBUTION = "Fond : IGN-INSEE (Licence Ouverte 2.0) · GSHHG/WDBII (LGPL-3.0) · GeoNames (CC BY)"
 #: archive -> its layers, in drawing order.
 ARCHIVES = {
     "basemap_base": ["land"],

@@ -11,8 +11,10 @@ set-up by ``scripts/vendor_js.sh``. Without it the atlas still works, without a 
 import json
 from functools import cache
 from pathlib import Path
+from typing import ClassVar
 
 import folium
+import geopandas as gpd
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
@@ -22,6 +24,8 @@ from layers.assets import STATIC_DIR, offline, static_path
 BASEMAP = "basemap"  # folder under static/
 ARCHIVES = ("basemap_base.pmtiles", "basemap_ref.pmtiles")
 LIGHT_FILE = "basemap_light.geojson"
+#: Colours of the light base map in the PNG export (static/atlas/basemap.js uses the same).
+SEA_COLOUR, FRANCE_COLOUR, OTHER_LAND_COLOUR = "#c6d9e8", "#f8f6f1", "#e9e6de"
 LIGHT_NOTE = (
     "Fond de carte simplifié pour la page hors ligne : terres, limites des départements et "
     "villes de plus de 90 000 habitants."
@@ -88,7 +92,7 @@ class OfflineBaseMap(JSCSSMixin, MacroElement):
         {% endmacro %}
         """
     )
-    default_js = [("protomaps_leaflet", ""), ("atlas_basemap", "")]
+    default_js: ClassVar = [("protomaps_leaflet", ""), ("atlas_basemap", "")]
 
     def __init__(self, options: dict) -> None:
         super().__init__()
@@ -107,7 +111,7 @@ class LightBaseMap(JSCSSMixin, MacroElement):
         {% endmacro %}
         """
     )
-    default_js = [("atlas_basemap", "")]
+    default_js: ClassVar = [("atlas_basemap", "")]
 
     def __init__(self, geojson: dict, options: dict) -> None:
         super().__init__()
@@ -134,3 +138,30 @@ def add_light_basemap(fmap: folium.Map, base_url: str = "/app/static") -> folium
     del options["baseUrl"]
     offline(LightBaseMap(light_geojson(), options), base_url).add_to(fmap)
     return fmap
+
+
+def light_frames(geojson: dict, crs: str) -> dict[str, gpd.GeoDataFrame]:
+    """The light base map's layers (land, departements, labels) as frames in ``crs``."""
+    frame = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326").to_crs(crs)
+    return {name: frame[frame["layer"] == name] for name in ("land", "departements", "labels")}
+
+
+def draw_light_basemap(ax, geojson: dict, crs: str, over: bool) -> None:
+    """Draw the light base map on a matplotlib ``ax`` in ``crs`` (for the PNG export).
+
+    Call it twice around the choropleth: ``over=False`` paints the sea (the axes' background)
+    and the land, ``over=True`` the département and region lines. The view limits are left to
+    the caller (the choropleth's extent).
+    """
+    frames = light_frames(geojson, crs)
+    if not over:
+        ax.set_facecolor(SEA_COLOUR)
+        land = frames["land"]
+        colours = land["kind"].map({"fr": FRANCE_COLOUR}).fillna(OTHER_LAND_COLOUR)
+        land.plot(ax=ax, color=colours, linewidth=0, zorder=0)
+        return
+    lines = frames["departements"]
+    for kind, width, alpha in (("dep", 0.35, 0.6), ("region", 0.9, 0.8)):
+        part = lines[lines["kind"] == kind]
+        if len(part):
+            part.plot(ax=ax, color="#333333", linewidth=width, alpha=alpha, zorder=3)

@@ -46,11 +46,16 @@
     };
   }
 
+  /* Set by handle.setPlace(): the commune the user searched for. Its name is written first,
+   * at every zoom, so no other name can take its place. */
+  var place = null;
+
   function shown(z, f) {
-    return f.props.mz <= z;
+    return f.props.mz <= z && f.props.name !== place;
   }
 
   function townFont(z, f) {
+    if (f.props.name === place) return "700 14px " + FONT;
     var pop = f.props.pop || 0;
     var size = pop >= 1000000 ? 15 : pop >= 300000 ? 14 : pop >= 100000 ? 13 : pop >= 15000 ? 12 : 11;
     var bold = pop >= 150000 || f.props.pref === 1;
@@ -79,16 +84,23 @@
     var text = placed[0];
     var t = text.bboxes[0];
     var w = t.maxX - t.minX;
-    var big = (feature.props.pop || 0) >= 40000;
+    var searched = feature.props.name === place;
+    var big = (feature.props.pop || 0) >= 40000 || searched;
     var r = big ? 2.4 : 1.7;
     var gap = big ? 11 : 3;
     var a = { x: geom[0][0].x, y: geom[0][0].y };
+    var above = { x: -w / 2, y: -gap - t.maxY };
+    var below = { x: -w / 2, y: gap - t.minY };
+    var middle = -(t.minY + t.maxY) / 2;
     var candidates = [
-      { x: -w / 2, y: -gap - t.maxY },  // above
-      { x: r + 3, y: -(t.minY + t.maxY) / 2 },  // right
-      { x: -r - 3 - w, y: -(t.minY + t.maxY) / 2 },  // left
-      { x: -w / 2, y: gap - t.minY },  // below
+      above,
+      { x: gap + 1, y: middle },  // right
+      { x: -gap - 1 - w, y: middle },  // left
+      below,
     ];
+    // The searched commune is written first: below its point, it leaves the spot above the
+    // neighbours' points (their first choice) free.
+    if (searched) candidates = [below, above].concat(candidates.slice(1, 3));
     var dot = { minX: a.x - r, minY: a.y - r, maxX: a.x + r, maxY: a.y + r };
     if (layout.index.bboxCollides(dot, layout.order)) return undefined;
     for (var i = 0; i < candidates.length; i++) {
@@ -140,6 +152,11 @@
 
   function labelRules(P) {
     var rules = [
+      {
+        dataLayer: "labels",
+        symbolizer: townLabel(P, "#000000"),
+        filter: function (z, f) { return place !== null && f.props.name === place && !f.props.foreign; },
+      },
       {
         dataLayer: "places",
         symbolizer: new P.CenteredTextSymbolizer({
@@ -324,7 +341,10 @@
    * @param {string} [opts.attribution]  sources and licences for the attribution control: pass
    *        the one of layers.render.basemap.basemap_options() (recorded by the build)
    * @returns {{base: L.GridLayer, ref: L.GridLayer, ready: Promise<void>,
-   *            setLabels: function(boolean): void, remove: function(): void} | null}
+   *            setLabels: function(boolean): void, setPlace: function(?string): void,
+   *            remove: function(): void} | null}
+   *          setPlace(name) writes the commune `name` (e.g. the searched one) first and in bold,
+   *          at every zoom; setPlace(null) undoes it. Without a base map, label it yourself.
    *          null (with a console warning) when protomaps-leaflet is not loaded.
    */
   function add(map, opts) {
@@ -356,14 +376,21 @@
     base.addTo(map);
     ref.addTo(map);
     var removeFade = installFade(map, o.fade);
+    function relayout() {
+      ref.clearLayout();
+      ref.rerenderTiles();
+    }
     return {
       base: base,
       ref: ref,
       ready: ready,
       setLabels: function (on) {
         ref.labelRules = on ? rules : [];
-        ref.clearLayout();
-        ref.rerenderTiles();
+        relayout();
+      },
+      setPlace: function (name) {
+        place = name || null;
+        relayout();
       },
       remove: function () {
         map.removeLayer(base);
@@ -454,6 +481,7 @@
       setLabels: function (on) {
         if (on) names.addTo(map); else map.removeLayer(names);
       },
+      setPlace: function () {},  // the light base map has too few names to need it
       remove: function () {
         [land, lines, names].forEach(function (l) { map.removeLayer(l); });
         if (map.attributionControl && o.attribution) {
