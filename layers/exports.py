@@ -107,6 +107,8 @@ def _frame_to(ax, bounds, margin: float = 0.04) -> None:
     ax.set_ylim(ymin - dy, ymax + dy)
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
     for spine in ax.spines.values():
         spine.set_visible(False)
 

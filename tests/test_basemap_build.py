@@ -137,8 +137,18 @@ def test_shipped_light_basemap_is_small_and_names_its_sources():
     assert collection["attribution"] == build.ATTRIBUTION
     layers = {f["properties"]["layer"] for f in collection["features"]}
     assert layers == {"land", "departements", "labels"}
-    names = {f["properties"].get("name") for f in collection["features"]}
-    assert {"Paris", "Lyon", "Marseille", "Villeurbanne"} <= names
+    cities = gpd.GeoDataFrame.from_features(
+        [f for f in collection["features"] if f["properties"]["layer"] == "labels"], crs=4326
+    ).to_crs(build.LAMBERT93)
+    assert {"Paris", "Lyon", "Marseille", "Lille", "Toulouse"} <= set(cities["name"])
+    assert "Villeurbanne" not in set(cities["name"])  # 7 km from Lyon: labels would overlap
+    gaps = cities.geometry.apply(lambda p: cities.geometry.distance(p).nsmallest(2).iloc[-1])
+    assert gaps.min() >= build.LIGHT_CITY_SPACING_M
+    kinds = {(f["properties"]["layer"], f["geometry"]["type"]) for f in collection["features"]}
+    assert kinds <= {
+        ("land", "Polygon"), ("land", "MultiPolygon"), ("departements", "LineString"),
+        ("departements", "MultiLineString"), ("labels", "Point"),
+    }  # fmt: skip
 
 
 def test_the_readme_lists_every_shipped_file():

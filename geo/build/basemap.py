@@ -75,9 +75,12 @@ ARCHIVES = {
 LIGHT_FILE = "basemap_light.geojson"
 #: Light layer: simplification (m) and decimals of its coordinates, cities kept.
 LIGHT_TOLERANCE_M = 1500.0
-LIGHT_BOX = (-6.5, 40.8, 11.0, 52.0)
+LIGHT_BOX = (-7.0, 40.5, 13.0, 52.5)
+#: A city of the light layer is dropped if a bigger one is nearer than this (no label overlap:
+#: that layer is drawn without collision detection).
+LIGHT_CITY_SPACING_M = 40_000.0
 LIGHT_DECIMALS = 3
-LIGHT_MIN_POPULATION = 90_000
+LIGHT_MIN_POPULATION = 50_000
 
 
 def data_zoom(display_zoom: int) -> int:
@@ -276,12 +279,15 @@ def light_geojson(layers: dict[str, gpd.GeoDataFrame]) -> str:
         gdf = layers[name].copy()
         gdf.geometry = gdf.geometry.simplify(LIGHT_TOLERANCE_M)
         parts.append(gdf.assign(layer=name))
-    towns = layers["labels"]
-    big = towns[(towns["pop"] >= LIGHT_MIN_POPULATION) & (towns["foreign"] == 0)]
-    parts.append(big[["name", "pop", "geometry"]].to_crs(LAMBERT93).assign(layer="labels"))
+    parts.append(spaced_cities(layers["labels"]).assign(layer="labels"))
     frame = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=LAMBERT93).to_crs(WGS84)
     frame.geometry = shapely.clip_by_rect(frame.geometry.to_numpy(), *LIGHT_BOX)
     frame = round_coordinates(frame[~frame.geometry.is_empty], LIGHT_DECIMALS)
+    # Clipping and rounding may leave stray points or lines in a polygon layer: keep each
+    # layer's own kind of geometry (Leaflet would draw a stray point as an image marker).
+    dimension = frame["layer"].map({"land": 2, "departements": 1, "labels": 0})
+    frame.geometry = [_only(g, d) for g, d in zip(frame.geometry, dimension, strict=True)]
+    frame = frame[~frame.geometry.is_empty]
     columns = ["layer", "kind", "name", "pop"]
     features = []
     for row, geom in zip(frame[columns].to_dict(orient="records"), frame.geometry, strict=True):
@@ -289,6 +295,29 @@ def light_geojson(layers: dict[str, gpd.GeoDataFrame]) -> str:
         features.append({"type": "Feature", "properties": props, "geometry": mapping(geom)})
     collection = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def spaced_cities(towns: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """French towns of :data:`LIGHT_MIN_POPULATION` or more, biggest first, none nearer than
+    :data:`LIGHT_CITY_SPACING_M` to a bigger one kept (Lambert-93)."""
+    big = towns[(towns["pop"] >= LIGHT_MIN_POPULATION) & (towns["foreign"] == 0)]
+    big = big[["name", "pop", "geometry"]].to_crs(LAMBERT93).sort_values("pop", ascending=False)
+    kept: list[int] = []
+    for index, point in zip(big.index, big.geometry, strict=True):
+        if all(point.distance(big.geometry[k]) >= LIGHT_CITY_SPACING_M for k in kept):
+            kept.append(index)
+    return big.loc[kept]
+
+
+def _only(geom: shapely.Geometry, dimension: int) -> shapely.Geometry:
+    """The parts of ``geom`` of the given dimension (0 points, 1 lines, 2 polygons), merged."""
+    parts = shapely.get_parts(shapely.get_parts(geom))
+    parts = parts[shapely.get_dimensions(parts) == dimension]
+    if len(parts) == 0:
+        return shapely.Point()
+    if len(parts) == 1:
+        return parts[0]
+    return shapely.union_all(parts) if dimension else shapely.multipoints(parts)
 
 
 def _missing(value) -> bool:

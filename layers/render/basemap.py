@@ -28,7 +28,7 @@ LIGHT_FILE = "basemap_light.geojson"
 SEA_COLOUR, FRANCE_COLOUR, OTHER_LAND_COLOUR = "#c6d9e8", "#f8f6f1", "#e9e6de"
 LIGHT_NOTE = (
     "Fond de carte simplifié pour la page hors ligne : terres, limites des départements et "
-    "villes de plus de 90 000 habitants."
+    "grandes villes."
 )
 
 
