@@ -96,9 +96,10 @@ def test_clicking_a_region_opens_its_profile_with_the_base_map_on(app_url, page)
 
 def test_the_switch_turns_the_base_map_off_and_the_url_keeps_it(app_url, page):
     settled_map(page, app_url)
-    switch = page.locator("label").filter(has_text="Fond de carte").locator("input")
+    sidebar = page.get_by_test_id("stSidebarUserContent")
+    switch = sidebar.locator("label").filter(has_text="Fond de carte").locator("input")
     assert switch.is_checked()  # on by default
-    page.get_by_text("Fond de carte").click()
+    sidebar.get_by_text("Fond de carte", exact=True).click()
     wait_for(lambda: not switch.is_checked(), what="switch off")
     wait_for(lambda: "basemap=0" in page.url, timeout_s=60, what="basemap=0 in the URL")
     frame = page.frame_locator(MAP_FRAME)
