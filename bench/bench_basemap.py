@@ -22,11 +22,10 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from layers.assets import STATIC_DIR, static_path
+from bench.browser import BASEMAP_SETTLED as SETTLED
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, POLYGONS, streamlit_server
 from layers.render.basemap import ARCHIVES, BASEMAP, LIGHT_FILE
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
-from tests.test_e2e_atlas import MAP_FRAME, POLYGONS
-from tests.test_e2e_basemap import SETTLED
+from layers.render.offline import STATIC_DIR, static_path
 
 VIEWPORT = {"width": 1400, "height": 1000}
 #: The map iframe's first contentful paint, in seconds since the iframe started loading.

@@ -12,10 +12,10 @@ import folium
 import pandas as pd
 from streamlit_folium import _get_feature_group_string
 
-from geo.build_shapes import full_resolution_layers
+from geo.build.shapes import full_resolution_layers
 from geo.shapes import read_layer
-from layers.assets import offline
-from layers.choropleth import choropleth_layer, colour_regions
+from layers.render.choropleth import choropleth_layer, colour_regions
+from layers.render.offline import offline
 
 
 def our_payload(level: str) -> int:

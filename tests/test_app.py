@@ -1,19 +1,9 @@
 """The Streamlit app, run headless with AppTest (no browser)."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
-TIMEOUT_S = 120
-
-
-def run_app(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+from tests.helpers import run_app
 
 
 def legend_rows(at: AppTest) -> list[str]:

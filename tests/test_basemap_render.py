@@ -13,14 +13,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from bench.browser import REPO_DIR
 from geo.shapes import read_layer
-from layers.assets import STATIC_DIR, inline_assets, local_url
-from layers.catalyser_markers import radius_layer
-from layers.choropleth import colour_regions
-from layers.exports import map_png, standalone_map_html
 from layers.render import basemap
+from layers.render.choropleth import colour_regions
+from layers.render.exports import map_png, standalone_map_html
+from layers.render.markers import radius_layer
+from layers.render.offline import STATIC_DIR, inline_assets, local_url
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
-from tests.browser import REPO_DIR
 from ui.map_panel import base_map
 
 VIEWER_INSTALLED = (STATIC_DIR / "vendor/protomaps-leaflet/protomaps-leaflet.js").is_file()

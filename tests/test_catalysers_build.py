@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from geo.build_catalysers import (
+from geo.build.catalysers import (
     BuildError,
     apply_corrections,
     build_directory,

@@ -4,7 +4,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from geo.build_catalysers import CORRECTION_COLUMNS, CORRECTIONS_CSV, build, to_csv_text
+from geo.build.catalysers import CORRECTION_COLUMNS, CORRECTIONS_CSV, build, to_csv_text
 from geo.catalysers import (
     CATALYSERS_CSV,
     COLUMNS,

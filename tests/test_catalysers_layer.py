@@ -7,8 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.assets import local_url, offline
-from layers.catalyser_markers import (
+from layers.render.markers import (
     CONFIDENCE_COLOURS,
     catalyser_layer,
     marker_legend,
@@ -17,6 +16,7 @@ from layers.catalyser_markers import (
     radius_layer,
     safe_link,
 )
+from layers.render.offline import local_url, offline
 
 XSS = "<img src=x onerror=alert(1)>"
 

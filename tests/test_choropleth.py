@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import box
 
-from layers.choropleth import (
+from layers.render.choropleth import (
     choropleth_features,
     choropleth_layer,
     colour_regions,

@@ -5,27 +5,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_e2e_atlas import MAP_FRAME, click_region, hide_catalysers, wait_for
+from bench.browser import BASEMAP_PAINTED as PAINTED
+from bench.browser import BASEMAP_SETTLED as SETTLED
+from bench.browser import MAP_FRAME, click_region, hide_catalysers, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-#: True once both archives have fired ``load`` and no tile is pending.
-SETTLED = """async () => {
-    const handle = window.atlasBasemap;
-    if (!handle) return false;
-    await handle.ready;
-    return !handle.base.isLoading() && !handle.ref.isLoading();
-}"""
-#: Painted pixels in the canvases of the names-and-lines pane (above the choropleth).
-PAINTED = """() => {
-    let painted = 0;
-    document.querySelectorAll('.leaflet-atlasBasemapRef-pane canvas').forEach(canvas => {
-        if (!canvas.width) return;
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
-    });
-    return painted;
-}"""
 
 
 def tile_requests(page) -> list[str]:

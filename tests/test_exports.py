@@ -1,4 +1,4 @@
-"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile, CSV), offline HTML, profile."""
+"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile), offline HTML, profile."""
 
 import io
 import re
@@ -14,11 +14,9 @@ import pytest
 from shapely.geometry import box
 
 from geo.shapes import read_layer
-from layers.assets import offline
-from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
-from layers.classify import NO_DATA_COLOUR
-from layers.exports import (
-    layer_csv,
+from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.render.classify import NO_DATA_COLOUR
+from layers.render.exports import (
     layer_geopackage,
     layer_shapefile_zip,
     legend_entries,
@@ -26,7 +24,7 @@ from layers.exports import (
     profile_html,
     standalone_map_html,
 )
-from layers.upload import read_table
+from layers.render.offline import offline
 
 
 @pytest.fixture(scope="module")
@@ -114,17 +112,6 @@ def test_shapefile_zip(coloured, tmp_path):
     assert back["code"].tolist() == frame["code"].tolist()
     assert back["nom"].tolist() == frame["nom"].tolist()  # accents survive (UTF-8 .cpg)
     assert {"libelle", "classe", "couleur"} <= set(back.columns)
-
-
-def test_layer_csv_drops_geometry_and_reads_back(coloured):
-    frame, _ = coloured
-    content = layer_csv(frame)
-    assert content.startswith(b"\xef\xbb\xbf")
-    table = read_table(content, "couche.csv")
-    assert "geometry" not in table
-    assert table["code"].tolist() == frame["code"].tolist()
-    values = [np.nan if v == "" else float(v.replace(",", ".")) for v in table["value"]]
-    np.testing.assert_array_equal(values, frame["value"].to_numpy())
 
 
 def _map(coloured) -> folium.Map:

@@ -4,7 +4,7 @@ import pytest
 import streamlit_folium
 
 from geo.shapes import read_layer
-from layers.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
 from ui import folium_cache
 
 

@@ -6,10 +6,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.consolidate import consolidate_to_2016, france_reference, indicator_values, level_table
-from layers.coverage import coverage_table
-from layers.indicator_data import IndicatorData, UnknownIdError
-from layers.indices import (
+from geo.levels import UnknownLevelError
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import (
+    consolidate_to_2016,
+    france_reference,
+    indicator_values,
+    level_table,
+)
+from layers.indicators.coverage import coverage_table
+from layers.indicators.indices import (
     INDEX_BOUNDS,
     axis_indices,
     domain_indices,
@@ -19,7 +25,7 @@ from layers.indices import (
     overall_index,
     rank_most_fragile,
 )
-from layers.perception import available_surveys, perceived_index, perception_gap
+from layers.indicators.perception import available_surveys, perceived_index, perception_gap
 
 # Two 2016 regions: N (made of former regions a and b) and S (former region c).
 MAPPING = pd.DataFrame(
@@ -229,7 +235,7 @@ def test_region_names_come_from_the_mapping_by_level():
     data = tiny()
     assert data.regions("2016") == {"N": "Nord", "S": "Sud"}
     assert data.regions("pre2016") == {"a": "A", "b": "B", "c": "C"}
-    with pytest.raises(UnknownIdError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
+    with pytest.raises(UnknownLevelError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
         data.regions("2015")
 
 

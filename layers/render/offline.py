@@ -16,7 +16,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 VENDOR = "vendor"
 #: package -> (XStatic module, sub-folder under static/vendor)
 PACKAGES = {"leaflet": xs_leaflet, "leaflet_markercluster": xs_markercluster}

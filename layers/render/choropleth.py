@@ -11,8 +11,8 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from layers.classify import Classification, classify
-from layers.formatting import decimals_for, format_number
+from layers.render.classify import Classification, classify
+from layers.render.formatting import decimals_for, format_number
 
 SELECTED_COLOUR = "#000000"
 

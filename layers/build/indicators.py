@@ -1,6 +1,6 @@
 """Build data/indicators/ from the curated reference figures (../shared/reference).
 
-Usage: ``python -m layers.build_indicators``. The curation rules live here, reviewable:
+Usage: ``python -m layers.build.indicators``. The curation rules live here, reviewable:
 which indicators enter the indices (``CORE``), which are derived ratios (``DERIVED``), the
 French domain labels. Outputs are committed, so the app never needs ../shared at run time.
 Nothing is estimated: every value is copied from a reference row with its source URL.
@@ -12,14 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.consolidate import france_reference
-from layers.coverage import coverage_table
-from layers.indicator_data import INDICATORS_DIR, IndicatorData, load_indicator_data
+from layers.build.method_page import (
+    METHOD_PAGE,
+    render_method_sections,
+    shorten,
+    update_method_page,
+)
+from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
+from layers.upload.formats import ACTORS
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference"
-METHOD_PAGE = Path(__file__).resolve().parents[1] / "docs" / "method.md"
-LEVELS = {"old22": "pre2016", "new13": "2016", "france": "france"}
-ACTORS = ("citoyens", "associations", "entreprises")
+REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
+#: Level as written in the reference files -> level of data/indicators/ (ids of geo.levels, and
+#: "france" for national rows).
+REFERENCE_LEVELS = {"old22": "pre2016", "new13": "2016", "france": "france"}
 #: Flags that open some reference notes: they say how complete the row is, not where it is from.
 FLAGS = ("PARTIEL", "INCOMPLET", "ATTENTION")
 
@@ -166,7 +171,7 @@ def _source_name(note: str) -> str:
     if rest.startswith(FLAGS):
         # "PARTIEL (4/22 : ... ; ...) ; données Agence Bio ..." or "PARTIEL : ... ; source ..."
         rest = re.sub(r"^\w+\s*(\([^()]*\)\s*[.;:]?|[^;]*;)\s*", "", rest, count=1)
-    return _shorten(_first_clause(rest), 200)
+    return shorten(_first_clause(rest), 200)
 
 
 def _first_clause(text: str) -> str:
@@ -177,13 +182,6 @@ def _first_clause(text: str) -> str:
         if depth <= 0 and text.startswith(" ; ", i):
             return text[:i].strip()
     return text.strip()
-
-
-def _shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
 
 
 def build_catalogue(ref: pd.DataFrame) -> pd.DataFrame:
@@ -229,7 +227,7 @@ def build_catalogue(ref: pd.DataFrame) -> pd.DataFrame:
                 **spec,
                 "aggregation": "ratio",
                 "weight_indicator": "",
-                "source": _shorten(
+                "source": shorten(
                     f"Calculé : {spec['numerator']} / {spec['denominator']} — sources : "
                     f"{num['source']} ; {den['source']}",
                     300,
@@ -268,7 +266,7 @@ def build_values(ref: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     values = pd.DataFrame(
         {
             "indicator_id": ref["indicator_id"],
-            "level": ref["level"].map(LEVELS),
+            "level": ref["level"].map(REFERENCE_LEVELS),
             "region_code": ref["region_code"],
             "value": pd.to_numeric(ref["value"]),
             "source_url": ref["source_url"].where(
@@ -278,7 +276,7 @@ def build_values(ref: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         }
     )
     if values["level"].isna().any():
-        raise ValueError(f"Unknown levels: {sorted(set(ref['level']) - set(LEVELS))}")
+        raise ValueError(f"Unknown levels: {sorted(set(ref['level']) - set(REFERENCE_LEVELS))}")
     key = ["indicator_id", "level", "region_code"]
     if values.duplicated(key).any():
         raise ValueError(f"Duplicate values: {values[values.duplicated(key)][key].values[:5]}")
@@ -295,7 +293,7 @@ def build_perception(ref: pd.DataFrame) -> pd.DataFrame:
             "survey": kept["survey"],
             "year": kept["year"],
             "actor": kept["actor"],
-            "level": kept["level"].map(LEVELS),
+            "level": kept["level"].map(REFERENCE_LEVELS),
             "region_code": kept["region_code"],
             "domain": kept["domain"],
             "score_10": pd.to_numeric(kept["score_10"]),
@@ -330,112 +328,6 @@ def build_profiles(ref: pd.DataFrame) -> pd.DataFrame:
             "note",
         ]
     ].reset_index(drop=True)
-
-
-AGGREGATION_FR = {
-    "sum": "somme",
-    "weighted_mean": "moyenne pondérée",
-    "ratio": "rapport de sommes",
-    "none": "non consolidable (valeur 2016 publiée)",
-}
-DIRECTION_FR = {1: "+1", -1: "−1", 0: "0"}
-
-
-def _consolidation_fr(row: pd.Series) -> str:
-    text = AGGREGATION_FR.get(row["aggregation"], row["aggregation"])
-    if row["aggregation"] == "weighted_mean":
-        return f"{text} (poids `{row['weight_indicator']}`)"
-    if row["aggregation"] == "ratio":
-        scale = f"{row['scale']} × " if str(row["scale"]) not in ("", "1", "nan") else ""
-        return f"{text} ({scale}`{row['numerator']}` / `{row['denominator']}`)"
-    return text
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("|", "/").replace("\n", " ")
-
-
-def render_core_table(data: IndicatorData) -> str:
-    """Markdown table of the core indicators, in domain order."""
-    order = dict(zip(data.domains["domain"], data.domains["order"], strict=True))
-    labels = dict(zip(data.domains["domain"], data.domains["label_fr"], strict=True))
-    core = data.catalogue[data.catalogue["core"]].copy()
-    core = core.assign(order=core["domain"].map(order)).sort_values(["order", "indicator_id"])
-    lines = [
-        "| domaine | indicateur | unité | année | sens | consolidation | source |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for _, row in core.iterrows():
-        source = _cell(_shorten(row["source"], 90))
-        lines.append(
-            f"| {labels[row['domain']]} | {_cell(row['label_fr'])} (`{row['indicator_id']}`) | "
-            f"{_cell(row['unit'])} | {row['year']} | {DIRECTION_FR[int(row['direction'])]} | "
-            f"{_consolidation_fr(row)} | [{source}]({row['source_url']}) |"
-        )
-    return "\n".join(lines)
-
-
-def render_coverage(data: IndicatorData) -> str:
-    """Markdown table: core indicators and regions covered per domain, both levels."""
-    wide = coverage_table(data).pivot_table(
-        index=["domain", "label_fr"],
-        columns="level",
-        values=["n_core_indicators", "n_regions_covered", "n_regions"],
-        aggfunc="first",
-        sort=False,
-    )
-    lines = [
-        "| domaine | indicateurs cœur | régions 2016 couvertes | anciennes régions couvertes |",
-        "|---|---|---|---|",
-    ]
-    for (_, label), row in wide.iterrows():
-        lines.append(
-            f"| {label} | {row[('n_core_indicators', '2016')]} | "
-            f"{row[('n_regions_covered', '2016')]} / {row[('n_regions', '2016')]} | "
-            f"{row[('n_regions_covered', 'pre2016')]} / {row[('n_regions', 'pre2016')]} |"
-        )
-    return "\n".join(lines)
-
-
-def render_published_references(data: IndicatorData) -> str:
-    """Markdown list of the core indicators whose France value is published, not computed."""
-    france = france_reference(data).set_index("indicator_id")
-    core = data.catalogue.loc[data.catalogue["core"], "indicator_id"]
-    lines = []
-    for indicator_id in core:
-        ref = france.loc[indicator_id]
-        if ref["method"] == "publié":
-            note = f" — {_shorten(ref['note'], 220)}" if ref["note"] else ""
-            value = f"{ref['value']:g}".replace(".", ",")
-            lines.append(f"- `{indicator_id}` : {value}, {ref['reference']}{note}")
-    return "\n".join(lines) or "- aucun : toutes les références sont calculées."
-
-
-#: Sections of docs/method.md rewritten by the build, between ``<!-- BEGIN name -->`` and
-#: ``<!-- END name -->`` markers, so the page never drifts from the data.
-METHOD_SECTIONS = {
-    "core-table": render_core_table,
-    "coverage": render_coverage,
-    "published-references": render_published_references,
-}
-
-
-def render_method_sections(data: IndicatorData) -> dict[str, str]:
-    """The generated Markdown of each section of :data:`METHOD_SECTIONS`."""
-    return {name: render(data) for name, render in METHOD_SECTIONS.items()}
-
-
-def update_method_page(text: str, sections: dict[str, str]) -> str:
-    """``text`` with each marked section replaced; a missing marker is an error."""
-    for name, body in sections.items():
-        pattern = re.compile(
-            rf"(<!-- BEGIN {re.escape(name)} -->\n).*?(<!-- END {re.escape(name)} -->)", re.S
-        )
-        if not pattern.search(text):
-            raise ValueError(f"docs/method.md has no <!-- BEGIN {name} --> ... END markers")
-        text = pattern.sub(lambda m, body=body: f"{m.group(1)}{body}\n{m.group(2)}", text)
-    return text
 
 
 def build(out_dir: Path = INDICATORS_DIR, method_page: Path | None = METHOD_PAGE) -> dict[str, int]:

@@ -1,6 +1,6 @@
 """Build data/catalysers/catalyseurs.csv from the shared reference list and the hand corrections.
 
-Run ``python -m geo.build_catalysers`` (``--check`` compares with the committed file instead of
+Run ``python -m geo.build.catalysers`` (``--check`` compares with the committed file instead of
 writing it). Each row's commune is resolved through the gazetteer: its name, then its
 département (or postcode) to choose among homonyms; a name that matches no commune, or several
 that nothing tells apart, is *unresolved* — never guessed — and the row falls back to its
@@ -27,7 +27,7 @@ from geo.catalysers import (
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError, load_gazetteer
 from geo.paths import DEPARTEMENTS_CSV, REGION_MAPPING_CSV
 
-REFERENCE_CSV = Path(__file__).resolve().parents[2] / "shared" / "reference" / "catalysers.csv"
+REFERENCE_CSV = Path(__file__).resolve().parents[3] / "shared" / "reference" / "catalysers.csv"
 CORRECTIONS_CSV = CATALYSERS_DIR / "corrections.csv"
 REFERENCE_COLUMNS = [
     "name", "city", "postcode", "departement", "region_new13", "metiers", "kind", "website",
@@ -301,7 +301,7 @@ def build(reference_csv: Path = REFERENCE_CSV) -> tuple[pd.DataFrame, pd.DataFra
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m geo.build_catalysers", description=__doc__.splitlines()[0]
+        prog="python -m geo.build.catalysers", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
         "--check", action="store_true", help="compare with the committed file, write nothing"

@@ -2,9 +2,10 @@
 
 French Excel writes CSV with ``;`` separators, decimal commas and Windows-1252 (or UTF-8 with a
 byte-order mark); LibreOffice often writes UTF-8 with ``,``. :func:`read_table` accepts all of
-them, and XLSX workbooks (first sheet). Every cell comes back as text: parsing numbers, codes
-and names is the job of :mod:`layers.validation`, which can then name the line and column of
-each problem. The index of the returned table is the line number as the user sees it in a
+them (the dialect is :mod:`layers.upload.dialect`), and XLSX workbooks (first sheet). Every
+cell comes back as text: parsing numbers, codes and names is the job of
+:mod:`layers.upload.cells` and :mod:`layers.upload.validate`, which can then name the line and
+column of each problem. The index of the returned table is the line number as the user sees it in a
 spreadsheet (the header is line 1).
 """
 
@@ -15,13 +16,11 @@ import zipfile
 
 import pandas as pd
 
+from layers.upload.dialect import ENCODINGS, sniff_separator
+
 #: Largest upload accepted (the indicator tables shipped with the atlas weigh about 300 kB).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_LABEL = "5 Mo"
-#: Separators tried on the header line, in order of preference when counts tie.
-SEPARATORS = (";", ",", "\t")
-#: Encodings tried in order: UTF-8 (with or without BOM), then Windows-1252 (French Excel).
-ENCODINGS = ("utf-8-sig", "cp1252")
+MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_BYTES // (1024 * 1024)} Mo"
 LINE_INDEX = "ligne"
 
 _XLSX_MAGIC = b"PK\x03\x04"
@@ -94,13 +93,6 @@ def _decode(content: bytes, filename: str) -> str:
     )
 
 
-def sniff_separator(header_line: str) -> str:
-    """The separator of a CSV file from its header line: the most frequent of ``; , tab``."""
-    counts = {sep: header_line.count(sep) for sep in SEPARATORS}
-    best = max(SEPARATORS, key=lambda sep: counts[sep])  # ties keep the order of SEPARATORS
-    return best if counts[best] else ";"
-
-
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
     """(line number, cells) of each record of a CSV text."""
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -166,13 +158,3 @@ def _to_frame(rows: list[tuple[int, list[str]]], filename: str) -> pd.DataFrame:
         dtype=object,
     )
     return frame.astype(str) if not frame.empty else frame
-
-
-def french_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes as French Excel writes them: ``;`` separator, decimal comma, UTF-8 with BOM.
-
-    Floats are written with the shortest text that reads back to the same number, so that a
-    table exported then imported again has exactly the same values.
-    """
-    text = frame.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")

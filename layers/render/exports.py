@@ -1,9 +1,10 @@
-"""Exports of the current view: PNG map, GeoPackage / Shapefile / CSV layer, offline HTML.
+"""Exports of the current view: PNG map, GeoPackage / Shapefile layer, offline HTML.
 
 Every function takes what the screen already shows (the coloured regions from
-:func:`layers.choropleth.colour_regions` and their :class:`~layers.classify.Classification`)
-and returns bytes or text for a download button: nothing is recomputed, so the file has the
-same classes and colours as the map. Nothing here writes outside a temporary folder.
+:func:`layers.render.choropleth.colour_regions` and their
+:class:`~layers.render.classify.Classification`) and returns bytes or text for a download button:
+nothing is recomputed, so the file has the same classes and colours as the map. Nothing here writes
+outside a temporary folder.
 """
 
 import copy
@@ -21,11 +22,10 @@ import pyogrio
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from layers.assets import inline_assets, offline
-from layers.classify import NO_DATA_COLOUR, Classification
-from layers.formatting import NO_DATA_LABEL, decimals_for, format_number
 from layers.render.basemap import draw_light_basemap
-from layers.upload import french_csv
+from layers.render.classify import NO_DATA_COLOUR, Classification
+from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
+from layers.render.offline import inline_assets, offline
 
 MIN_PNG_WIDTH_PX = 1600
 PNG_DPI = 150
@@ -52,7 +52,7 @@ def map_png(
     Parameters
     ----------
     coloured : GeoDataFrame
-        From :func:`~layers.choropleth.colour_regions` (columns ``value`` and ``colour``).
+        From :func:`~layers.render.choropleth.colour_regions` (columns ``value`` and ``colour``).
     classification : Classification
         The classes of the same call, for the legend (label and number of regions per class).
     title, unit, source, date_text : str
@@ -164,18 +164,6 @@ def layer_shapefile_zip(coloured: gpd.GeoDataFrame) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
-
-
-def layer_csv(frame: pd.DataFrame) -> bytes:
-    """A table (geometry dropped) as French Excel CSV: ``;``, decimal comma, UTF-8 with BOM.
-
-    A table in the import format (indicator_id, level, region_code, value) reads back through
-    :func:`layers.upload.read_table` and :func:`layers.validation.validate` with equal values.
-    """
-    table = frame
-    if isinstance(frame, gpd.GeoDataFrame):
-        table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    return french_csv(table)
 
 
 def standalone_map_html(fmap: folium.Map) -> str:
