@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.measures import LayerValues
+from layers.render.basemap import light_geojson
 from layers.render.choropleth import choropleth_layer
 from layers.render.exports import (
     layer_geopackage,
@@ -90,6 +91,7 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
+                basemap=light_geojson(),
             ),
         ),
         "gpkg": (
@@ -131,7 +133,11 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
 
 
 def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same base, same coloured layer) as one folium map."""
-    fmap = base_map()
+    """The on-screen map (same coloured layer, light base map) as one folium map.
+
+    A page opened from disk cannot read the PMTiles archives (no range requests on file://),
+    so the export carries the light GeoJSON base map, and says so on the map.
+    """
+    fmap = base_map("light")
     choropleth_layer(features, values.title).add_to(fmap)
     return fmap

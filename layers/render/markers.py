@@ -42,6 +42,9 @@ _COMMUNE_STYLE = {"radius": 7.0, "weight": 1.0, "dash_array": "", "fill_opacity"
 _DEPARTEMENT_STYLE = {"radius": 9.0, "weight": 2.5, "dash_array": "4 3", "fill_opacity": 0.15}
 _COMMUNE_OUTLINE = "#333333"
 _HIGHLIGHT_EXTRA_RADIUS = 4.0
+#: Leaflet pane of markers and the search circle: above the base map's names (pane at 450),
+#: so labels never cover them. folium's path options drop ``pane``: it is set on ``options``.
+MARKER_PANE = "markerPane"
 _SOURCE_SEPARATOR = re.compile(r"\s+;\s+")
 _DESCRIPTION_MAX_CHARS = 280
 
@@ -64,6 +67,37 @@ class _Bind(folium.MacroElement):
         self._name = "Bind"
         self.popup = _js_string(popup_html) if popup_html else ""
         self.tooltip = _js_string(tooltip_html) if tooltip_html else ""
+
+
+class _PlaceLabel(folium.MacroElement):
+    """Keeps the searched commune labelled, whatever the base map does with its name.
+
+    With the base map, it asks it to write the name first (``setPlace``, static/atlas/basemap.js)
+    while the marker is on the map; without, the marker gets a permanent tooltip.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (marker, name, html) {
+                var basemap = window.atlasBasemap;
+                if (basemap) {
+                    basemap.setPlace(name);
+                    marker.on("remove", function () { basemap.setPlace(null); });
+                } else {
+                    marker.unbindTooltip().bindTooltip(
+                        html, {"permanent": true, "direction": "top", "offset": [0, -7]});
+                }
+            })({{ this._parent.get_name() }}, {{ this.name }}, {{ this.html }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._name = "PlaceLabel"
+        self.name = _js_string(name)
+        self.html = _js_string(_esc(name))
 
 
 def _js_string(text: str) -> str:
@@ -221,6 +255,7 @@ def _marker(row: pd.Series, style: pd.Series) -> folium.CircleMarker:
         fill_opacity=float(style["fill_opacity"]),
         dash_array=style["dash_array"] or None,
     )
+    marker.options["pane"] = MARKER_PANE
     _Bind(popup_html(row), tooltip_html(row)).add_to(marker)
     return marker
 
@@ -230,7 +265,9 @@ def radius_layer(
 ) -> folium.FeatureGroup:
     """A FeatureGroup with the search circle (``radius_km``) and a marker at its centre.
 
-    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip.
+    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip, and stays
+    written on the map (see :class:`_PlaceLabel`): without it, the base map could give the
+    commune's place to a bigger neighbour's name.
 
     Raises
     ------
@@ -249,12 +286,15 @@ def radius_layer(
         fill_opacity=0.04,
         interactive=False,
     )
+    circle.options["pane"] = MARKER_PANE
     circle.add_to(group)
     centre = folium.CircleMarker(
         location=(lat, lon), radius=5, color="#ffffff", weight=2, fill=True,
         fill_color=RADIUS_COLOUR, fill_opacity=1.0,
     )  # fmt: skip
+    centre.options["pane"] = MARKER_PANE
     _Bind(tooltip_html=f"{_esc(label)} – rayon {radius_km:g} km").add_to(centre)
+    _PlaceLabel(label).add_to(centre)
     centre.add_to(group)
     return group
 
