@@ -8,20 +8,23 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo.catalysers import catalysers_in_region, load_catalysers
+from geo.catalysers import load_catalysers
 from geo.gazetteer import load_gazetteer, read_communes
+from geo.levels import LEVELS
 from geo.shapes import read_layer
-from layers.assets import install_static_assets
-from layers.catalyser_markers import marker_ids, marker_rows, search_circle
-from layers.choropleth import colour_regions, region_geometry, region_styles
-from layers.classify import ClassificationError, parse_breaks
-from layers.indicator_data import load_indicator_data
+from geo.units import catalysers_of_unit, unit_counts
+from layers.indicators.bundle import load_indicator_data
+from layers.indicators.profile import domain_indicators
 from layers.measures import layer_values, view_choices
-from layers.profile import domain_indicators
+from layers.render.basemap import basemap_spec, unavailable_note
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
 from layers.render.map_payload import Markers, summary_payload
+from layers.render.markers import marker_ids, marker_rows, search_circle
+from layers.render.offline import install_static_assets
 from layers.render.profile_summary import level_summaries
+from layers.render.schemes import ClassificationError, parse_breaks
 from layers.render.static_files import publish_json
-from layers.view_state import LEVELS, ViewState
+from layers.view_state import ViewState
 from ui import (
     atlas_component,
     catalysers_panel,
@@ -66,15 +69,8 @@ def catalyser_directory():
 
 @st.cache_resource
 def region_counts() -> dict[str, dict[str, tuple[int, int]]]:
-    """(communes, départements) per region code, per level."""
-    deps = regions("departements")
-    communes = read_communes()
-    per_dep = communes[communes["kind"] == "COM"].groupby("departement").size()
-    out = {}
-    for level, column in (("2016", "code_2016"), ("pre2016", "code_pre16")):
-        grouped = deps.assign(n=deps["code"].map(per_dep).fillna(0)).groupby(column)
-        out[level] = {code: (int(g["n"].sum()), len(g)) for code, g in grouped}
-    return out
+    """(communes, départements) per unit code, per level."""
+    return unit_counts(regions("departements"), read_communes())
 
 
 @st.cache_resource(max_entries=256)
@@ -91,6 +87,8 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         diverging_centre=values.diverging_centre,
         reverse=values.reverse,
         unit=values.unit_short,
+        decimals=values.decimals,
+        approximate=values.approximate,
     )
     return coloured, classification, values
 
@@ -118,7 +116,7 @@ def summaries(level: str, survey: str | None, _data, data_key: str = "shipped") 
     payload = summary_payload(
         level,
         level_summaries(
-            _data, regions(level), level, LEVELS[level], region_counts()[level], survey
+            _data, regions(level), level, LEVELS[level].label, region_counts()[level], survey
         ),
         atlas_component.summary_assets(base),
     )
@@ -130,16 +128,13 @@ def summaries(level: str, survey: str | None, _data, data_key: str = "shipped") 
 
 @st.cache_resource
 def choices_for(_data, data_key: str = "shipped"):
-    return view_choices(_data, {level: regions(level) for level in ("2016", "pre2016")})
+    return view_choices(_data, {level: regions(level) for level in LEVELS})
 
 
 def region_catalysers(view: ViewState):
-    directory = catalyser_directory()
-    if view.level == "2016":
-        return catalysers_in_region(directory, view.region)
-    deps = regions("departements")
-    codes = set(deps.loc[deps["code_pre16"] == view.region, "code"])
-    return directory[directory["departement"].isin(codes)]
+    return catalysers_of_unit(
+        catalyser_directory(), regions("departements"), view.level, view.region
+    )
 
 
 static_assets()
@@ -150,6 +145,7 @@ for warning in init_view_state(choices):
 
 st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)
+sidebar.basemap_toggle()
 show_catalysers = sidebar.show_catalysers_toggle()
 directory, catalyser_filters = catalysers_panel.filtered_directory(catalyser_directory())
 place = catalysers_panel.place_search(gazetteer)
@@ -207,7 +203,7 @@ if atlas_tab.open:
                         if place
                         else None
                     ),
-                    "basemap": atlas_component.basemap_options(base),
+                    "basemap": basemap_spec(base) if view.show_basemap else None,
                     "assets": atlas_component.map_assets(base),
                 },
                 legend=map_panel.legend_for(classification, values, coloured),
@@ -216,6 +212,7 @@ if atlas_tab.open:
                 show_marker_legend=show_catalysers,
                 near=near,
                 place=place,
+                basemap_note=unavailable_note() if view.show_basemap else None,
             )
         )
 else:

@@ -1,11 +1,12 @@
 """Browser benchmark: the old map path against the new one, same run, alternating (Chromium).
 
-Two Streamlit servers run side by side: OLD is the app at :data:`bench.baseline.BASELINE_COMMIT`
-(folium in streamlit-folium's iframe, the whole script rerun per click), extracted from git
-by ``bench/baseline.py``; NEW is this checkout (the map and summary components, a fragment per
-click). Every figure is measured on both, alternating which goes first, and reported as
-medians with the ratio OLD / NEW. Times are taken in the page (``performance.now()``), from
-the pointer event of the click, not from Python, so Playwright's own overhead is left out.
+Two Streamlit servers run side by side: OLD is ``main`` at :data:`bench.baseline.BASELINE_COMMIT`
+(folium in streamlit-folium's iframe, the whole script rerun per click, the same base map and
+data), extracted from git by ``bench/baseline.py``; NEW is this checkout (the map and summary
+components, a fragment per click). Every figure is measured on both, alternating which goes
+first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
+(``performance.now()``), from the pointer event of the click, not from Python, so Playwright's
+own overhead is left out.
 
 - first paint: navigation start -> the first region polygon in the DOM (next animation
   frame), warm (the same browser profile, its HTTP cache filled) and cold (a new profile
@@ -35,8 +36,8 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from bench.baseline import BASELINE_COMMIT, baseline_dir
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, is_local, streamlit_process
 from geo.shapes import read_layer
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, is_local, streamlit_process
 
 REGIONS = {
     "32": "Hauts-de-France",
@@ -439,7 +440,7 @@ def compare(figures: dict, a: str, b: str, args) -> None:
 
 
 def report(figures: dict, args) -> None:
-    print(f"old = commit {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    print(f"old = main at {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
     compare(figures, "old", "new", args)
     if "new_gc" in figures:
         print("\nrunner.postScriptGC = true (new_gc, Streamlit's default) vs false (new):")

@@ -20,7 +20,7 @@ t = time.perf_counter()
 from geo.catalysers import load_catalysers
 from geo.gazetteer import load_gazetteer
 from geo.shapes import read_layer
-from layers.indicator_data import load_indicator_data
+from layers.indicators.bundle import load_indicator_data
 from layers.measures import layer_values
 from layers.view_state import ViewState
 steps["import atlas modules"] = time.perf_counter() - t

@@ -13,9 +13,9 @@ import json
 
 import pandas as pd
 
-from geo.build_shapes import full_resolution_layers
+from geo.build.shapes import full_resolution_layers
 from geo.shapes import read_layer
-from layers.choropleth import colour_regions, region_geometry, region_styles
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
 
 
 def compact(payload: object) -> int:

@@ -6,7 +6,7 @@ folium loads Leaflet from CDNs, which never answer on an offline machine.
 
 import folium
 
-from layers.assets import LOCAL_FILES, local_url
+from layers.render.offline import LOCAL_FILES, local_url
 
 
 def offline(element: folium.MacroElement) -> folium.MacroElement:

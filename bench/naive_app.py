@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from bench.folium_offline import offline
 from bench.prepare_full_contours import full_contour_path
-from layers.indicator_data import load_indicator_data
-from layers.indices import index_table
+from layers.indicators.bundle import load_indicator_data
+from layers.indicators.indices import index_table
 
 level = st.sidebar.radio("Niveau", ["2016", "pre2016"], key="level")
 domain = st.sidebar.selectbox(

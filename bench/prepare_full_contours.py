@@ -14,7 +14,7 @@ def full_contour_path(level: str) -> Path:
 
 
 def main() -> None:
-    from geo.build_shapes import full_resolution_layers
+    from geo.build.shapes import full_resolution_layers
 
     layers = full_resolution_layers()
     OUT_DIR.mkdir(exist_ok=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.distance import EARTH_RADIUS_KM, haversine_km
+from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
 from geo.paths import DATA_DIR
 
 CATALYSERS_DIR = DATA_DIR / "catalysers"
@@ -30,7 +30,15 @@ METIERS = {
 CONFIDENCE_LABELS = {
     "A": "Catalyseur reconnu",
     "B": "Catalyseur probable",
-    "C": "Pôle de coopération",
+    "C": "Pôle de coopération ou alliance locale",
+}
+#: Confidence levels shown on the map by default; the others are one click away.
+DEFAULT_CONFIDENCE = ("A", "B")
+#: Families of organisations that are local alliances rather than catalysers in Le RAMEAU's
+#: sense: always confidence C, shown under their own name (never as a catalyser).
+FAMILY_LABELS = {
+    "tzcld": "Territoire zéro chômeur de longue durée (site de l'expérimentation)",
+    "club_entreprises": "Club d'entreprises engagées (FACE, CREPI, « Les entreprises s'engagent »)",
 }
 KIND_LABELS = {
     "association": "Association",
@@ -65,6 +73,7 @@ COLUMNS = [
     "precision",
     "metiers",
     "kind",
+    "family",
     "confidence",
     "website",
     "description",
@@ -73,7 +82,6 @@ COLUMNS = [
 ]
 #: Rows returned by the "nearest" fallback when nothing lies within the radius.
 NEAREST_COUNT = 3
-_KM_PER_DEGREE_LAT = np.pi * EARTH_RADIUS_KM / 180
 _TEXT_COLUMNS = [c for c in COLUMNS if c not in ("lat", "lon")]
 
 
@@ -131,6 +139,50 @@ def filter_catalysers(
     return df[keep].copy()
 
 
+def category_label(confidence: str, family: str = "") -> str:
+    """What an organisation is, in words: ``"C – Territoire zéro chômeur…"`` for a row of a
+    :data:`FAMILY_LABELS` family (a local alliance), else its confidence level's label."""
+    label = FAMILY_LABELS.get(family) if family else CONFIDENCE_LABELS.get(confidence)
+    return f"{confidence} – {label or confidence}"
+
+
+@dataclass(frozen=True)
+class FilterSummary:
+    """How many organisations a filter keeps and how many the confidence filter hides.
+
+    Attributes
+    ----------
+    shown : int
+        Rows kept by every criterion.
+    placed : int
+        Of ``shown``, the rows drawn on the map (placed at a commune or a prefecture).
+    hidden_by_confidence : dict
+        Confidence level -> rows that every other criterion keeps but the confidence filter
+        hides (e.g. ``{"C": 184}`` with the default A + B).
+    """
+
+    shown: int
+    placed: int
+    hidden_by_confidence: dict[str, int]
+
+
+def summarise_filter(
+    df: pd.DataFrame,
+    metiers: Collection[str] | None = None,
+    confidence: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> FilterSummary:
+    """Counts behind :func:`filter_catalysers` with the same arguments (see there)."""
+    shown = filter_catalysers(df, metiers, confidence, kinds)
+    others = filter_catalysers(df, metiers, None, kinds)
+    hidden = others.loc[~others.index.isin(shown.index), "confidence"].value_counts()
+    return FilterSummary(
+        shown=len(shown),
+        placed=int(shown["lat"].notna().sum()),
+        hidden_by_confidence={c: int(hidden[c]) for c in CONFIDENCE_LABELS if c in hidden},
+    )
+
+
 def _checked(argument: str, values: Collection[str], valid: Mapping[str, str]) -> list[str]:
     """``values`` as a list, after checking each is a key of ``valid``."""
     values = [values] if isinstance(values, str) else list(values)
@@ -181,7 +233,7 @@ def catalysers_near(df: pd.DataFrame, lat: float, lon: float, radius_km: float) 
     to the organisation; they keep their ``precision`` column so that the caller can flag them.
     Distances are great-circle (:func:`geo.distance.haversine_km`) distances in km; a row at
     exactly ``radius_km`` is within; ties keep the order of ``df``. The result is the same as
-    :func:`geo.distance.within_radius` (a test checks it) but about 2 ms faster per call: a
+    ``tests.helpers.within_radius`` (a test checks it) but about 2 ms faster per call: a
     latitude band (one comparison per row) picks the candidates, and the DataFrame is indexed
     once, for the rows found.
 
@@ -200,10 +252,10 @@ def catalysers_near(df: pd.DataFrame, lat: float, lon: float, radius_km: float) 
     ValueError
         Centre outside [-90, 90] x [-180, 180], or a radius that is not a positive number.
     """
-    _check_query(lat, lon, radius_km)
+    check_query(lat, lon, radius_km)
     lats = df["lat"].to_numpy(dtype=float)
     # A point farther in latitude than the radius is farther in distance too.
-    band = np.flatnonzero(np.abs(lats - lat) <= radius_km / _KM_PER_DEGREE_LAT + 1e-9)
+    band = np.flatnonzero(np.abs(lats - lat) <= radius_km / KM_PER_DEGREE_LAT + 1e-9)
     distances = haversine_km(lat, lon, lats[band], df["lon"].to_numpy(dtype=float)[band])
     inside = distances <= radius_km
     positions, distances = band[inside], distances[inside]
@@ -211,14 +263,6 @@ def catalysers_near(df: pd.DataFrame, lat: float, lon: float, radius_km: float) 
     within = df.iloc[positions[order]].assign(distance_km=distances[order])
     nearest = within.iloc[0:0] if len(within) else _nearest(df, lat, lon, NEAREST_COUNT)
     return NearResult(within, nearest, float(lat), float(lon), float(radius_km))
-
-
-def _check_query(lat: float, lon: float, radius_km: float) -> None:
-    """Raise ValueError naming the bad centre or radius."""
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"Expected lat in [-90, 90] and lon in [-180, 180], got ({lat}, {lon})")
-    if not (radius_km > 0 and np.isfinite(radius_km)):
-        raise ValueError(f"radius_km must be a positive number of km, got {radius_km!r}")
 
 
 def _nearest(df: pd.DataFrame, lat: float, lon: float, count: int) -> pd.DataFrame:

@@ -1,22 +1,35 @@
-"""Command line for analysts: ``python -m layers values|index|coverage``.
+"""Command line for analysts: ``python -m layers values|index|coverage|check``.
 
 CSV on stdout (the formats are a contract: scripts depend on them), messages on stderr; exit 2
-for an unknown level, indicator, domain or axis, with the list of valid values.
+for an unknown level, indicator, domain or axis, with the list of valid values. ``check FILE``
+runs the app's import validation: the French report on stdout, exit 0 when the file can be
+imported, 1 when it cannot (problems, or a file that cannot be read).
 """
 
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
-from layers.check_cli import add_check
-from layers.consolidate import FRM, FRM_LABEL, france_reference, indicator_values
-from layers.coverage import coverage_table
-from layers.indicator_data import FRANCE_CODES, LEVELS, UnknownIdError, load_indicator_data
-from layers.indices import index_table
+from geo.levels import LEVELS, UnknownLevelError
+from layers.indicators.bundle import FRANCE_CODES, UnknownIdError, load_indicator_data
+from layers.indicators.consolidate import (
+    FRM,
+    FRM_LABEL,
+    approximate_cells,
+    approximate_weights,
+    france_reference,
+    indicator_values,
+)
+from layers.indicators.coverage import coverage_table
+from layers.indicators.indices import index_table
+from layers.upload.formats import KINDS
+from layers.upload.read import UploadError, read_table
+from layers.upload.validate import validate
 
-#: Decimals printed for indicator values (indices get one).
+#: Decimals printed for indicator values whose catalogue gives no precision (indices get one).
 VALUE_DECIMALS = 4
 
 
@@ -50,12 +63,25 @@ def cmd_values(args: argparse.Namespace) -> int:
         _note("la valeur de référence France est non disponible.")
     elif ref["method"] == "publié" and ref["note"]:
         _note(f"référence publiée — {ref['note']}")
+    elif ref["approximate"]:
+        _note(f"référence France approchée — {ref['note']}.")
     if table["value"].isna().any():
         missing = ", ".join(table.loc[table["value"].isna(), "region_code"])
         _note(f"non disponible pour {missing}.")
+    flags = approximate_cells(data, args.level)
+    if args.indicator in flags and flags[args.indicator].any():
+        codes = ", ".join(flags.index[flags[args.indicator]])
+        reason = approximate_weights(data.catalogue)[args.indicator]
+        _note(f"valeurs approchées (poids approché : {reason}) pour {codes}.")
+    caveat = str(data.indicator(args.indicator).get("caveat", "") or "")
+    if caveat:
+        _note(caveat)
     france = pd.DataFrame({"region_code": [code], "region_name": [name], "value": [ref["value"]]})
     out = pd.concat([table, france], ignore_index=True)
-    _print_csv(out.assign(value=[_number(v, VALUE_DECIMALS) for v in out["value"]]))
+    # The source's precision (float noise such as 11.402374557557309 is not printed).
+    decimals = data.decimals(args.indicator)
+    decimals = VALUE_DECIMALS if decimals is None else decimals
+    _print_csv(out.assign(value=[_number(v, decimals) for v in out["value"]]))
     return 0
 
 
@@ -71,9 +97,27 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        print(f"Impossible de lire « {path} » : {exc.strerror or exc}.")
+        return 1
+    try:
+        table = read_table(content, path.name)
+    except UploadError as exc:
+        print(exc)
+        return 1
+    report = validate(table, load_indicator_data(), kind=args.kind)
+    print(report.to_text())
+    sys.stdout.flush()
+    return 0 if report.is_valid else 1
+
+
 def add_values(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("values", help="values of one indicator for every region, then France")
-    p.add_argument("--level", required=True, choices=LEVELS)
+    p.add_argument("--level", required=True, choices=list(LEVELS))
     p.add_argument(
         "--indicator", required=True, help="indicator id (data/indicators/catalogue.csv)"
     )
@@ -82,7 +126,7 @@ def add_values(sub: argparse._SubParsersAction) -> None:
 
 def add_index(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("index", help="fragility index (base 100 = France) and rank per region")
-    p.add_argument("--level", required=True, choices=LEVELS)
+    p.add_argument("--level", required=True, choices=list(LEVELS))
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--domain", help="one of the 16 domain ids")
     which.add_argument("--axis", help="economique, social, societal or environnemental")
@@ -93,6 +137,16 @@ def add_index(sub: argparse._SubParsersAction) -> None:
 def add_coverage(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("coverage", help="core indicators and regions covered per domain")
     p.set_defaults(handler=cmd_coverage)
+
+
+def add_check(sub: argparse._SubParsersAction) -> None:
+    """Add the ``check`` subcommand to the ``python -m layers`` parser."""
+    p = sub.add_parser(
+        "check", help="validate a CSV/XLSX of values or perception scores before import"
+    )
+    p.add_argument("file", metavar="FILE", help="CSV (; or , separated) or XLSX file")
+    p.add_argument("--kind", choices=KINDS, help="file format (detected from the headers)")
+    p.set_defaults(handler=cmd_check)
 
 
 #: Subcommands: name -> function adding its parser (later issues add theirs here).
@@ -112,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except UnknownIdError as exc:
+    except (UnknownIdError, UnknownLevelError) as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`: stop quietly

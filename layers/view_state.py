@@ -1,14 +1,15 @@
 """The state of the atlas view, read from and written to the URL (st.query_params).
 
-A copied link reopens the same view: level, layer, measure, survey/actor, classification and
-selected region. Unknown values in a URL are not fatal: they fall back to the default and are
-reported as French warnings the app shows.
+A copied link reopens the same view: level, layer, measure, survey/actor, classification,
+selected region and whether the base map is shown. Unknown values in a URL are not fatal: they
+fall back to the default and are reported as French warnings the app shows.
 """
 
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
-from layers.classify import SCHEME_LABELS, ClassificationError, parse_breaks
+from geo.levels import LEVELS
+from layers.render.schemes import SCHEME_LABELS, ClassificationError, parse_breaks
 
 #: Measures a user can map: key -> French label.
 MEASURES = {
@@ -17,7 +18,8 @@ MEASURES = {
     "ecart": "Écart perception − objectif",
     "indicateur": "Un indicateur du catalogue",
 }
-LEVELS = {"2016": "Régions 2016 (13)", "pre2016": "Anciennes régions (22)"}
+#: Base map switch: "1" shown, "0" hidden.
+BASEMAP_VALUES = ("1", "0")
 MAX_CLASSES = 7
 
 
@@ -25,7 +27,7 @@ MAX_CLASSES = 7
 class ViewState:
     """Everything that defines what the map shows. Strings only, so it fits in a URL."""
 
-    level: str = "2016"
+    level: str = next(iter(LEVELS))
     layer: str = "global"  # a domain id, "axe:<axis>", or "global"
     measure: str = "objectif"
     indicator: str = ""  # indicator id, used when measure == "indicateur"
@@ -34,6 +36,11 @@ class ViewState:
     k: str = "5"
     breaks: str = ""  # manual class bounds, "90;100;110", used when scheme == "manual"
     region: str = ""  # selected region code at ``level``, "" for none
+    basemap: str = "1"  # "1" = base map shown, "0" = hidden
+
+    @property
+    def show_basemap(self) -> bool:
+        return self.basemap != "0"
 
     @property
     def n_classes(self) -> int:
@@ -73,6 +80,7 @@ def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewS
     fallback("scheme", SCHEME_LABELS, "Méthode de classes")
     fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)}, "Nombre de classes")
     fallback("region", choices.regions.get(state.level, {}), "Région")
+    fallback("basemap", BASEMAP_VALUES, "Fond de carte")
     if state.breaks:
         try:
             parse_breaks(state.breaks)

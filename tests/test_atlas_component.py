@@ -1,9 +1,10 @@
 """The component's assets: local, versioned, in load order; the base map only when installed."""
 
-from layers.assets import install_static_assets
+from bench.browser import is_local
+from layers.render.basemap import ARCHIVES, BASEMAP, attribution, basemap_spec
+from layers.render.offline import install_static_assets
 from layers.render.static_files import ATLAS_DIR
-from tests.browser import is_local
-from ui.atlas_component import BASEMAP_SCRIPTS, basemap_options, map_assets, summary_assets
+from ui.atlas_component import BASEMAP_SCRIPTS, map_assets, summary_assets
 
 
 def test_assets_are_local_versioned_and_atlas_js_first():
@@ -25,13 +26,21 @@ def test_base_map_is_used_only_when_its_files_are_installed(tmp_path):
         (tmp_path / ATLAS_DIR / name).write_text("x")
     vendor = install_static_assets(tmp_path)
     assert vendor.is_dir()
-    assert basemap_options("/app/static", tmp_path) is None
+    assert basemap_spec("/app/static", static_dir=tmp_path) is None
     assert not any("basemap" in url for url in map_assets("/app/static", tmp_path)["scripts"])
     for path in BASEMAP_SCRIPTS:
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("x")
-    assert basemap_options("/app/static", tmp_path) == {
-        "options": {"baseUrl": "/app/static/basemap"}
+    assert basemap_spec("/app/static", static_dir=tmp_path) is None  # no archives yet
+    (tmp_path / BASEMAP).mkdir()
+    for name in ARCHIVES:
+        (tmp_path / BASEMAP / name).write_text("x")
+    assert basemap_spec("/app/sub/static/", static_dir=tmp_path) == {
+        "options": {
+            "baseUrl": "/app/sub/static/basemap",
+            "labels": True,
+            "attribution": attribution(),
+        }
     }
     assert map_assets("/app/static", tmp_path)["scripts"][-1].startswith(
         "/app/static/atlas/basemap.js?v="

@@ -15,7 +15,7 @@ pytest.importorskip(
 
 @pytest.mark.slow
 def test_build_reproduces_the_committed_files(tmp_path):
-    from geo.build_shapes import build
+    from geo.build.shapes import build
 
     build(tmp_path / "shapes", tmp_path / "gazetteer")
     for built_dir, committed_dir in (

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from layers.choropleth import colour_regions, region_geometry, region_styles
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
 
 
 def regions():
@@ -49,3 +49,11 @@ def test_styles_refuse_a_colour_that_is_not_hex():
     coloured.loc[0, "colour"] = "red;background:url(x)"
     with pytest.raises(ValueError, match="#rrggbb"):
         region_styles(coloured)
+
+
+def test_labels_use_the_sources_decimals_and_mark_approximations():
+    values = pd.Series({"11": 11.402374557557309, "32": 3.9326008240747763, "94": 20.0})
+    flags = pd.Series({"11": False, "32": True})
+    coloured, _ = colour_regions(regions(), values, k=2, unit="%", decimals=1, approximate=flags)
+    assert coloured["value_label"].tolist() == ["11,4 %", "≈ 3,9 %", "20,0 %"]
+    assert region_styles(coloured)["32"][1] == "≈ 3,9 %"

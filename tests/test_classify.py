@@ -2,8 +2,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.classify import NO_DATA_COLOUR, ClassificationError, classify
-from layers.formatting import decimals_for, format_number
+from layers.render.classify import NO_DATA_COLOUR, SCHEMES, classify
+from layers.render.formatting import decimals_for, format_number
+from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 VALUES = pd.Series(
     [80, 95, 100, 104, 130, np.nan, 111, 99, 120, 101, 88, 140, 97],
@@ -92,3 +93,7 @@ def test_decimals_follow_magnitude():
     assert decimals_for([12345.0, 2.0]) == 0
     assert decimals_for([101.2, 99.0]) == 1
     assert decimals_for([0.5, np.nan]) == 2
+
+
+def test_every_scheme_a_user_can_pick_is_built_or_manual():
+    assert set(SCHEME_LABELS) == {*SCHEMES, MANUAL}

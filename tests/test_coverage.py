@@ -4,7 +4,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, box
 
-from geo.coverage import (
+from geo.build.coverage import (
     clean_coverage,
     dissolve,
     round_coordinates,

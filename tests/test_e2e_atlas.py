@@ -9,66 +9,20 @@ import time
 
 import pytest
 
-from geo.shapes import read_layer
+from bench.browser import (
+    MAP,
+    SUMMARY_HEADING,
+    choose,
+    click_region,
+    hide_catalysers,
+    map_view,
+    open_map,
+    region_paths,
+    region_points,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-POLYGONS = ".atlas-map path.leaflet-interactive"
-SUMMARY_HEADING = ".atlas-summary-host h2"
-MAP = "[...window.Atlas.maps][0]"
-POINTS = {
-    level: {
-        row.code: (row.geometry.representative_point().y, row.geometry.representative_point().x)
-        for row in read_layer(level).itertuples()
-    }
-    for level in ("2016", "pre2016")
-}
-
-
-def open_map(page, url: str):
-    page.goto(url)
-    page.locator(POLYGONS).first.wait_for(timeout=60_000)
-    wait_for(lambda: page.evaluate(f"{MAP}.container.dataset.ready") == "true", what="map ready")
-    return page
-
-
-def region_paths(page) -> list[str]:
-    """Fill colours of the region polygons, in code order."""
-    fills = page.evaluate(f"{MAP}.fills()")
-    return [fills[code] for code in sorted(fills)]
-
-
-def map_view(page) -> dict:
-    return page.evaluate(f"{MAP}.view()")
-
-
-def wait_for(predicate, timeout_s: float = 30.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label)
-    box.locator("input").click()
-    box.locator("input").fill(option)
-    page.keyboard.press("Enter")
-
-
-def click_region(page, code: str, level: str = "2016") -> None:
-    """Click a point inside a region (a representative point of its polygon)."""
-    point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", list(POINTS[level][code]))
-    page.mouse.click(point["x"], point["y"])
-
-
-def hide_catalysers(page) -> None:
-    page.get_by_text("Afficher les catalyseurs territoriaux").click()
-    wait_for(lambda: page.evaluate(f"{MAP}.markerTips().length") == 0, what="no markers")
 
 
 def outlined(page) -> list[str]:
@@ -172,7 +126,8 @@ def test_a_drag_that_starts_on_a_region_pans_without_selecting_it(app_url, page)
     open_map(page, app_url)
     hide_catalysers(page)
     before = map_view(page)
-    point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", list(POINTS["2016"]["84"]))
+    lat_lon = list(region_points("2016")["84"])
+    point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", lat_lon)
     page.mouse.move(point["x"], point["y"])
     page.mouse.down()
     page.mouse.move(point["x"] + 60, point["y"] + 40, steps=8)

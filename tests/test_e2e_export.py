@@ -3,17 +3,20 @@
 import pandas as pd
 import pytest
 
+from bench.browser import MAP, region_points, wait_for
 from geo.shapes import read_layer
-from layers.choropleth import colour_regions, region_geometry, region_styles
-from layers.exports import legend_entries
+from layers.render.basemap import LIGHT_NOTE
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
+from layers.render.exports import legend_entries
 from layers.render.legend import legend_html
 from layers.render.map_page import standalone_map_html
-from tests.test_e2e_atlas import MAP, POINTS, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_exported_page_draws_from_disk_with_the_screen_colours(page, tmp_path):
+def test_exported_page_draws_from_disk_with_the_screen_colours_and_a_light_base_map(
+    page, tmp_path
+):
     regions = read_layer("2016")
     values = pd.Series(range(len(regions)), index=regions["code"], dtype=float)
     coloured, classes = colour_regions(regions, values, k=4)
@@ -32,7 +35,11 @@ def test_exported_page_draws_from_disk_with_the_screen_colours(page, tmp_path):
     fills = wait_for(lambda: page.evaluate(f"{MAP}.fills()"), what="fills")
     assert fills == {code: colour for code, (colour, _) in styles.items()}
     assert page.get_by_role("heading", name="Test <export>").count() == 1
-    lat, lon = POINTS["2016"]["32"]
+    # The light base map (no PMTiles from disk): land, lines and names, and a note saying so.
+    assert page.evaluate(f"{MAP}.container.dataset.basemap") == "light"
+    assert page.locator(".atlas-basemap-note").inner_text() == LIGHT_NOTE
+    assert page.locator(".atlas-basemap-light-label").count() > 10
+    lat, lon = region_points("2016")["32"]
     point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", [lat, lon])
     page.mouse.move(point["x"], point["y"])
     page.locator(".atlas-tooltip").filter(has_text="Hauts-de-France").wait_for(timeout=5_000)

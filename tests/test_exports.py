@@ -1,4 +1,4 @@
-"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile, CSV), offline HTML, profile."""
+"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile), offline HTML, profile."""
 
 import io
 import json
@@ -14,10 +14,9 @@ import pytest
 from shapely.geometry import box
 
 from geo.shapes import read_layer
-from layers.choropleth import colour_regions, region_geometry, region_styles
-from layers.classify import NO_DATA_COLOUR
-from layers.exports import (
-    layer_csv,
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
+from layers.render.classify import NO_DATA_COLOUR
+from layers.render.exports import (
     layer_geopackage,
     layer_shapefile_zip,
     legend_entries,
@@ -26,7 +25,6 @@ from layers.exports import (
 )
 from layers.render.legend import legend_html
 from layers.render.map_page import standalone_map_html
-from layers.upload import read_table
 
 
 @pytest.fixture(scope="module")
@@ -114,17 +112,6 @@ def test_shapefile_zip(coloured, tmp_path):
     assert back["code"].tolist() == frame["code"].tolist()
     assert back["nom"].tolist() == frame["nom"].tolist()  # accents survive (UTF-8 .cpg)
     assert {"libelle", "classe", "couleur"} <= set(back.columns)
-
-
-def test_layer_csv_drops_geometry_and_reads_back(coloured):
-    frame, _ = coloured
-    content = layer_csv(frame)
-    assert content.startswith(b"\xef\xbb\xbf")
-    table = read_table(content, "couche.csv")
-    assert "geometry" not in table
-    assert table["code"].tolist() == frame["code"].tolist()
-    values = [np.nan if v == "" else float(v.replace(",", ".")) for v in table["value"]]
-    np.testing.assert_array_equal(values, frame["value"].to_numpy())
 
 
 def _page(coloured, title: str = "Taux", caption: str = "Insee") -> str:

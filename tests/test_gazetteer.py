@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from geo.commune_table import full_name
+from geo.build.communes import full_name
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError, load_gazetteer
 
 

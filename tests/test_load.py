@@ -3,7 +3,7 @@
 import pytest
 import streamlit as st
 
-import layers.indicator_data
+import layers.indicators.bundle
 from bench.load_sessions import run_load
 
 pytestmark = pytest.mark.slow
@@ -11,14 +11,14 @@ pytestmark = pytest.mark.slow
 
 def test_20_sessions_run_without_error_and_share_the_cached_data(monkeypatch):
     calls = []
-    original = layers.indicator_data.load_indicator_data
+    original = layers.indicators.bundle.load_indicator_data
 
     def counting_loader(*args, **kwargs):
         calls.append(1)
         return original(*args, **kwargs)
 
     st.cache_resource.clear()
-    monkeypatch.setattr(layers.indicator_data, "load_indicator_data", counting_loader)
+    monkeypatch.setattr(layers.indicators.bundle, "load_indicator_data", counting_loader)
     result, before_mb, after_mb = run_load(sessions=20, seconds=12)
     assert result.errors == []
     assert result.runs >= 20

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from layers.choropleth import REGION_STYLE
+from layers.render.choropleth import REGION_STYLE
 from layers.render.map_payload import (
     DETAIL_PREFIX,
     FOCUS_ZOOM,

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from geo.shapes import read_layer
-from layers.formatting import format_number
-from layers.indicator_data import load_indicator_data
+from layers.indicators.bundle import load_indicator_data
+from layers.indicators.profile import domain_profile, key_figures
 from layers.measures import default_survey
-from layers.profile import domain_profile, key_figures
+from layers.render.formatting import format_number
 from layers.render.profile_summary import (
     BAR_SCALE,
     domains_html,

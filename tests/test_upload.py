@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layers.upload import MAX_UPLOAD_BYTES, UploadError, french_csv, read_table, sniff_separator
+from layers.upload.dialect import french_csv, sniff_separator
+from layers.upload.read import MAX_UPLOAD_BYTES, UploadError, read_table
 
 HEADER = ["indicator_id", "level", "region_code", "value"]
 

@@ -8,24 +8,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layers.exports import layer_csv
-from layers.indicator_data import INDICATORS_DIR, load_indicator_data
+from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
+from layers.indicators.perception import perception_gap
 from layers.measures import layer_values
-from layers.perception import perception_gap
-from layers.upload import read_table
-from layers.validation import (
-    IMPORTED_SOURCE,
-    TEMPLATE_FILES,
-    TEMPLATES_DIR,
-    Problem,
-    apply_import,
-    detect_kind,
-    parse_number,
-    plausible_range,
-    template_csv,
-    template_frame,
-    validate,
-)
+from layers.upload.apply import apply_import
+from layers.upload.cells import parse_number
+from layers.upload.dialect import french_csv
+from layers.upload.formats import IMPORTED_SOURCE, PLAUSIBLE_RANGES, plausible_range
+from layers.upload.read import read_table
+from layers.upload.templates import TEMPLATE_FILES, TEMPLATES_DIR, template_csv, template_frame
+from layers.upload.validate import Problem, detect_kind, validate
 from layers.view_state import ViewState
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,10 +200,14 @@ def test_unknown_kind_argument(data):
     ("unit", "indicator", "expected"),
     [
         ("% de la population", "taux_pauvrete_2013", (0, 100)),
-        ("%", "evolution_creations_entreprises_2014", (-100, np.inf)),
+        ("%", "evolution_creations_entreprises_2014", (-100, 100)),
+        ("rapport", "rapport_interdecile_2013", (1, 20)),
+        ("licences pour 100 habitants", "licences_sportives_2015", (0, 100)),
+        ("décès pour 100 000 habitants", "mortalite_2014", (0, 100_000)),
         ("habitants", "population_2013", (0, np.inf)),
         ("années", "eurostat_esperance_vie_ensemble_2015", (60, 100)),
-        ("années", "age_median_2016_eurostat", (0, np.inf)),
+        ("années", "age_median_2016_eurostat", (20, 70)),
+        ("nombre de créations", "creations_entreprises_2014", (0, np.inf)),
     ],
 )
 def test_plausible_ranges(unit, indicator, expected):
@@ -375,7 +371,7 @@ def test_round_trip_export_csv_then_import_gives_the_same_values(data):
     shipped = data.values[data.values["level"] != "france"][
         ["indicator_id", "level", "region_code", "value"]
     ]
-    report = validate(read_table(layer_csv(shipped), "export.csv"), data)
+    report = validate(read_table(french_csv(shipped), "export.csv"), data)
     assert report.is_valid, report.to_text()
     back = report.rows.reset_index(drop=True)
     pd.testing.assert_frame_equal(
@@ -430,13 +426,19 @@ def test_check_cli_unreadable_file_exits_1(tmp_path):
 
 
 def test_2016_values_of_a_computed_indicator_are_noticed(data):
-    report = check(f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\n", data)
+    report = check(f"{VALUES_HEADER}\ntaux_pauvrete_2013;2016;32;12\n", data)
     assert report.is_valid
-    assert "les valeurs 2016 de taux_chomage_2014 sont d'ordinaire calculées" in report.to_text()
+    assert "les valeurs 2016 de taux_pauvrete_2013 sont d'ordinaire calculées" in report.to_text()
     published = check(f"{VALUES_HEADER}\nrevenu_median_uc_2013;2016;32;19000\n", data)
     assert published.notices == ()
     view = ViewState(level="2016", measure="indicateur", indicator="revenu_median_uc_2013")
     assert layer_values(apply_import(data, published), view).values["32"] == 19000
+    # An approximate weight (Insee rates by the Eurostat labour force) gives way to a 2016
+    # value: an imported one is used as it is, so nothing to notice.
+    approximate = check(f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\n", data)
+    assert approximate.notices == ()
+    view = ViewState(level="2016", measure="indicateur", indicator="taux_chomage_2014")
+    assert layer_values(apply_import(data, approximate), view).values["32"] == 12
 
 
 def test_a_file_with_both_region_code_and_region_name_uses_the_code():
@@ -485,3 +487,8 @@ def test_unknown_region_without_level_says_what_to_add():
     report = validate(table, load_indicator_data())
     assert not report.is_valid
     assert "ajoutez une colonne level" in report.to_text()
+
+
+def test_the_import_guide_lists_every_plausible_range():
+    guide = (ROOT / "docs" / "import.md").read_text()
+    assert [key for key, _ in PLAUSIBLE_RANGES if f"`{key}`" not in guide] == []

@@ -1,4 +1,10 @@
+import subprocess
+import sys
+from pathlib import Path
+
 from layers.view_state import Choices, ViewState, map_click, parse_view_state, to_query_params
+
+REPO = Path(__file__).resolve().parents[1]
 
 CHOICES = Choices(
     layers={"global": "Indice global", "emploi": "Emploi", "axe:social": "Axe social"},
@@ -56,3 +62,15 @@ def test_a_map_click_is_read_only_when_valid():
         {"level": "2016", "code": "<script>", "seq": 1},
     ):
         assert map_click(value, "2016", codes) is None, value
+
+
+def test_reading_a_url_loads_neither_mapclassify_nor_matplotlib():
+    code = (
+        "import sys, layers.view_state; "
+        "print(sorted(m for m in ('mapclassify', 'matplotlib', 'folium', 'streamlit')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert out.stdout.strip() == "[]"

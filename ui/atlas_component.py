@@ -22,7 +22,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from layers.assets import LOCAL_FILES, STATIC_DIR, VENDOR
+from layers.render.offline import LOCAL_FILES, STATIC_DIR, VENDOR, static_path
 from layers.render.static_files import ATLAS_DIR, DEFAULT_BASE_URL, versioned_url
 from layers.view_state import map_click
 from ui.state import current_view, select_region
@@ -36,10 +36,9 @@ _map = st.components.v2.component(
 _summary = st.components.v2.component(
     "atlas_summary", js='const KIND = "summary";\n' + _LOADER, isolate_styles=True
 )
-#: The base map (base-map issue): its tile viewer and its script, used when both are installed;
-#: ``window.AtlasBasemap.add(map, {baseUrl, ...})`` draws the archives of ``static/basemap``.
-BASEMAP_SCRIPTS = ("vendor/protomaps-leaflet/protomaps-leaflet.js", f"{ATLAS_DIR}/basemap.js")
-BASEMAP_DIR = "basemap"
+#: The base map's tile viewer and its script (layers/render/basemap.py), loaded after Leaflet
+#: when both are installed; ``AtlasBasemap.add`` then draws the archives of ``static/basemap``.
+BASEMAP_SCRIPTS = (static_path("protomaps_leaflet"), static_path("atlas_basemap"))
 
 
 def static_base_url() -> str:
@@ -73,13 +72,6 @@ def summary_assets(base_url: str, static_dir: Path = STATIC_DIR) -> dict:
         "scripts": [versioned_url(f"{ATLAS_DIR}/atlas.js", base_url, static_dir)],
         "styles": [versioned_url(f"{ATLAS_DIR}/atlas.css", base_url, static_dir)],
     }
-
-
-def basemap_options(base_url: str, static_dir: Path = STATIC_DIR) -> dict | None:
-    """Options for ``AtlasBasemap.add`` when the base map is installed, else None."""
-    if not all((static_dir / path).is_file() for path in BASEMAP_SCRIPTS):
-        return None
-    return {"options": {"baseUrl": f"{base_url.rstrip('/')}/{BASEMAP_DIR}"}}
 
 
 def show_map(payload: dict, codes: Collection[str]) -> None:

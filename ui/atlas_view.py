@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from layers.indicator_data import IndicatorData
+from layers.indicators.bundle import IndicatorData
 from layers.render.map_payload import map_payload
 from layers.view_state import ViewState
 from ui import atlas_component, catalysers_panel, map_panel, profile_panel
@@ -34,6 +34,7 @@ class AtlasInputs:
     show_marker_legend: bool
     near: object | None = None  # catalysers_panel NearResult
     place: object | None = None  # catalysers_panel.Place
+    basemap_note: str | None = None  # why the base map asked for is not drawn
 
 
 @st.fragment
@@ -47,6 +48,8 @@ def show_atlas(inputs: AtlasInputs) -> None:
     with map_col:
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
         atlas_component.show_map(payload, codes)
+        if inputs.basemap_note:
+            st.caption(inputs.basemap_note)
         map_panel.show_legend(inputs.legend)
         if inputs.show_marker_legend:
             map_panel.show_marker_legend()

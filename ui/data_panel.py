@@ -5,10 +5,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from layers.choropleth import region_geometry, region_styles
-from layers.exports import layer_geopackage, layer_shapefile_zip, map_png
 from layers.measures import LayerValues
+from layers.render.basemap import light_geojson
+from layers.render.choropleth import region_geometry, region_styles
+from layers.render.exports import layer_geopackage, layer_shapefile_zip, map_png
 from layers.render.map_page import standalone_map_html
+from layers.upload.dialect import french_csv
 from ui.map_panel import Legend
 
 
@@ -33,22 +35,33 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
     )
 
 
+def layer_csv(values: LayerValues, coloured) -> bytes:
+    """:func:`layer_frame` as the French CSV every download of the atlas uses."""
+    return french_csv(layer_frame(values, coloured))
+
+
 def show_layer_table(values: LayerValues, coloured) -> None:
     st.markdown(f"**{values.title}** ({values.unit})")
     frame = layer_frame(values, coloured)
+    # Values at their source's precision: float noise (11.402374557557309) is not a fact.
+    decimals = 2 if values.decimals is None else values.decimals
+    frame["valeur"] = frame["valeur"].round(decimals)
     st.dataframe(
         frame.drop(columns=["couleur"]),
         hide_index=True,
         width="stretch",
         column_config={
-            "valeur": st.column_config.NumberColumn(format="%.2f"),
+            "valeur": st.column_config.NumberColumn(format=f"%.{decimals}f"),
             "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
+            "approche": st.column_config.CheckboxColumn(
+                "approchée (≈)", help="valeur calculée avec un poids de consolidation approché"
+            ),
         },
     )
     st.caption(values.caption)
     st.download_button(
         "Télécharger la couche (CSV)",
-        frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+        layer_csv(values, coloured),
         file_name="atlas_couche.csv",
         mime="text/csv",
     )
@@ -73,6 +86,7 @@ def show_exports(values: LayerValues, coloured, classification, legend: Legend) 
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
+                basemap=light_geojson(),
             ),
         ),
         "gpkg": (

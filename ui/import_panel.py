@@ -7,9 +7,11 @@ this user's session only, labelled "données importées" wherever the map shows 
 import pandas as pd
 import streamlit as st
 
-from layers.indicator_data import IndicatorData
-from layers.upload import MAX_UPLOAD_BYTES, UploadError, read_table
-from layers.validation import apply_import, template_csv, validate
+from layers.indicators.bundle import IndicatorData
+from layers.upload.apply import apply_import
+from layers.upload.read import MAX_UPLOAD_LABEL, UploadError, read_table
+from layers.upload.templates import template_csv
+from layers.upload.validate import validate
 
 SESSION_KEY = "imported_data"
 LABEL_KEY = "imported_label"
@@ -49,7 +51,7 @@ def show_import(shipped: IndicatorData) -> None:
         mime="text/csv",
     )
     uploaded = st.file_uploader(
-        f"Fichier à importer (CSV ou XLSX, {MAX_UPLOAD_BYTES // (1024 * 1024)} Mo au plus)",
+        f"Fichier à importer (CSV ou XLSX, {MAX_UPLOAD_LABEL} au plus)",
         type=["csv", "txt", "xlsx"],
         key="upload_file",
     )

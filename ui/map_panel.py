@@ -6,11 +6,11 @@ from dataclasses import dataclass
 import geopandas as gpd
 import streamlit as st
 
-from layers.catalyser_markers import marker_legend
-from layers.classify import Classification
-from layers.formatting import decimals_for
 from layers.measures import LayerValues
+from layers.render.classify import Classification
+from layers.render.formatting import decimals_for
 from layers.render.legend import legend_html
+from layers.render.markers import marker_legend
 
 
 @dataclass(frozen=True)

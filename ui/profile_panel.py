@@ -6,18 +6,23 @@ fragment run. It sits in a container keyed by level and region, so that the summ
 the previous region's detail until this one arrives.
 """
 
+from collections.abc import Sequence
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo.catalysers import CONFIDENCE_LABELS
-from layers.exports import profile_html
-from layers.formatting import format_number
-from layers.indicator_data import IndicatorData
+from geo.catalysers import category_label
+from geo.levels import LEVELS
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.profile import domain_indicators, domain_profile
 from layers.measures import default_survey
-from layers.profile import domain_indicators, domain_profile
+from layers.render.exports import profile_html
+from layers.render.formatting import format_number, format_value
+from layers.render.links import is_http_url
 from layers.render.map_payload import detail_key
-from layers.view_state import LEVELS, ViewState
+from layers.render.profile_text import france_text, reading_notes
+from layers.view_state import ViewState
 from ui.state import select_region
 
 
@@ -32,9 +37,9 @@ def show_detail(
     with st.container(key=detail_key(view.level, view.region)):
         st.button("Fermer le profil", key="close_profile", on_click=select_region, args=("",))
         domains = domain_profile(data, view.level, view.region, profile_survey(data, view))
-        indicators = _show_domain_indicators(data, view, domains)
+        indicators, notes = _show_domain_indicators(data, view, domains)
         _show_catalysers(catalysers)
-        _offer_printable_page(name, view, domains, indicators, catalysers)
+        _offer_printable_page(name, view, domains, indicators, catalysers, notes)
 
 
 def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
@@ -46,8 +51,9 @@ def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
 
 def _show_domain_indicators(
     data: IndicatorData, view: ViewState, domains: pd.DataFrame
-) -> pd.DataFrame:
-    """The chosen domain's indicator table; returns it as shown (for the printable page)."""
+) -> tuple[pd.DataFrame, list[str]]:
+    """The chosen domain's indicator table and its reading notes, as shown (for the printable
+    page)."""
     labels = dict(zip(domains["domain"], domains["label_fr"], strict=True))
     default = view.layer if view.layer in labels else domains["domain"].iloc[0]
     domain = st.selectbox(
@@ -57,20 +63,25 @@ def _show_domain_indicators(
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
+    proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
+    if proxy:
+        st.info(f"Domaine reposant sur des approximations : {proxy}.")
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
-        return pd.DataFrame()
+        return pd.DataFrame(), []
     shown = pd.DataFrame(
         {
             "Indicateur": table["label"] + table["core"].map({True: " ★", False: ""}),
-            "Valeur": [format_number(v, 1) for v in table["value"]],
+            "Valeur": [
+                format_value(v, d, a)
+                for v, d, a in zip(
+                    table["value"], table["decimals"], table["approximate"], strict=True
+                )
+            ],
             "Unité": table["unit"],
             "Année": table["year"],
-            "France": [
-                format_number(v, 1) + (" (France entière)" if ref == "France entière" else "")
-                for v, ref in zip(table["france"], table["france_reference"], strict=True)
-            ],
+            "France": [france_text(row) for _, row in table.iterrows()],
             "Part de la France (%)": [
                 format_number(v, 1) if pd.notna(v) else "—" for v in table["share_of_france_pct"]
             ],
@@ -87,11 +98,14 @@ def _show_domain_indicators(
         width="stretch",
         column_config={"Source": st.column_config.LinkColumn("Source")},
     )
+    notes = reading_notes(table)
     st.caption(
         "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du "
         "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
     )
-    return shown
+    for note in notes:
+        st.caption(note)
+    return shown, notes
 
 
 def _offer_printable_page(
@@ -100,11 +114,12 @@ def _offer_printable_page(
     domains: pd.DataFrame,
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
+    notes: list[str],
 ) -> None:
     """A printable HTML page mirroring the panel, built only when the user asks for it."""
     st.download_button(
         "Profil imprimable (HTML)",
-        lambda: printable_page(name, view, domains, indicators, catalysers).encode("utf-8"),
+        lambda: printable_page(name, view, domains, indicators, catalysers, notes).encode("utf-8"),
         file_name=f"profil_{view.level}_{view.region}.html",
         mime="text/html",
         key="profile_print",
@@ -117,8 +132,9 @@ def printable_page(
     domains: pd.DataFrame,
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame | None,
+    notes: Sequence[str] = (),
 ) -> str:
-    """The profile as a printable page (escaped by :func:`layers.exports.profile_html`)."""
+    """The profile as a printable page (escaped by :func:`layers.render.exports.profile_html`)."""
     domain_table = pd.DataFrame(
         {
             "Domaine": domains["label_fr"],
@@ -135,16 +151,21 @@ def printable_page(
         sections.append(
             (
                 "Catalyseurs territoriaux",
-                catalysers[["name", "commune", "confidence"]].rename(
-                    columns={"name": "Nom", "commune": "Commune", "confidence": "Fiabilité"}
+                pd.DataFrame(
+                    {
+                        "Nom": catalysers["name"],
+                        "Commune": catalysers["commune"],
+                        "Fiabilité": _categories(catalysers),
+                    }
                 ),
             )
         )
     return profile_html(
-        f"{name} — profil de fragilité ({LEVELS[view.level]})",
+        f"{name} — profil de fragilité ({LEVELS[view.level].label})",
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
+            *notes,
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
         ],
     )
@@ -160,11 +181,9 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
                 {
                     "Nom": catalysers["name"],
                     "Commune": catalysers["commune"].fillna("").replace("", "—"),
-                    "Fiabilité": catalysers["confidence"].map(
-                        lambda c: f"{c} — {CONFIDENCE_LABELS.get(c, c)}"
-                    ),
+                    "Fiabilité": _categories(catalysers),
                     "Site": catalysers["website"].where(
-                        catalysers["website"].fillna("").str.match(r"https?://"), None
+                        catalysers["website"].map(is_http_url), None
                     ),
                 }
             ),
@@ -172,3 +191,9 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
             width="stretch",
             column_config={"Site": st.column_config.LinkColumn("Site")},
         )
+
+
+def _categories(catalysers: pd.DataFrame) -> list[str]:
+    """Confidence level and, for a local alliance, its family, in words."""
+    families = catalysers["family"].fillna("")
+    return [category_label(c, f) for c, f in zip(catalysers["confidence"], families, strict=True)]

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from layers.classify import SCHEME_LABELS
-from layers.view_state import LEVELS, MAX_CLASSES, MEASURES, Choices
+from geo.levels import LEVELS
+from layers.render.schemes import SCHEME_LABELS
+from layers.view_state import MAX_CLASSES, MEASURES, Choices
 from ui.state import PREFIX
 
 
@@ -14,7 +15,7 @@ def view_controls(choices: Choices) -> None:
     sb.radio(
         "Niveau",
         list(LEVELS),
-        format_func=LEVELS.get,
+        format_func=lambda level: LEVELS[level].label,
         key=PREFIX + "level",
         horizontal=True,
         on_change=_clear_region,
@@ -54,6 +55,18 @@ def view_controls(choices: Choices) -> None:
                 key=PREFIX + "breaks",
                 placeholder="ex. 90 ; 100 ; 110",
             )
+
+
+def basemap_toggle() -> None:
+    """The "Fond de carte" switch; its value is kept in the view (and so in the URL)."""
+    shown = st.sidebar.toggle(
+        "Fond de carte",
+        value=st.session_state.get(PREFIX + "basemap") != "0",
+        key="basemap_toggle",
+        help="Mer, pays voisins, fleuves, limites et noms de lieux, servis par l'application "
+        "(aucune requête hors de la machine).",
+    )
+    st.session_state[PREFIX + "basemap"] = "1" if shown else "0"
 
 
 def show_catalysers_toggle() -> bool:

@@ -6,7 +6,7 @@ colours are checked to be ``#rrggbb`` before they reach a style attribute.
 
 import html
 
-from layers.classify import HEX_COLOUR
+from layers.render.classify import HEX_COLOUR
 
 
 def legend_html(
@@ -15,7 +15,7 @@ def legend_html(
     """A small table: swatch, class label, number of regions; titled ``title (unit)``.
 
     ``entries`` are ``(colour, label, count)`` as from
-    :meth:`layers.classify.Classification.legend`.
+    :meth:`layers.render.classify.Classification.legend`.
 
     Raises
     ------

@@ -1,9 +1,12 @@
 """The map as one HTML page that opens from disk, drawn by the same code as the screen.
 
-The page inlines Leaflet (from the XStatic package), the atlas's own script and stylesheet
-(static/atlas/atlas.js, atlas.css) and the data: the contours with their colours and labels,
-as the browser map receives them in the app. So the exported map has the same classes,
-colours and tooltips as the screen, and needs no server and no network.
+The page inlines Leaflet (from the XStatic package), the atlas's own scripts and stylesheet
+(static/atlas/atlas.js, basemap.js, atlas.css) and the data: the contours with their colours
+and labels, as the browser map receives them in the app. So the exported map has the same
+classes, colours and tooltips as the screen, and needs no server and no network. A page
+opened from disk cannot read the base map's PMTiles archives (no range requests on file://),
+so it carries the light GeoJSON base map (:func:`layers.render.basemap.light_spec`), and
+says so on the map.
 """
 
 import html
@@ -11,8 +14,9 @@ import json
 import re
 from datetime import date
 
-from layers.assets import vendored_text
+from layers.render.basemap import light_spec
 from layers.render.map_payload import map_payload
+from layers.render.offline import vendored_text
 from layers.render.static_files import atlas_file
 
 _REMOTE = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']?(https?:)?//", re.IGNORECASE)
@@ -37,25 +41,34 @@ def standalone_map_html(
     caption: str,
     level: str = "",
     today: date | None = None,
+    basemap: bool = True,
 ) -> str:
     """A standalone offline page: title, the interactive map, its legend and sources.
 
     Parameters
     ----------
     geometry, styles : dict
-        The level's contours (:func:`layers.choropleth.region_geometry`) and each region's
-        colour and value label (:func:`layers.choropleth.region_styles`).
+        The level's contours (:func:`layers.render.choropleth.region_geometry`) and each region's
+        colour and value label (:func:`layers.render.choropleth.region_styles`).
     title, caption : str
         The layer's title and its sources line (plain text, escaped here).
     legend : str
         The legend's HTML (:func:`layers.render.legend.legend_html`, already escaped).
+    basemap : bool
+        Draw the light base map under the regions (with a note saying it is simplified).
 
     Raises
     ------
     ValueError
         If a remote script or stylesheet were left in the page.
     """
-    payload = map_payload(level=level, geometry_url=geometry, styles=styles, value_title=title)
+    payload = map_payload(
+        level=level,
+        geometry_url=geometry,
+        styles=styles,
+        value_title=title,
+        basemap=light_spec() if basemap else None,
+    )
     stamp = (today or date.today()).strftime("%d/%m/%Y")
     page = "\n".join(
         [
@@ -76,6 +89,7 @@ def standalone_map_html(
             f'<script type="application/json" id="atlas-data">{_script_json(payload)}</script>',
             _inline_script(vendored_text("leaflet")),
             _inline_script(atlas_file("atlas.js").read_text(encoding="utf-8")),
+            _inline_script(atlas_file("basemap.js").read_text(encoding="utf-8")),
             _inline_script(
                 'Atlas.renderMap(document.getElementById("atlas-map"), '
                 'JSON.parse(document.getElementById("atlas-data").textContent), null);'

@@ -17,9 +17,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from layers.catalyser_markers import HIGHLIGHT_STYLE
-from layers.choropleth import REGION_STYLE
-from layers.formatting import NO_DATA_LABEL
+from layers.render.choropleth import REGION_STYLE
+from layers.render.formatting import NO_DATA_LABEL
+from layers.render.markers import HIGHLIGHT_STYLE
 
 #: Metropolitan France, Corsica included: the first view.
 FRANCE_BOUNDS = [[41.3, -5.2], [51.1, 9.6]]
@@ -69,14 +69,14 @@ def map_payload(
         The level shown; ``geometry_url`` is its contours' URL (or the GeoJSON itself, for a
         page that opens from disk).
     styles : dict
-        ``code -> [colour, value label]`` (:func:`layers.choropleth.region_styles`).
+        ``code -> [colour, value label]`` (:func:`layers.render.choropleth.region_styles`).
     value_title : str
         Layer title, shown in the tooltips (as text).
     selected, seq : str, int
         The selected region code ("" for none) and the number of the last map click the
         server has seen (the browser ignores a selection older than its latest click).
     markers, circle, focus : optional
-        Catalyser markers, the search circle (:func:`layers.catalyser_markers.search_circle`),
+        Catalyser markers, the search circle (:func:`layers.render.markers.search_circle`),
         and where to centre the map (``{"lat", "lon", "key"}``: applied once per key).
     basemap : dict, optional
         Options for ``window.AtlasBasemap.add(map, options)`` when the base map is installed.

@@ -16,14 +16,15 @@ import math
 import geopandas as gpd
 import pandas as pd
 
-from layers.catalyser_markers import safe_link, web_url
-from layers.formatting import NO_DATA_LABEL, format_number
-from layers.indicator_data import IndicatorData
-from layers.indices import INDEX_BOUNDS, domain_indices
-from layers.profile import domain_profile, key_figures, relations
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.indices import INDEX_BOUNDS, domain_indices
+from layers.indicators.profile import domain_profile, key_figures, relations
+from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.markers import safe_link, web_url
 
 #: The bars' index scale: a domain index is a mean of indicator indices, which are bounded
-#: (layers.indices.INDEX_BOUNDS), so no domain bar is ever cut; a perceived index beyond is.
+#: (layers.indicators.indices.INDEX_BOUNDS), so no domain bar is ever cut; a perceived index
+#: beyond is.
 BAR_SCALE = INDEX_BOUNDS
 MORE_FRAGILE, LESS_FRAGILE = "plus fragile", "moins fragile"
 _NOTE_CHARS = 32
@@ -138,6 +139,14 @@ def domains_html(domains: pd.DataFrame, ranked: pd.Series, survey: str | None) -
             f'<p class="atlas-note">Perçu : enquête {_esc(survey.replace("-", " "))} '
             "(note régionale / nationale × 100).</p>"
         )
+    if "proxy_note" in domains:
+        proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
+        if not proxies.empty:
+            note += (
+                '<p class="atlas-note">Domaines qui reposent sur des approximations (aucune '
+                "mesure directe pour les 22 anciennes régions) : "
+                f"{_esc(', '.join(map(str, proxies)))} — voir « Méthode et sources ».</p>"
+            )
     return (
         '<h3>Les 16 domaines face à la France</h3><p class="atlas-note">Indice, base 100 = '
         "France métropolitaine ; au-dessus = plus fragile. Rang : 1 = la plus fragile.</p>"

@@ -19,7 +19,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from layers.assets import STATIC_DIR
+from layers.render.offline import STATIC_DIR
 
 ATLAS_DIR = "atlas"
 GENERATED_DIR = "generated"

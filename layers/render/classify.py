@@ -1,0 +1,154 @@
+"""Classes and colours for choropleths: mapclassify schemes, colour-blind-safe palettes.
+
+Values are classified first and coloured second, into plain columns; the map only reads them.
+Missing values get their own class (-1), their own grey and their own legend entry.
+"""
+
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import mapclassify
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+
+from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
+
+NO_DATA_COLOUR = "#bdbdbd"
+#: How every class colour is written; checked again wherever a colour reaches a style attribute.
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+#: Scheme name -> (French label, mapclassify constructor taking (values, k)).
+SCHEMES: dict[str, tuple[str, Callable]] = {
+    name: (SCHEME_LABELS[name], build)
+    for name, build in {
+        "quantiles": lambda y, k: mapclassify.Quantiles(y, k=k),
+        "jenks": lambda y, k: mapclassify.FisherJenks(y, k=k),
+        "equal_interval": lambda y, k: mapclassify.EqualInterval(y, k=k),
+    }.items()
+}
+
+#: Palettes from ColorBrewer that stay readable for colour-blind readers.
+SEQUENTIAL_CMAP = "YlOrRd"  # light = less fragile, dark red = more fragile
+DIVERGING_CMAP = "RdBu_r"  # blue below the centre (less fragile), red above
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Class of each value (-1 = no data), the class bounds and a colour per class."""
+
+    classes: pd.Series  # int per region, -1 for missing
+    lower: list[float]
+    upper: list[float]
+    colours: list[str]
+
+    @property
+    def k(self) -> int:
+        return len(self.upper)
+
+    def colour_of(self) -> pd.Series:
+        """Colour per value (grey where missing)."""
+        palette = dict(enumerate(self.colours)) | {-1: NO_DATA_COLOUR}
+        return self.classes.map(palette)
+
+    def legend(self, decimals: int = 1) -> list[tuple[str, str, int]]:
+        """(colour, label, number of regions) per class, then the no-data class if used."""
+        counts = self.classes.value_counts()
+        entries = [
+            (
+                colour,
+                f"{format_number(lo, decimals)} – {format_number(hi, decimals)}",
+                int(counts.get(i, 0)),
+            )
+            for i, (colour, lo, hi) in enumerate(
+                zip(self.colours, self.lower, self.upper, strict=True)
+            )
+        ]
+        missing = int(counts.get(-1, 0))
+        if missing:
+            entries.append((NO_DATA_COLOUR, NO_DATA_LABEL, missing))
+        return entries
+
+
+def classify(
+    values: pd.Series,
+    scheme: str = "quantiles",
+    k: int = 5,
+    breaks: list[float] | None = None,
+    *,
+    diverging_centre: float | None = None,
+    reverse: bool = False,
+) -> Classification:
+    """Classify ``values`` (NaN allowed) and colour the classes.
+
+    Parameters
+    ----------
+    values : Series
+        One value per region; NaN means no data.
+    scheme : str
+        One of :data:`SCHEMES` or ``"manual"`` (then ``breaks`` are the upper bounds; the
+        maximum is added if it is above the last break).
+    k : int
+        Wanted number of classes; lowered to the number of distinct values (mapclassify
+        refuses more classes than values).
+    diverging_centre : float, optional
+        Centre of a diverging palette (100 for indices, 0 for gaps); sequential otherwise.
+    reverse : bool
+        Reverse a sequential palette (higher value = less fragile = lighter).
+    """
+    if scheme not in SCHEME_LABELS:
+        raise ClassificationError(
+            f"Unknown scheme {scheme!r}; expected one of {list(SCHEME_LABELS)}"
+        )
+    if not isinstance(k, int | np.integer) or k < 1:
+        raise ClassificationError(f"k must be a positive integer, got {k!r}")
+    present = values.dropna().astype(float)
+    classes = pd.Series(-1, index=values.index, dtype="int64")
+    if present.empty:
+        return Classification(classes, [], [], [])
+    if scheme == MANUAL:
+        upper = _manual_upper_bounds(breaks, present)
+    else:
+        k = min(k, present.nunique())
+        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
+            warnings.simplefilter("ignore", UserWarning)
+            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
+        upper = [float(b) for b in np.unique(fitted.bins)]
+    upper[-1] = max(upper[-1], float(present.max()))
+    bins = np.searchsorted(np.array(upper), present.to_numpy(), side="left")
+    classes[present.index] = bins
+    lower = [float(present.min()), *upper[:-1]]
+    colours = _colours(lower, upper, diverging_centre, reverse)
+    return Classification(classes, lower, upper, colours)
+
+
+def _manual_upper_bounds(breaks: list[float] | None, present: pd.Series) -> list[float]:
+    if not breaks:
+        raise ClassificationError("Manual classes need at least one break")
+    upper = sorted({float(b) for b in breaks})
+    if upper[-1] < present.max():
+        upper.append(float(present.max()))
+    return upper
+
+
+def _colours(
+    lower: list[float], upper: list[float], centre: float | None, reverse: bool
+) -> list[str]:
+    k = len(upper)
+    if centre is None:
+        cmap = mpl.colormaps[SEQUENTIAL_CMAP + ("_r" if reverse else "")]
+        positions = np.linspace(0.15, 0.9, k) if k > 1 else np.array([0.5])
+    else:
+        # A class that straddles the centre is neutral; the others move away from white by
+        # at least a visible step, then in proportion to their distance from the centre.
+        cmap = mpl.colormaps[DIVERGING_CMAP]
+        lo, hi = np.array(lower), np.array(upper)
+        mids = (lo + hi) / 2
+        half_range = max(np.max(np.abs(np.concatenate([lo, hi]) - centre)), 1e-9)
+        offset = 0.12 + 0.33 * np.abs(mids - centre) / half_range
+        straddles = (lo < centre) & (hi > centre)
+        positions = np.where(straddles, 0.5, 0.5 + np.sign(mids - centre) * offset)
+    return [mpl.colors.to_hex(cmap(p)) for p in positions]

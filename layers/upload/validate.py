@@ -1,0 +1,425 @@
+"""Check an uploaded table of indicator values or perception scores before anything uses it.
+
+Two formats, the long format of ``data/indicators/`` (see ``docs/import.md``):
+
+- ``valeurs``: indicator_id, level, region_code, value;
+- ``perception``: survey, year, actor, level, region_code, domain, score_10.
+
+:func:`validate` reads the text cells from :func:`layers.upload.read.read_table`, accepts what
+French users type (French column names, region names instead of INSEE codes, domain labels, decimal
+commas) and returns a :class:`ValidationReport`: the rows normalised to the shipped format and a
+French list of problems, each with its line (header = line 1) and column.
+:func:`layers.upload.apply.apply_import` then builds a new
+:class:`~layers.indicators.bundle.IndicatorData` in which the imported rows replace the shipped
+rows with the same key; the shipped files are never touched.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.consolidate import approximate_weights
+from layers.indicators.perception import wave_rows
+from layers.upload.cells import (
+    CellError,
+    Context,
+    examples,
+    header_key,
+    infer_level,
+    resolve_choice,
+    resolve_level,
+    resolve_number,
+    resolve_region,
+)
+from layers.upload.formats import (
+    ACTORS,
+    ALIASES,
+    COLUMNS,
+    IMPORTED_SOURCE,
+    INFERABLE,
+    KEYS,
+    KINDS,
+    SCORE_ALIAS,
+    SCORE_RANGE,
+    YEAR_RANGE,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an uploaded table: line as the user sees it (header = 1), column, text."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"Ligne {self.row}")
+        if self.column is not None:
+            where.append(f"colonne « {self.column} »")
+        prefix = ", ".join(where)
+        if prefix:
+            prefix = prefix[0].upper() + prefix[1:] + " : "
+        return prefix + self.message
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Result of :func:`validate`: the kind, the valid rows in the shipped format, problems.
+
+    ``notices`` are remarks that do not block the import (e.g. a survey without national
+    scores, whose perceived index cannot be computed).
+    """
+
+    kind: str
+    rows: pd.DataFrame
+    problems: tuple[Problem, ...]
+    n_lines: int = 0
+    notices: tuple[str, ...] = field(default=())
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+    def to_text(self, max_problems: int = 200) -> str:
+        """The French report: a summary line, then one line per problem, then the notices."""
+        label = {"valeurs": "valeurs d'indicateurs", "perception": "notes de perception"}
+        if self.is_valid:
+            lines = [
+                f"Fichier valide ({label[self.kind]}) : {len(self.rows)} ligne(s) prête(s) à "
+                "importer."
+            ]
+        else:
+            n = len(self.problems)
+            lines = [
+                f"Fichier invalide ({label[self.kind]}) : {n} problème(s) sur {self.n_lines} "
+                "ligne(s) de données. Rien n'a été importé."
+            ]
+            lines += [f"- {problem}" for problem in self.problems[:max_problems]]
+            if n > max_problems:
+                lines.append(f"- … et {n - max_problems} autre(s) problème(s).")
+        lines += [f"Remarque : {notice}" for notice in self.notices]
+        return "\n".join(lines)
+
+
+# --- the two formats -------------------------------------------------------------------------
+
+
+def _values_row(ctx: Context, cells: dict[str, str]) -> dict:
+    """One row of the values format, resolved; raises _RowErrors with (column, message)."""
+    out: dict = {}
+    errors: list[tuple[str, str]] = []
+    indicator = cells["indicator_id"]
+    if indicator in ctx.indicators:
+        out["indicator_id"] = indicator
+    else:
+        shown = "vide" if not indicator else f"« {indicator} »"
+        hint = examples(sorted(ctx.indicators), indicator)
+        errors.append(("indicator_id", f"indicateur {shown} inconnu ; {hint}."))
+    if not cells["level"]:  # no level column (or an empty cell): read it off the region
+        try:
+            cells = {**cells, "level": infer_level(ctx, cells["region_code"])}
+        except CellError as exc:
+            errors.append(("level", str(exc)))
+    for column, resolve in (
+        ("level", lambda t: resolve_level(t, ("pre2016", "2016", "france"))),
+        ("region_code", lambda t: resolve_region(ctx, out["level"], t)),
+    ):
+        if column == "level" and not cells["level"]:
+            continue
+        if column == "region_code" and "level" not in out:
+            continue
+        try:
+            out[column] = resolve(cells[column])
+        except CellError as exc:
+            errors.append((column, str(exc)))
+    low, high, what = -np.inf, np.inf, ""
+    if "indicator_id" in out:
+        unit, low, high = ctx.indicators[out["indicator_id"]]
+        what = f"pour « {out['indicator_id']} » ({unit})"
+    try:
+        out["value"] = resolve_number(cells["value"], low, high, what)
+    except CellError as exc:
+        errors.append(("value", str(exc)))
+    if errors:
+        raise _RowErrors(errors)
+    return out
+
+
+def _perception_row(ctx: Context, cells: dict[str, str]) -> dict:
+    """One row of the perception format, resolved; raises _RowErrors with (column, message)."""
+    out: dict = {}
+    errors: list[tuple[str, str]] = []
+    survey = cells["survey"]
+    if survey:
+        out["survey"] = ctx.surveys.get(survey.upper(), survey)
+    else:
+        errors.append(("survey", "nom d'enquête manquant (par exemple PHARE ou IMPACT)."))
+    year = cells["year"]
+    if re.fullmatch(r"\d{4}", year) and YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]:
+        out["year"] = year
+    else:
+        shown = "vide" if not year else f"« {year} »"
+        errors.append(
+            ("year", f"année {shown} invalide : entier de {YEAR_RANGE[0]} à {YEAR_RANGE[1]}.")
+        )
+    actors = {a: a for a in ACTORS} | {a.rstrip("s"): a for a in ACTORS}
+    steps: list[tuple[str, Callable[[str], str]]] = [
+        ("actor", lambda t: resolve_choice(t, actors, "acteur")),
+        ("level", lambda t: resolve_level(t, ("2016", "france"))),
+        ("region_code", lambda t: resolve_region(ctx, out["level"], t, france="FR")),
+        ("domain", lambda t: resolve_choice(t, ctx.domains, "domaine")),
+        ("score_10", lambda t: resolve_number(t, *SCORE_RANGE, "pour une note sur 10")),
+    ]
+    for column, resolve in steps:
+        if column == "region_code" and "level" not in out:
+            continue
+        try:
+            out[column] = resolve(cells[column])
+        except CellError as exc:
+            errors.append((column, str(exc)))
+    if errors:
+        raise _RowErrors(errors)
+    return out
+
+
+class _RowErrors(Exception):
+    """(column, message) pairs of one row."""
+
+
+ROW_PARSERS: dict[str, Callable[[Context, dict[str, str]], dict]] = {
+    "valeurs": _values_row,
+    "perception": _perception_row,
+}
+
+
+# --- headers and kind ------------------------------------------------------------------------
+
+
+#: Headers that name a region by its name: used as the region only when no code column exists
+#: (``python -m layers values`` prints both ``region_code`` and ``region_name``).
+NAME_HEADERS = {"region_name", "nom_region"}
+
+
+def _canonical_headers(columns: list[str]) -> dict[str, str]:
+    """Header as typed -> column of the formats (unknown headers map to themselves)."""
+    keys = {column: header_key(column) for column in columns}
+    has_code = any(
+        ALIASES.get(key, key) == "region_code" and key not in NAME_HEADERS for key in keys.values()
+    )
+    return {
+        column: ("region_name" if has_code and key in NAME_HEADERS else ALIASES.get(key, key))
+        for column, key in keys.items()
+    }
+
+
+def detect_kind(columns: list[str]) -> str | None:
+    """``valeurs`` or ``perception`` from the headers, or None if neither is recognisable."""
+    canon = set(_canonical_headers(columns).values())
+    if canon & {"indicator_id", "value"}:
+        return "valeurs"
+    if canon & {"survey", "actor", "domain", "score_10", "year"}:
+        return "perception"
+    return None
+
+
+def _header_problems(table: pd.DataFrame, kind: str) -> tuple[dict[str, str], list[Problem]]:
+    """Typed header -> format column for the required columns, and header problems."""
+    canon = _canonical_headers(list(table.columns))
+    if kind == "perception" and "score_10" not in canon.values():
+        canon = {k: ("score_10" if v == SCORE_ALIAS else v) for k, v in canon.items()}
+    problems = []
+    seen: dict[str, str] = {}
+    for typed, column in canon.items():
+        if column in seen and column in COLUMNS[kind]:
+            problems.append(
+                Problem(1, typed, f"colonne en double : « {seen[column]} » désigne déjà {column}.")
+            )
+        seen.setdefault(column, typed)
+    found = ", ".join(f"« {c} »" for c in table.columns) or "aucune"
+    for column in COLUMNS[kind]:
+        if column not in seen and column not in INFERABLE.get(kind, ()):
+            problems.append(
+                Problem(
+                    1,
+                    column,
+                    f"colonne obligatoire absente. Colonnes attendues ({kind}) : "
+                    f"{', '.join(COLUMNS[kind])} ; colonnes trouvées : {found}.",
+                )
+            )
+    return {typed: col for col, typed in seen.items()}, problems
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def validate(table: pd.DataFrame, data: IndicatorData, kind: str | None = None) -> ValidationReport:
+    """Check an uploaded table and normalise its rows to the shipped format.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Text cells from :func:`layers.upload.read.read_table` (index = line number, header = 1).
+    data : IndicatorData
+        The bundle whose catalogue, domains and regions define what is valid.
+    kind : {"valeurs", "perception"}, optional
+        Format of the table; detected from the headers when omitted.
+
+    Returns
+    -------
+    ValidationReport
+        ``rows`` holds the valid rows (shipped columns plus ``source_url`` = "données
+        importées" and ``note``); ``problems`` one :class:`Problem` per bad cell, duplicate
+        or missing column. The import should only go ahead when ``is_valid``.
+    """
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"Unknown kind {kind!r}; expected one of {list(KINDS)}")
+    detected = kind or detect_kind(list(table.columns))
+    if detected is None:
+        problem = Problem(
+            1,
+            None,
+            "type de fichier non reconnu : les en-têtes doivent être ceux des valeurs "
+            f"({', '.join(COLUMNS['valeurs'])}) ou de la perception "
+            f"({', '.join(COLUMNS['perception'])}).",
+        )
+        return _report("valeurs", [], [problem], table)
+    renames, problems = _header_problems(table, detected)
+    if problems:
+        return _report(detected, [], problems, table)
+    if table.empty:
+        return _report(detected, [], [Problem(None, None, "aucune ligne de données.")], table)
+    rows, problems = _check_rows(table, data, detected, renames)
+    problems += _stray_cells(table)
+    problems += _duplicates(rows, detected)
+    problems.sort(key=lambda p: p.row or 0)
+    return _report(detected, rows, problems, table, _notices(data, rows, detected))
+
+
+def _check_rows(
+    table: pd.DataFrame, data: IndicatorData, kind: str, renames: dict[str, str]
+) -> tuple[list[dict], list[Problem]]:
+    """Resolved rows (with their line as ``_line``) and the problems of each cell."""
+    typed_of = {col: typed for typed, col in renames.items()}
+    note_column = typed_of.get("note")
+    parse = ROW_PARSERS[kind]
+    ctx = Context.of(data)
+    rows, problems = [], []
+    columns = COLUMNS[kind]
+    for line, record in zip(table.index, table.to_dict("records"), strict=True):
+        cells = {
+            col: str(record[typed_of[col]]).strip() if col in typed_of else "" for col in columns
+        }
+        try:
+            row = parse(ctx, cells)
+        except _RowErrors as exc:
+            problems += [Problem(int(line), typed_of.get(c, c), msg) for c, msg in exc.args[0]]
+            continue
+        row["note"] = str(record[note_column]).strip() if note_column else ""
+        rows.append({**row, "_line": int(line)})
+    return rows, problems
+
+
+def _stray_cells(table: pd.DataFrame) -> list[Problem]:
+    """Cells beyond the header (often a decimal comma in a ``,``-separated file)."""
+    problems = []
+    stray = [c for c in table.columns if re.fullmatch(r"colonne \d+", str(c))]
+    for column in stray:
+        for line, text in table[column].items():
+            if str(text).strip():
+                problems.append(
+                    Problem(
+                        int(line),
+                        column,
+                        f"« {text} » est hors des colonnes de l'en-tête (une virgule décimale "
+                        "dans un fichier séparé par des virgules ? utilisez « ; » comme "
+                        "séparateur ou mettez la valeur entre guillemets).",
+                    )
+                )
+    return problems
+
+
+def _duplicates(rows: list[dict], kind: str) -> list[Problem]:
+    problems = []
+    first: dict[tuple, int] = {}
+    for row in rows:
+        key = tuple(row[k] for k in KEYS[kind])
+        if key in first:
+            problems.append(
+                Problem(
+                    row["_line"],
+                    None,
+                    f"doublon de la ligne {first[key]} (même clé : "
+                    f"{', '.join(f'{k} = {v}' for k, v in zip(KEYS[kind], key, strict=True))}).",
+                )
+            )
+        else:
+            first[key] = row["_line"]
+    return problems
+
+
+def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
+    """Remarks that do not block the import."""
+    if not rows:
+        return []
+    frame = pd.DataFrame(rows)
+    if kind == "valeurs":
+        return _computed_2016_notices(data, frame)
+    national = pd.concat([data.perception, frame])
+    national = national[national["level"] == "france"]
+    notices = []
+    for (survey, year, actor), _ in frame.groupby(["survey", "year", "actor"]):
+        if wave_rows(national, survey, year, actor).empty:
+            notices.append(
+                f"aucune note nationale (niveau france) pour {survey} {year} {actor} : l'indice "
+                "perçu et l'écart ne peuvent pas être calculés sans elle."
+            )
+    return notices
+
+
+def _computed_2016_notices(data: IndicatorData, frame: pd.DataFrame) -> list[str]:
+    """2016 values of indicators that the atlas computes from the 22 former regions."""
+    aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
+    imported = frame.loc[frame["level"] == "2016", "indicator_id"].unique()
+    # A weighted mean with an approximate weight gives way to a published (or imported) value.
+    approximate = approximate_weights(data.catalogue)
+    computed = [
+        i for i in imported if aggregation.get(i, "none") != "none" and i not in approximate
+    ]
+    if not computed:
+        return []
+    return [
+        f"les valeurs 2016 de {', '.join(sorted(computed))} sont d'ordinaire calculées à partir "
+        "des 22 anciennes régions : une valeur 2016 importée n'est affichée que là où ce calcul "
+        "est impossible ; importez plutôt les valeurs des anciennes régions (niveau pre2016)."
+    ]
+
+
+def _report(
+    kind: str,
+    rows: list[dict],
+    problems: list[Problem],
+    table: pd.DataFrame,
+    notices: list[str] | None = None,
+) -> ValidationReport:
+    columns = [*COLUMNS[kind], "source_url", "note"]
+    bad_lines = {p.row for p in problems}
+    good = [r for r in rows if r["_line"] not in bad_lines]
+    frame = (
+        pd.DataFrame(good, columns=[*columns, "_line"])
+        if good
+        else pd.DataFrame(columns=[*columns, "_line"])
+    )
+    frame["source_url"] = IMPORTED_SOURCE
+    frame = frame.set_index("_line").rename_axis("ligne")[columns]
+    numeric = "value" if kind == "valeurs" else "score_10"
+    frame[numeric] = frame[numeric].astype(float)
+    text = [c for c in columns if c != numeric]
+    frame[text] = frame[text].astype(str)
+    return ValidationReport(kind, frame, tuple(problems), len(table), tuple(notices or ()))
