@@ -95,7 +95,8 @@ def test_clicking_a_region_opens_its_profile_with_the_base_map_on(app_url, page)
     assert pointer == "none"
     click_region(page, "32")
     page.get_by_role("heading", name="Hauts-de-France").first.wait_for(timeout=30_000)
-    wait_for(lambda: "region=32" in page.url, what="region in the URL")
+    # location.search, not page.url: the sync API updates page.url only when it runs a call.
+    wait_for(lambda: "region=32" in page.evaluate("location.search"), what="region in the URL")
 
 
 def test_the_switch_turns_the_base_map_off_in_place_and_the_url_keeps_it(app_url, page):
@@ -108,7 +109,9 @@ def test_the_switch_turns_the_base_map_off_in_place_and_the_url_keeps_it(app_url
     assert switch.is_checked()  # on by default
     sidebar.get_by_text("Fond de carte", exact=True).click()
     wait_for(lambda: not switch.is_checked(), what="switch off")
-    wait_for(lambda: "basemap=0" in page.url, timeout_s=60, what="basemap=0 in the URL")
+    wait_for(
+        lambda: "basemap=0" in page.evaluate("location.search"), timeout_s=60, what="basemap=0"
+    )
     wait_for(
         lambda: page.evaluate(f"{MAP}.container.dataset.basemap") == "none", what="no base map"
     )
