@@ -79,7 +79,10 @@ def map_payload(
         Catalyser markers, the search circle (:func:`layers.render.markers.search_circle`),
         and where to centre the map (``{"lat", "lon", "key"}``: applied once per key).
     basemap : dict, optional
-        Options for ``window.AtlasBasemap.add(map, options)`` when the base map is installed.
+        The base map: ``{"options"}`` for ``AtlasBasemap.add`` (:func:`layers.render.basemap.
+        basemap_spec`), ``{"light", "options"}`` for ``AtlasBasemap.addLight`` (a page opened
+        from disk, :func:`layers.render.basemap.light_spec`), None for none. A change switches
+        it in place (the map is not re-mounted).
     assets : dict, optional
         Scripts and stylesheets the page must load (``{"scripts": [...], "styles": [...]}``).
     """
