@@ -14,6 +14,7 @@ from bench.browser import (
     SUMMARY_HEADING,
     choose,
     click_region,
+    current_url,
     hide_catalysers,
     map_view,
     open_map,
@@ -58,14 +59,14 @@ def test_a_click_shows_the_name_and_outline_and_a_second_click_replaces_both(app
     assert outlined(page) == ["32"]
     page.get_by_text("Région de 2016 formée des anciennes régions").wait_for()
     page.locator(".st-key-atlas_detail_2016_32").wait_for(timeout=30_000)  # from the server
-    wait_for(lambda: "region=32" in page.evaluate("location.search"), what="region in the URL")
+    wait_for(lambda: "region=32" in current_url(page), what="region in the URL")
     click_region(page, "76")
     heading.filter(has_text="Occitanie").wait_for(timeout=5_000)
     assert heading.count() == 1 and page.get_by_text("Hauts-de-France").count() == 0
     assert outlined(page) == ["76"]
     page.locator(".st-key-atlas_detail_2016_76").wait_for(timeout=30_000)
     assert page.locator(".st-key-atlas_detail_2016_32").count() == 0
-    wait_for(lambda: "region=76" in page.evaluate("location.search"), what="new region in the URL")
+    wait_for(lambda: "region=76" in current_url(page), what="new region in the URL")
 
 
 def test_closing_the_profile_from_the_page_clears_the_map_outline(app_url, page):
@@ -75,7 +76,7 @@ def test_closing_the_profile_from_the_page_clears_the_map_outline(app_url, page)
     page.get_by_role("button", name="Fermer le profil").click()
     page.get_by_text("Cliquez une région sur la carte").wait_for(timeout=30_000)
     wait_for(lambda: outlined(page) == [], what="outline removed")
-    wait_for(lambda: "region=" not in page.evaluate("location.search"), what="no region in the URL")
+    wait_for(lambda: "region=" not in current_url(page), what="no region in the URL")
 
 
 def test_switching_domain_changes_legend_and_colours_and_keeps_the_zoom(app_url, page):
@@ -136,7 +137,7 @@ def test_a_drag_that_starts_on_a_region_pans_without_selecting_it(app_url, page)
     time.sleep(1.0)
     assert outlined(page) == []
     assert page.locator(SUMMARY_HEADING).count() == 0
-    assert "region=" not in page.evaluate("location.search")
+    assert "region=" not in current_url(page)
 
 
 def test_a_server_answer_older_than_the_last_click_does_not_undo_it(app_url, page):
