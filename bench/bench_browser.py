@@ -192,12 +192,12 @@ async def open_page(context, url: str, timeout_s: float = 90):
     return page
 
 
-async def first_paint(browser, url: str, context=None) -> float:
+async def first_paint(browser, url: str, context=None, timeout_s: float = 90) -> float:
     """Seconds from navigation start to the first region polygon (a new context if None)."""
     own = context is None
     if own:
         context = await new_context(browser)
-    page = await open_page(context, url)
+    page = await open_page(context, url, timeout_s)
     seconds = await page.evaluate("window.__bench.firstPolygon") / 1000
     await page.close()
     if own:
@@ -357,7 +357,9 @@ async def run(args) -> dict:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for v in variants:  # a first load fills the servers' caches (cold start, reported)
-                figures[v.name]["server_cold"] = await first_paint(browser, urls[v.name])
+                figures[v.name]["server_cold"] = await first_paint(
+                    browser, urls[v.name], timeout_s=300
+                )
             warm_contexts = {v.name: await new_context(browser) for v in variants}
             for v in variants:
                 await first_paint(browser, urls[v.name], warm_contexts[v.name])
