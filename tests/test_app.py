@@ -1,9 +1,13 @@
 """The Streamlit app, run headless with AppTest (no browser)."""
 
+import itertools
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from layers.render.classify import SCHEME_LABELS
+from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 TIMEOUT_S = 120
@@ -26,12 +30,24 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("level", ["2016", "pre2016"])
-@pytest.mark.parametrize("measure", ["objectif", "percu", "ecart", "indicateur"])
-def test_app_runs_for_each_level_and_measure(level, measure):
-    at = run_app(level=level, measure=measure, layer="emploi")
-    assert not at.exception, at.exception
-    assert at.dataframe, "legend missing"
+def test_every_level_measure_scheme_and_class_count_draws_a_map():
+    """One session walks level x measure x scheme (32 views); the class count cycles so that
+    each scheme meets every count from 2 to 7. The layer is a domain: most of its perceived and
+    gap views have one distinct value, which "Intervalles égaux" used to refuse."""
+    at = run_app(layer="emploi", breaks="90;100;110")
+    counts = [str(k) for k in range(2, MAX_CLASSES + 1)]
+    schemes = list(SCHEME_LABELS)
+    combos = list(itertools.product(LEVELS, MEASURES, schemes))
+    for i, (level, measure, scheme) in enumerate(combos):
+        k = counts[(i // len(schemes) + i % len(schemes)) % len(counts)]
+        at.radio(key="view_level").set_value(level)
+        at.radio(key="view_measure").set_value(measure)
+        at.selectbox(key="view_scheme").set_value(scheme)
+        at.select_slider(key="view_k").set_value(k)
+        at.run()
+        assert not at.exception, (level, measure, scheme, k, at.exception)
+        assert legend_rows(at), (level, measure, scheme, k)
+        assert not [w.value for w in at.sidebar.warning], (level, measure, scheme, k)
 
 
 def test_switching_layer_changes_the_values():
@@ -72,6 +88,17 @@ def test_manual_breaks_that_do_not_parse_get_a_french_warning():
     at.selectbox(key="view_scheme").set_value("manual").run()
     at.text_input(key="view_breaks").set_value("abc").run()
     assert any("Seuils illisibles" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("breaks", ["nan", "-inf;inf", "110;90"])
+def test_unusable_manual_bounds_warn_and_fall_back_to_quantiles(breaks):
+    at = run_app(layer="emploi")
+    at.selectbox(key="view_scheme").set_value("manual").run()
+    at.text_input(key="view_breaks").set_value(breaks).run()
+    assert not at.exception
+    assert any("Classes par quantiles en attendant" in w.value for w in at.sidebar.warning)
+    rows = legend_rows(at)
+    assert len(rows) >= 2 and not any("nan" in r or "inf" in r for r in rows)
 
 
 def test_catalyser_search_lists_fondation_de_lille_near_roubaix():

@@ -4,6 +4,8 @@ Values are classified first and coloured second, into plain columns; the map onl
 Missing values get their own class (-1), their own grey and their own legend entry.
 """
 
+import itertools
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +26,10 @@ SCHEMES: dict[str, tuple[str, Callable]] = {
     "equal_interval": ("Intervalles égaux", lambda y, k: mapclassify.EqualInterval(y, k=k)),
 }
 MANUAL = "manual"
+#: Most manual bounds a user may type (10 classes: more cannot be told apart by colour).
+MAX_BREAKS = 9
+#: A bound as typed, after the decimal comma became a point ("nan" and "inf" are not numbers).
+_BREAK = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 SCHEME_LABELS = {**{name: label for name, (label, _) in SCHEMES.items()}, MANUAL: "Seuils manuels"}
 
 #: Palettes from ColorBrewer that stay readable for colour-blind readers.
@@ -92,11 +98,18 @@ def classify(
         maximum is added if it is above the last break).
     k : int
         Wanted number of classes; lowered to the number of distinct values (mapclassify
-        refuses more classes than values).
+        refuses more classes than values). A single distinct value makes one class, whatever
+        the scheme.
     diverging_centre : float, optional
         Centre of a diverging palette (100 for indices, 0 for gaps); sequential otherwise.
     reverse : bool
         Reverse a sequential palette (higher value = less fragile = lighter).
+
+    Raises
+    ------
+    ClassificationError
+        Unknown scheme, bad ``k``, unusable manual breaks, or any refusal of mapclassify
+        (re-raised with a French message): the caller never sees mapclassify's own errors.
     """
     if scheme not in SCHEME_LABELS:
         raise ClassificationError(
@@ -104,18 +117,17 @@ def classify(
         )
     if not isinstance(k, int | np.integer) or k < 1:
         raise ClassificationError(f"k must be a positive integer, got {k!r}")
-    present = values.dropna().astype(float)
+    present = values.astype(float).replace([np.inf, -np.inf], np.nan).dropna()
     classes = pd.Series(-1, index=values.index, dtype="int64")
     if present.empty:
         return Classification(classes, [], [], [])
     if scheme == MANUAL:
         upper = _manual_upper_bounds(breaks, present)
+    elif present.nunique() == 1:
+        # mapclassify refuses to split equal values (EqualInterval raises): one class holds them.
+        upper = [float(present.iloc[0])]
     else:
-        k = min(k, present.nunique())
-        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
-            warnings.simplefilter("ignore", UserWarning)
-            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
-        upper = [float(b) for b in np.unique(fitted.bins)]
+        upper = _scheme_upper_bounds(scheme, present, min(k, present.nunique()))
     upper[-1] = max(upper[-1], float(present.max()))
     bins = np.searchsorted(np.array(upper), present.to_numpy(), side="left")
     classes[present.index] = bins
@@ -124,9 +136,30 @@ def classify(
     return Classification(classes, lower, upper, colours)
 
 
+def _scheme_upper_bounds(scheme: str, present: pd.Series, k: int) -> list[float]:
+    """Upper class bounds from mapclassify; its refusals become a French ClassificationError."""
+    try:
+        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
+            warnings.simplefilter("ignore", UserWarning)
+            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
+    except (ValueError, ZeroDivisionError, IndexError) as exc:
+        raise ClassificationError(
+            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs "
+            f"({k} classes demandées) : {exc}"
+        ) from exc
+    upper = [float(b) for b in np.unique(fitted.bins) if np.isfinite(b)]
+    if not upper:
+        raise ClassificationError(
+            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs."
+        )
+    return upper
+
+
 def _manual_upper_bounds(breaks: list[float] | None, present: pd.Series) -> list[float]:
     if not breaks:
         raise ClassificationError("Manual classes need at least one break")
+    if not all(np.isfinite(float(b)) for b in breaks):
+        raise ClassificationError(f"Manual breaks must be finite numbers, got {list(breaks)!r}")
     upper = sorted({float(b) for b in breaks})
     if upper[-1] < present.max():
         upper.append(float(present.max()))
@@ -156,15 +189,29 @@ def _colours(
 def parse_breaks(text: str) -> list[float]:
     """Manual class bounds typed by a user: ``"90 ; 100,5 ; 110"`` -> ``[90.0, 100.5, 110.0]``.
 
-    Separators are ``;`` or spaces; decimal commas are accepted. Raises ClassificationError
-    (with a French message) when nothing or something unreadable is given.
+    Separators are ``;`` or spaces; decimal commas are accepted. The bounds must be finite
+    numbers in increasing order, at most :data:`MAX_BREAKS`. Raises ClassificationError (with
+    a French message) otherwise: a silently re-ordered or infinite bound would draw another
+    map than the one asked for.
     """
     parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
     if not parts:
         raise ClassificationError("Saisissez au moins un seuil pour des classes manuelles.")
-    try:
-        return sorted({float(p) for p in parts})
-    except ValueError:
+    if len(parts) > MAX_BREAKS:
         raise ClassificationError(
-            f"Seuils illisibles : « {text[:40]} ». Exemple : 90 ; 100 ; 110"
-        ) from None
+            f"Trop de seuils ({len(parts)}) : au plus {MAX_BREAKS} ({MAX_BREAKS + 1} classes)."
+        )
+    if not all(_BREAK.match(p) for p in parts):
+        raise ClassificationError(f"Seuils illisibles : « {text[:40]} ». Exemple : 90 ; 100 ; 110")
+    bounds = [float(p) for p in parts]
+    for part, bound in zip(parts, bounds, strict=True):
+        if not np.isfinite(bound):
+            raise ClassificationError(
+                f"Seuil « {part[:40]} » trop grand : saisissez un nombre fini."
+            )
+    for (before, low), (after, high) in itertools.pairwise(zip(parts, bounds, strict=True)):
+        if high <= low:
+            raise ClassificationError(
+                f"Les seuils doivent être croissants : « {before[:20]} » puis « {after[:20]} »."
+            )
+    return bounds
