@@ -93,3 +93,20 @@ def test_no_unsafe_html_with_data_in_it():
         if "unsafe_allow_html=True" in line
     ]
     assert [name for name, _ in uses] == ["map_panel.py"]
+
+
+def test_no_cache_key_is_an_object_id():
+    # id() is unique only among live objects: a freed bundle's id can name the next one.
+    import ast
+
+    calls = [
+        (path.name, node.lineno)
+        for path in [
+            *(REPO / "ui").glob("*.py"),
+            REPO / "streamlit_app.py",
+            *(REPO / "layers").rglob("*.py"),
+        ]
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id"
+    ]
+    assert calls == []

@@ -360,6 +360,22 @@ def test_apply_import_refuses_a_report_with_problems(data):
     assert (partial.values["source_url"] == IMPORTED_SOURCE).sum() == 1
 
 
+def test_each_bundle_has_one_content_key_that_names_its_imported_rows(data):
+    assert data.key == "shipped" and data.origin is None
+    rows = f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;22;99\ntaux_chomage_2014;pre2016;31;9\n"
+    swapped = f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;31;9\ntaux_chomage_2014;pre2016;22;99\n"
+    first = apply_import(data, check(rows, data))
+    again = apply_import(data, check(swapped, data))
+    other = apply_import(data, check(rows.replace(";99", ";98"), data))
+    assert first is not again and first.key == again.key  # same rows, same key
+    assert other.key != first.key and first.key.startswith("import:")
+    assert first.origin is data and other.origin is data
+    stacked = apply_import(
+        first, check(f"{PERCEPTION_HEADER}\nX;2024;citoyens;2016;53;emploi;5", data)
+    )
+    assert stacked.key not in {first.key, data.key} and stacked.origin is data
+
+
 # --- round trip, templates, command line -----------------------------------------------------
 
 

@@ -18,11 +18,10 @@ LABEL_KEY = "imported_label"
 
 
 def active_data(shipped: IndicatorData) -> tuple[IndicatorData, str]:
-    """The bundle the session works on, and a key naming it (for the caches)."""
+    """The bundle the session works on, and its content key (for the caches)."""
     imported = st.session_state.get(SESSION_KEY)
-    if imported is None:
-        return shipped, "shipped"
-    return imported, f"importé:{st.session_state.get(LABEL_KEY, '')}:{id(imported)}"
+    data = shipped if imported is None else imported
+    return data, data.key
 
 
 @st.cache_data

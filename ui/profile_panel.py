@@ -101,13 +101,13 @@ def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
 
 
 @st.cache_resource(max_entries=512)
-def _chart_spec(level: str, code: str, survey: str | None, data_id: int, _data) -> dict:
+def _chart_spec(level: str, code: str, survey: str | None, data_key: str, _data) -> dict:
     return _domain_chart(domain_profile(_data, level, code, survey)).to_dict()
 
 
 def domain_chart_spec(data: IndicatorData, level: str, code: str, survey: str | None) -> dict:
     """Vega-Lite spec of the domain chart, built once per region, survey and data bundle."""
-    return _chart_spec(level, code, survey, id(data), data)
+    return _chart_spec(level, code, survey, data.key, data)
 
 
 def _domain_chart(domains: pd.DataFrame) -> alt.Chart:

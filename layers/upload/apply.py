@@ -4,7 +4,7 @@ import dataclasses
 
 import pandas as pd
 
-from layers.indicators.bundle import IndicatorData
+from layers.indicators.bundle import IndicatorData, content_key
 from layers.upload.formats import IMPORTED_SOURCE, KEYS
 from layers.upload.validate import ValidationReport
 
@@ -17,8 +17,10 @@ def apply_import(
     Imported rows replace the shipped rows with the same key (values: indicator, level,
     region; perception: survey, year, actor, level, region, domain). Pre-2016 values are
     then consolidated to 2016 like the shipped ones, because every computation reads the
-    bundle. Raises ``ValueError`` (in French) if the report has problems, unless
-    ``allow_partial`` (then only the valid rows are imported).
+    bundle. The new bundle's ``key`` is a hash of all its imported rows and its ``origin`` the
+    shipped bundle, so imports stack and caches never confuse two bundles. Raises
+    ``ValueError`` (in French) if the report has problems, unless ``allow_partial`` (then
+    only the valid rows are imported).
     """
     if report.problems and not allow_partial:
         raise ValueError(
@@ -34,7 +36,13 @@ def apply_import(
     key_of = lambda f: pd.MultiIndex.from_frame(f[keys].astype(str))  # noqa: E731
     kept = shipped[~key_of(shipped).isin(key_of(imported))]
     combined = pd.concat([kept, imported[list(shipped.columns)]], ignore_index=True)
-    return dataclasses.replace(data, **{field_name: combined})
+    tables = {"values": data.values, "perception": data.perception, field_name: combined}
+    return dataclasses.replace(
+        data,
+        **{field_name: combined},
+        key=content_key(tables["values"], tables["perception"]),
+        origin=data.origin or data,
+    )
 
 
 def imported_rows(data: IndicatorData, kind: str) -> pd.DataFrame:
