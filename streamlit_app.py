@@ -200,7 +200,9 @@ with atlas_tab:
         )
 with table_tab:
     data_panel.show_layer_table(values, coloured)
-    data_panel.show_exports(values, coloured, classification, features)
+    data_panel.show_exports(
+        values, coloured, classification, features, (replace(view, region=""), data_key)
+    )
 with import_tab:
     import_panel.show_import(shipped_data())
 with method_tab:

@@ -124,3 +124,15 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
     at.button(key="export_png_prepare").click().run()
     assert not at.exception
     assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]
+
+
+def test_a_prepared_export_is_never_offered_for_another_view():
+    at = run_app(layer="emploi")
+    png = "Télécharger : Image PNG (1 800 px)"
+    for widget, value in (("view_scheme", "jenks"), ("view_k", "3"), ("view_layer", "sante")):
+        at.button(key="export_png_prepare").click().run()
+        assert png in [b.label for b in at.get("download_button")]
+        (at.select_slider if widget == "view_k" else at.selectbox)(key=widget).set_value(value)
+        at.run()
+        assert not at.exception
+        assert png not in [b.label for b in at.get("download_button")], widget

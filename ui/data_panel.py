@@ -1,5 +1,6 @@
 """The data view of the current layer: one row per region, with CSV download."""
 
+from collections.abc import Hashable
 from datetime import date
 
 import folium
@@ -59,13 +60,18 @@ def show_layer_table(values: LayerValues, coloured) -> None:
     )
 
 
-def show_exports(values: LayerValues, coloured, classification, features: str) -> None:
+def show_exports(
+    values: LayerValues, coloured, classification, features: str, view_key: Hashable
+) -> None:
     """Take the map away: PNG for slides, GeoPackage/Shapefile for QGIS, offline HTML.
 
-    Files are built when asked (a PNG takes about half a second), then offered for download.
+    Files are built when asked (a PNG takes about half a second), then offered for download
+    only while ``view_key`` is unchanged: it names everything the map depends on (the view with
+    its classes, and the data bundle's content key), so a prepared file always matches the
+    screen.
     """
     st.markdown("**Exporter la carte**")
-    stamp = f"{values.title}|{values.caption}|{len(coloured)}"
+    stamp = view_key
     builders = {
         "png": (
             "Image PNG (1 800 px)",
