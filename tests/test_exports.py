@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
+from matplotlib.text import Text
 from shapely.geometry import box
 
 from geo.shapes import read_layer
@@ -21,6 +22,7 @@ from layers.render.exports import (
     layer_geopackage,
     layer_shapefile_zip,
     legend_entries,
+    map_figure,
     map_png,
     profile_html,
     standalone_map_html,
@@ -54,6 +56,16 @@ def test_png_is_wide_enough_and_not_blank(png):
     assert rgb.std() > 20
     white = (rgb == 255).all(axis=-1).mean()
     assert 0.3 < white < 0.95
+
+
+@pytest.mark.parametrize("text", ["$5 puis $10", r"$\frac{", "50 $ et 100 $", r"$x^2$ \$", "$$"])
+def test_png_draws_dollars_as_typed_and_never_crashes(coloured, text):
+    frame, classes = coloured
+    fig = map_figure(frame, classes, f"Enquête {text}", text, f"source {text}", "2024")
+    texts = [t for t in fig.findobj(Text) if t.get_text()]
+    assert any(t.get_text() == f"Enquête {text}" for t in texts)
+    assert all(not t.get_parse_math() and not t.get_usetex() for t in texts)
+    assert map_png(frame, classes, f"Enquête {text}", text, text, "2024").startswith(b"\x89PNG")
 
 
 def test_png_uses_the_map_colours(coloured, png):
