@@ -145,11 +145,8 @@ sync_url(view)
 atlas_tab, table_tab, import_tab, method_tab = st.tabs(
     ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"]
 )
-if data_key != "shipped":
-    st.info(
-        f"Carte calculée avec des **données importées** : "
-        f"{md_escape(st.session_state.get(import_panel.LABEL_KEY, ''))}"
-    )
+if banner := import_panel.imported_banner(st.session_state):
+    st.info(banner)
 with atlas_tab:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:

@@ -136,3 +136,55 @@ def test_a_prepared_export_is_never_offered_for_another_view():
         at.run()
         assert not at.exception
         assert png not in [b.label for b in at.get("download_button")], widget
+
+
+VALUES_FILE = b"indicator_id;level;region_code;value\ntaux_chomage_2014;pre2016;22;11,5\n"
+PERCEPTION_FILE = (
+    "enquête;année;acteur;niveau;région;domaine;note\n"
+    "ESSAI;2024;citoyens;france;France;emploi;6,0\n"
+    "ESSAI;2024;citoyens;2016;Bretagne;emploi;5,4\n"
+).encode("cp1252")
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key="upload_file").set_value((name, content, "text/csv"))
+    return at.run()
+
+
+def test_stacked_imports_are_all_named_in_the_banner():
+    at = run_app()
+    upload(at, "valeurs.csv", VALUES_FILE)
+    at.button(key="accept_import").click().run()
+    upload(at, "perception.csv", PERCEPTION_FILE)
+    at.button(key="accept_import").click().run()
+    assert not at.exception
+    banner = [i.value for i in at.info if "données importées" in i.value]
+    assert len(banner) == 1
+    assert "valeurs.csv" in banner[0] and "perception.csv" in banner[0]
+    assert at.session_state["imported_data"].key.startswith("import:")
+
+
+def test_an_uploaded_file_is_checked_once_per_content(monkeypatch):
+    import layers.upload.validate as validate_module
+
+    calls = []
+    original = validate_module.validate
+    monkeypatch.setattr(
+        validate_module, "validate", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
+    at = run_app()
+    upload(at, "valeurs.csv", VALUES_FILE)
+    for layer in ("sante", "emploi", "logement"):
+        at.selectbox(key="view_layer").set_value(layer).run()
+    assert not at.exception and len(calls) == 1
+    upload(at, "valeurs.csv", VALUES_FILE.replace(b"11,5", b"12"))
+    assert len(calls) == 2
+
+
+def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
+    from tests.hostile_files import encrypted_xlsx
+
+    at = run_app()
+    upload(at, "protégé.xlsx", encrypted_xlsx())
+    assert not at.exception
+    assert any("classeur protégé par mot de passe" in e.value for e in at.error)
