@@ -8,9 +8,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo.catalysers import catalysers_in_region, load_catalysers
+from geo.catalysers import load_catalysers
 from geo.gazetteer import load_gazetteer, read_communes
+from geo.levels import LEVELS
 from geo.shapes import read_layer
+from geo.units import catalysers_of_unit, unit_counts
 from layers.indicators.bundle import load_indicator_data
 from layers.measures import layer_values, view_choices
 from layers.render.choropleth import (
@@ -19,9 +21,9 @@ from layers.render.choropleth import (
     colour_regions,
     selection_layer,
 )
-from layers.render.classify import ClassificationError, parse_breaks
 from layers.render.markers import catalyser_layer, radius_layer
 from layers.render.offline import install_static_assets
+from layers.render.schemes import ClassificationError, parse_breaks
 from layers.view_state import ViewState
 from ui import (
     catalysers_panel,
@@ -67,15 +69,8 @@ def catalyser_directory():
 
 @st.cache_resource
 def region_counts() -> dict[str, dict[str, tuple[int, int]]]:
-    """(communes, départements) per region code, per level."""
-    deps = regions("departements")
-    communes = read_communes()
-    per_dep = communes[communes["kind"] == "COM"].groupby("departement").size()
-    out = {}
-    for level, column in (("2016", "code_2016"), ("pre2016", "code_pre16")):
-        grouped = deps.assign(n=deps["code"].map(per_dep).fillna(0)).groupby(column)
-        out[level] = {code: (int(g["n"].sum()), len(g)) for code, g in grouped}
-    return out
+    """(communes, départements) per unit code, per level."""
+    return unit_counts(regions("departements"), read_communes())
 
 
 @st.cache_resource(max_entries=256)
@@ -98,16 +93,13 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
 
 @st.cache_resource
 def choices_for(_data, data_key: str = "shipped"):
-    return view_choices(_data, {level: regions(level) for level in ("2016", "pre2016")})
+    return view_choices(_data, {level: regions(level) for level in LEVELS})
 
 
 def region_catalysers(view: ViewState):
-    directory = catalyser_directory()
-    if view.level == "2016":
-        return catalysers_in_region(directory, view.region)
-    deps = regions("departements")
-    codes = set(deps.loc[deps["code_pre16"] == view.region, "code"])
-    return directory[directory["departement"].isin(codes)]
+    return catalysers_of_unit(
+        catalyser_directory(), regions("departements"), view.level, view.region
+    )
 
 
 static_assets()

@@ -11,8 +11,15 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
-from tests.test_e2e_atlas import MAP_FRAME, POLYGONS, click_region, hide_catalysers
+from bench.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAP_FRAME,
+    POLYGONS,
+    click_region,
+    hide_catalysers,
+    streamlit_server,
+)
 
 REGIONS = {
     "32": "Hauts-de-France",

@@ -11,10 +11,3 @@ REGION_MAPPING_CSV = SHAPES_DIR / "region_mapping.csv"
 DEPARTEMENTS_PRE2016_CSV = SHAPES_DIR / "departements_regions_pre2016.csv"
 COMMUNES_CSV = GAZETTEER_DIR / "communes.csv"
 DEPARTEMENTS_CSV = GAZETTEER_DIR / "departements.csv"
-
-#: Shapefile layer names in data/shapes/, one per geographic level.
-LAYER_FILES = {
-    "2016": "regions_2016",
-    "pre2016": "regions_pre2016",
-    "departements": "departements",
-}

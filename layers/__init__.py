@@ -15,7 +15,9 @@ Modules at this level: :mod:`layers.view_state` (the view, read from and written
 :mod:`layers.measures` (view -> one value per region; bridges indicators and the UI),
 :mod:`layers.cli` (``python -m layers values|index|coverage|check``).
 
-Dependency rule (checked by ``tests/test_architecture.py``): ``layers`` may import :mod:`geo`,
+Dependency rules (checked by ``tests/test_architecture.py``): ``layers`` may import :mod:`geo`,
 never ``ui`` nor Streamlit; ``layers.indicators`` imports only pandas, numpy, the standard
-library and :mod:`geo`; nothing at run time imports ``layers.build``.
+library and :mod:`geo`; ``layers.render`` and ``layers.upload`` do not import each other, except
+``layers.upload.dialect`` (the one French CSV writer); nothing at run time imports
+``layers.build``.
 """

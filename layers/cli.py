@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.indicators.bundle import FRANCE_CODES, LEVELS, UnknownIdError, load_indicator_data
+from geo.levels import LEVELS, UnknownLevelError
+from layers.indicators.bundle import FRANCE_CODES, UnknownIdError, load_indicator_data
 from layers.indicators.consolidate import FRM, FRM_LABEL, france_reference, indicator_values
 from layers.indicators.coverage import coverage_table
 from layers.indicators.indices import index_table
@@ -112,7 +113,7 @@ def _read_upload(path: Path) -> bytes:
 
 def add_values(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("values", help="values of one indicator for every region, then France")
-    p.add_argument("--level", required=True, choices=LEVELS)
+    p.add_argument("--level", required=True, choices=list(LEVELS))
     p.add_argument(
         "--indicator", required=True, help="indicator id (data/indicators/catalogue.csv)"
     )
@@ -121,7 +122,7 @@ def add_values(sub: argparse._SubParsersAction) -> None:
 
 def add_index(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("index", help="fragility index (base 100 = France) and rank per region")
-    p.add_argument("--level", required=True, choices=LEVELS)
+    p.add_argument("--level", required=True, choices=list(LEVELS))
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--domain", help="one of the 16 domain ids")
     which.add_argument("--axis", help="economique, social, societal or environnemental")
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except UnknownIdError as exc:
+    except (UnknownIdError, UnknownLevelError) as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`: stop quietly

@@ -13,14 +13,15 @@ import pandas as pd
 
 from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.consolidate import france_reference, indicator_values
-from layers.indicators.indices import domain_indices, index_table
+from layers.indicators.indices import index_table
 from layers.indicators.perception import (
     available_surveys,
     parse_survey_key,
     perceived_index,
     perception_gap,
+    wave_rows,
 )
-from layers.view_state import MEASURES, Choices, ViewState
+from layers.view_state import Choices, ViewState
 
 GLOBAL = "global"
 AXIS_PREFIX = "axe:"
@@ -175,12 +176,7 @@ def _gap(data: IndicatorData, view: ViewState) -> LayerValues:
 
 
 def _perception_source(data: IndicatorData, survey: str, year: str, actor: str) -> str:
-    rows = data.perception[
-        (data.perception["survey"] == survey)
-        & (data.perception["year"].astype(str) == str(year))
-        & (data.perception["actor"] == actor)
-    ]
-    urls = rows["source_url"].value_counts()
+    urls = wave_rows(data.perception, survey, year, actor)["source_url"].value_counts()
     return urls.index[0] if len(urls) else "—"
 
 
@@ -294,4 +290,5 @@ def view_choices(data: IndicatorData, region_layers: dict) -> Choices:
     )
 
 
-__all__ = ["MEASURES", "LayerValues", "domain_indices", "layer_values"]
+#: What the app and ui/ use: the values of a view, and the valid choices for the URL and widgets.
+__all__ = ["LayerValues", "default_survey", "layer_values", "view_choices"]

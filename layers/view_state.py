@@ -8,7 +8,8 @@ reported as French warnings the app shows.
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
-from layers.render.classify import SCHEME_LABELS, ClassificationError, parse_breaks
+from geo.levels import LEVELS
+from layers.render.schemes import SCHEME_LABELS, ClassificationError, parse_breaks
 
 #: Measures a user can map: key -> French label.
 MEASURES = {
@@ -17,7 +18,6 @@ MEASURES = {
     "ecart": "Écart perception − objectif",
     "indicateur": "Un indicateur du catalogue",
 }
-LEVELS = {"2016": "Régions 2016 (13)", "pre2016": "Anciennes régions (22)"}
 MAX_CLASSES = 7
 
 
@@ -25,7 +25,7 @@ MAX_CLASSES = 7
 class ViewState:
     """Everything that defines what the map shows. Strings only, so it fits in a URL."""
 
-    level: str = "2016"
+    level: str = next(iter(LEVELS))
     layer: str = "global"  # a domain id, "axe:<axis>", or "global"
     measure: str = "objectif"
     indicator: str = ""  # indicator id, used when measure == "indicateur"

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server
 
 
 @pytest.fixture(scope="session")

@@ -1,23 +1,13 @@
 """The Streamlit app, run headless with AppTest (no browser)."""
 
 import itertools
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from layers.render.classify import SCHEME_LABELS
+from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
-
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
-TIMEOUT_S = 120
-
-
-def run_app(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+from tests.helpers import run_app
 
 
 def legend_rows(at: AppTest) -> list[str]:

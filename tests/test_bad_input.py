@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.gazetteer import GazetteerQueryError, NoMatchError, load_gazetteer
-from tests.test_app import run_app
+from tests.helpers import run_app
 
 REPO = Path(__file__).resolve().parents[1]
 GAZETTEER = load_gazetteer()

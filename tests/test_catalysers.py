@@ -12,8 +12,9 @@ from geo.catalysers import (
     catalysers_near,
     filter_catalysers,
 )
-from geo.distance import haversine_km, within_radius
+from geo.distance import haversine_km
 from geo.gazetteer import load_gazetteer
+from tests.helpers import within_radius
 
 LILLE = (50.63194, 3.0575)
 

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layers.render.classify import NO_DATA_COLOUR, ClassificationError, classify, parse_breaks
+from layers.render.classify import NO_DATA_COLOUR, SCHEMES, classify
 from layers.render.formatting import decimals_for, format_number
+from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError, parse_breaks
 
 VALUES = pd.Series(
     [80, 95, 100, 104, 130, np.nan, 111, 99, 120, 101, 88, 140, 97],
@@ -175,3 +176,7 @@ def test_manual_bounds_keep_their_order_and_decimal_commas():
 def test_classify_refuses_non_finite_manual_bounds(breaks):
     with pytest.raises(ClassificationError, match="finite"):
         classify(VALUES, "manual", breaks=breaks)
+
+
+def test_every_scheme_a_user_can_pick_is_built_or_manual():
+    assert set(SCHEME_LABELS) == {*SCHEMES, MANUAL}

@@ -2,7 +2,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.distance import haversine_km, with_distance, within_radius
+from geo.distance import check_query, haversine_km
+from tests.helpers import with_distance, within_radius
 
 PARIS = (48.8566, 2.3522)
 LYON = (45.7640, 4.8357)
@@ -63,12 +64,14 @@ def test_bounding_box_prefilter_agrees_with_brute_force():
         assert sorted(fast.index) == sorted(table.index[brute])
 
 
-@pytest.mark.parametrize("radius", [0, -3, float("nan")])
-def test_radius_must_be_positive(radius):
+@pytest.mark.parametrize("radius", [0, -3, float("nan"), float("inf"), "10", None])
+def test_radius_must_be_a_positive_number(radius):
     with pytest.raises(ValueError, match="radius_km"):
-        within_radius(points(), *PARIS, radius_km=radius)
+        check_query(*PARIS, radius_km=radius)
 
 
-def test_bad_centre_is_named():
+@pytest.mark.parametrize("centre", [(95, 2), (45, 181), (float("nan"), 2)])
+def test_bad_centre_is_named(centre):
     with pytest.raises(ValueError, match=r"lat in \[-90, 90\]"):
-        within_radius(points(), 95, 2, radius_km=10)
+        check_query(*centre, radius_km=10)
+    check_query(*PARIS, radius_km=np.int64(10))  # numpy numbers are numbers

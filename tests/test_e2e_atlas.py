@@ -3,72 +3,18 @@
 Every test uses the ``page`` fixture, which fails the test if any request leaves localhost.
 """
 
-import time
-
 import pytest
 
+from bench.browser import (
+    choose,
+    click_region,
+    hide_catalysers,
+    open_map,
+    region_paths,
+    wait_for,
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-POLYGONS = "path.leaflet-interactive"
-
-
-def open_map(page, url: str):
-    page.goto(url)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(POLYGONS).first.wait_for(timeout=60_000)
-    return frame
-
-
-def region_paths(frame):
-    """Fill colours of the region polygons (catalyser markers are circles drawn as paths too,
-    but with the fill opacity of markers; regions use 0.85)."""
-    return frame.locator(POLYGONS).evaluate_all(
-        "els => els.filter(e => e.getAttribute('fill-opacity') === '0.85')"
-        ".map(e => e.getAttribute('fill'))"
-    )
-
-
-def wait_for(predicate, timeout_s: float = 30.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label)
-    box.locator("input").click()
-    box.locator("input").fill(option)
-    page.keyboard.press("Enter")
-
-
-def click_region(page, frame, code: str) -> None:
-    """Click inside a region's polygon, at a point Leaflet says is inside it."""
-    iframe_box = page.locator(MAP_FRAME).bounding_box()
-    point = frame.locator("body").evaluate(
-        """(body, code) => {
-            const map = window.map;
-            let target = null;
-            map.eachLayer(l => { if (l.feature && l.feature.properties &&
-                                     l.feature.properties.code === code) target = l; });
-            const ring = target.getLatLngs().flat(3);
-            const c = target.getBounds().getCenter();
-            const p = map.latLngToContainerPoint(c);
-            const r = map.getContainer().getBoundingClientRect();
-            return {x: p.x + r.left, y: p.y + r.top, n: ring.length};
-        }""",
-        code,
-    )
-    page.mouse.click(iframe_box["x"] + point["x"], iframe_box["y"] + point["y"])
-
-
-def hide_catalysers(page) -> None:
-    page.get_by_text("Afficher les catalyseurs territoriaux").click()
 
 
 def test_13_regions_then_22_after_switching_level(app_url, page):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_e2e_atlas import choose, open_map, region_paths, wait_for
+from bench.browser import choose, open_map, region_paths, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -1,4 +1,4 @@
-"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile, CSV), offline HTML, profile."""
+"""Exports: the PNG map, the joined layer (GeoPackage, Shapefile), offline HTML, profile."""
 
 import io
 import re
@@ -18,7 +18,6 @@ from geo.shapes import read_layer
 from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
 from layers.render.classify import NO_DATA_COLOUR
 from layers.render.exports import (
-    layer_csv,
     layer_geopackage,
     layer_shapefile_zip,
     legend_entries,
@@ -28,7 +27,6 @@ from layers.render.exports import (
     standalone_map_html,
 )
 from layers.render.offline import offline
-from layers.upload.read import read_table
 
 
 @pytest.fixture(scope="module")
@@ -126,17 +124,6 @@ def test_shapefile_zip(coloured, tmp_path):
     assert back["code"].tolist() == frame["code"].tolist()
     assert back["nom"].tolist() == frame["nom"].tolist()  # accents survive (UTF-8 .cpg)
     assert {"libelle", "classe", "couleur"} <= set(back.columns)
-
-
-def test_layer_csv_drops_geometry_and_reads_back(coloured):
-    frame, _ = coloured
-    content = layer_csv(frame)
-    assert content.startswith(b"\xef\xbb\xbf")
-    table = read_table(content, "couche.csv")
-    assert "geometry" not in table
-    assert table["code"].tolist() == frame["code"].tolist()
-    values = [np.nan if v == "" else float(v.replace(",", ".")) for v in table["value"]]
-    np.testing.assert_array_equal(values, frame["value"].to_numpy())
 
 
 def _map(coloured) -> folium.Map:

@@ -1,6 +1,5 @@
 """The shipped indicator tables (data/indicators/) are the subject of these tests."""
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -10,6 +9,7 @@ from layers.indicators.consolidate import france_reference, level_table
 from layers.indicators.coverage import coverage_table
 from layers.indicators.indices import index_table
 from layers.indicators.perception import available_surveys
+from layers.upload.formats import SCORE_RANGE, plausible_range
 
 DOMAINS = {
     "emploi",
@@ -91,45 +91,18 @@ def test_published_france_values_agree_with_the_consolidated_reference(data):
     assert checked >= 3
 
 
-#: Plausible range per unit, first match wins (unit text lower-cased, or indicator id).
-PLAUSIBLE = [
-    ("esperance_vie", (60, 100)),
-    ("evolution", (-100, 100)),  # a growth rate in % may be negative
-    ("age_median", (20, 70)),
-    ("rapport_interdecile", (1, 20)),
-    ("score 0-100", (0, 100)),
-    ("rang sur 22", (1, 22)),
-    ("µg/m³", (0, 100)),
-    ("pour 100 000", (0, 100_000)),
-    ("pour 1 000 km²", (0, 1000)),
-    ("pour 1000 habitants", (0, 1000)),
-    ("pour 1 000", (0, 1000)),
-    ("pour 100 moins de 20 ans", (0, 500)),  # ageing index: over 100 = more old than young
-    ("pour 100 ", (0, 100)),
-    ("pièces par personne", (0.5, 5)),
-    ("nuitées par habitant", (0, 1000)),
-    ("%", (0, 100)),
-    ("euros par uc", (5_000, 60_000)),
-]
-
-
-def plausible_range(row) -> tuple[float, float]:
-    text = f"{row.indicator_id} {row.unit}".lower()
-    return next((bounds for key, bounds in PLAUSIBLE if key in text), (0, np.inf))
-
-
 @pytest.mark.parametrize("level", ["pre2016", "2016"])
 def test_no_value_outside_its_plausible_range(data, level):
     table = level_table(data, level)
     france = france_reference(data).set_index("indicator_id")["value"]
     for row in data.catalogue.itertuples():
-        low, high = plausible_range(row)
+        low, high = plausible_range(row.unit, row.indicator_id)
         if row.indicator_id in table:
             col = table[row.indicator_id].dropna()
             assert col.between(low, high).all(), (row.indicator_id, col.min(), col.max())
         if pd.notna(france[row.indicator_id]):
             assert low <= france[row.indicator_id] <= high, row.indicator_id
-    assert data.perception["score_10"].between(1, 10).all()
+    assert data.perception["score_10"].between(*SCORE_RANGE).all()
 
 
 def test_every_stored_value_has_a_source(data):

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from geo.levels import UnknownLevelError
 from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
     consolidate_to_2016,
@@ -234,7 +235,7 @@ def test_region_names_come_from_the_mapping_by_level():
     data = tiny()
     assert data.regions("2016") == {"N": "Nord", "S": "Sud"}
     assert data.regions("pre2016") == {"a": "A", "b": "B", "c": "C"}
-    with pytest.raises(UnknownIdError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
+    with pytest.raises(UnknownLevelError, match=r"Unknown level '2015'.*'2016', 'pre2016'"):
         data.regions("2015")
 
 

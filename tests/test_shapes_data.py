@@ -7,9 +7,11 @@ import pytest
 import shapely
 
 from geo.build.coverage import interior_rings, uncovered_holes
-from geo.paths import DEPARTEMENTS_PRE2016_CSV, LAYER_FILES, SHAPES_DIR
+from geo.levels import LAYER_FILES
+from geo.paths import DEPARTEMENTS_PRE2016_CSV, SHAPES_DIR
 from geo.region_mapping import load_region_mapping
-from geo.shapes import geojson_size_bytes, read_layer
+from geo.shapes import read_layer
+from tests.helpers import geojson_size_bytes
 
 CODES_2016 = {"11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}
 CODES_PRE2016 = {

@@ -11,10 +11,10 @@ import pytest
 from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
 from layers.indicators.perception import perception_gap
 from layers.measures import layer_values
-from layers.render.exports import layer_csv
 from layers.upload.apply import apply_import
 from layers.upload.cells import parse_number
-from layers.upload.formats import IMPORTED_SOURCE, plausible_range
+from layers.upload.dialect import french_csv
+from layers.upload.formats import IMPORTED_SOURCE, PLAUSIBLE_RANGES, plausible_range
 from layers.upload.read import read_table
 from layers.upload.templates import TEMPLATE_FILES, TEMPLATES_DIR, template_csv, template_frame
 from layers.upload.validate import Problem, detect_kind, validate
@@ -200,10 +200,14 @@ def test_unknown_kind_argument(data):
     ("unit", "indicator", "expected"),
     [
         ("% de la population", "taux_pauvrete_2013", (0, 100)),
-        ("%", "evolution_creations_entreprises_2014", (-100, np.inf)),
+        ("%", "evolution_creations_entreprises_2014", (-100, 100)),
+        ("rapport", "rapport_interdecile_2013", (1, 20)),
+        ("licences pour 100 habitants", "licences_sportives_2015", (0, 100)),
+        ("décès pour 100 000 habitants", "mortalite_2014", (0, 100_000)),
         ("habitants", "population_2013", (0, np.inf)),
         ("années", "eurostat_esperance_vie_ensemble_2015", (60, 100)),
-        ("années", "age_median_2016_eurostat", (0, np.inf)),
+        ("années", "age_median_2016_eurostat", (20, 70)),
+        ("nombre de créations", "creations_entreprises_2014", (0, np.inf)),
     ],
 )
 def test_plausible_ranges(unit, indicator, expected):
@@ -383,7 +387,7 @@ def test_round_trip_export_csv_then_import_gives_the_same_values(data):
     shipped = data.values[data.values["level"] != "france"][
         ["indicator_id", "level", "region_code", "value"]
     ]
-    report = validate(read_table(layer_csv(shipped), "export.csv"), data)
+    report = validate(read_table(french_csv(shipped), "export.csv"), data)
     assert report.is_valid, report.to_text()
     back = report.rows.reset_index(drop=True)
     pd.testing.assert_frame_equal(
@@ -496,3 +500,8 @@ def test_unknown_region_without_level_says_what_to_add():
     report = validate(table, load_indicator_data())
     assert not report.is_valid
     assert "ajoutez une colonne level" in report.to_text()
+
+
+def test_the_import_guide_lists_every_plausible_range():
+    guide = (ROOT / "docs" / "import.md").read_text()
+    assert [key for key, _ in PLAUSIBLE_RANGES if f"`{key}`" not in guide] == []

@@ -1,4 +1,10 @@
+import subprocess
+import sys
+from pathlib import Path
+
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
+
+REPO = Path(__file__).resolve().parents[1]
 
 CHOICES = Choices(
     layers={"global": "Indice global", "emploi": "Emploi", "axe:social": "Axe social"},
@@ -39,3 +45,15 @@ def test_region_is_checked_at_its_own_level():
     assert parsed.region == "" and warnings
     parsed, _ = parse_view_state({"level": "pre2016", "region": "31"}, CHOICES)
     assert parsed.region == "31"
+
+
+def test_reading_a_url_loads_neither_mapclassify_nor_matplotlib():
+    code = (
+        "import sys, layers.view_state; "
+        "print(sorted(m for m in ('mapclassify', 'matplotlib', 'folium', 'streamlit')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert out.stdout.strip() == "[]"

@@ -15,6 +15,8 @@ from geo.catalysers import (
     filter_catalysers,
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
+from layers.render.links import is_http_url
+from layers.upload.dialect import french_csv
 from ui.text import md_escape
 
 DEFAULT_RADIUS_KM = 30
@@ -126,10 +128,15 @@ def show_results(result: NearResult, place: Place) -> None:
     )
     st.download_button(
         "Télécharger (CSV)",
-        table.to_csv(index=False, sep=";").encode("utf-8-sig"),
+        results_csv(result.rows),
         file_name=f"catalyseurs_{place.insee_code}_{result.radius_km:g}km.csv",
         mime="text/csv",
     )
+
+
+def results_csv(rows: pd.DataFrame) -> bytes:
+    """The results table as the French CSV every download of the atlas uses (decimal comma)."""
+    return french_csv(results_table(rows))
 
 
 def results_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -144,6 +151,7 @@ def results_table(rows: pd.DataFrame) -> pd.DataFrame:
         .fillna("")
         .where(rows["precision"] == "commune", "(département " + rows["departement"] + ")")
     )
+    sources = rows["source_url"].fillna("").str.split(" ").str[0]
     return pd.DataFrame(
         {
             "Nom": rows["name"],
@@ -151,8 +159,8 @@ def results_table(rows: pd.DataFrame) -> pd.DataFrame:
             "Distance (km)": rows["distance_km"].round(1),
             "Métiers": metiers,
             "Fiabilité": rows["confidence"],
-            "Site": rows["website"].where(rows["website"].fillna("").str.match(r"https?://"), None),
-            "Source": rows["source_url"].fillna("").str.split(" ").str[0],
+            "Site": rows["website"].where(rows["website"].map(is_http_url), None),
+            "Source": sources.where(sources.map(is_http_url), None),
         }
     )
 

@@ -15,6 +15,7 @@ from layers.render.exports import (
     map_png,
     standalone_map_html,
 )
+from layers.upload.dialect import french_csv
 from ui.map_panel import base_map
 
 
@@ -39,6 +40,11 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
     )
 
 
+def layer_csv(values: LayerValues, coloured) -> bytes:
+    """:func:`layer_frame` as the French CSV every download of the atlas uses."""
+    return french_csv(layer_frame(values, coloured))
+
+
 def show_layer_table(values: LayerValues, coloured) -> None:
     st.markdown(f"**{values.title}** ({values.unit})")
     frame = layer_frame(values, coloured)
@@ -54,7 +60,7 @@ def show_layer_table(values: LayerValues, coloured) -> None:
     st.caption(values.caption)
     st.download_button(
         "Télécharger la couche (CSV)",
-        frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+        layer_csv(values, coloured),
         file_name="atlas_couche.csv",
         mime="text/csv",
     )

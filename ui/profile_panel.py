@@ -6,11 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from geo.catalysers import CONFIDENCE_LABELS
+from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import NO_DATA_LABEL, format_number
-from layers.view_state import LEVELS, ViewState
+from layers.render.links import is_http_url
+from layers.view_state import ViewState
 from ui.state import set_view
 from ui.text import md_escape
 
@@ -28,7 +31,7 @@ def show_profile(
         return
     row = regions.loc[regions["code"] == view.region].iloc[0]
     st.subheader(row["nom"])
-    st.caption(f"{LEVELS[view.level]} · code INSEE {row['code']}")
+    st.caption(f"{LEVELS[view.level].label} · code INSEE {row['code']}")
     st.markdown(_relation_text(data, view))
     if st.button("Fermer le profil", key="close_profile"):
         set_view(region="")
@@ -82,7 +85,7 @@ def _show_key_figures(figures: pd.DataFrame) -> None:
                 for v, d, u in zip(figures["value"], decimals, figures["unit"], strict=True)
             ],
             "Année": figures["year"],
-            "Source": [url if str(url).startswith("http") else "" for url in figures["source_url"]],
+            "Source": [url if is_http_url(url) else "" for url in figures["source_url"]],
             "Note": figures["source"],
         }
     )
@@ -95,8 +98,6 @@ def _show_key_figures(figures: pd.DataFrame) -> None:
 
 
 def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
-    from layers.measures import default_survey
-
     return view.survey or default_survey(data) or None
 
 
@@ -235,7 +236,7 @@ def _offer_printable_page(
             )
         )
     page = profile_html(
-        f"{name} — profil de fragilité ({LEVELS[view.level]})",
+        f"{name} — profil de fragilité ({LEVELS[view.level].label})",
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
@@ -265,7 +266,7 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
                         lambda c: f"{c} — {CONFIDENCE_LABELS.get(c, c)}"
                     ),
                     "Site": catalysers["website"].where(
-                        catalysers["website"].fillna("").str.match(r"https?://"), None
+                        catalysers["website"].map(is_http_url), None
                     ),
                 }
             ),

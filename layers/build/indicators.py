@@ -19,10 +19,12 @@ from layers.build.method_page import (
     update_method_page,
 )
 from layers.indicators.bundle import INDICATORS_DIR, load_indicator_data
+from layers.upload.formats import ACTORS
 
 REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
-LEVELS = {"old22": "pre2016", "new13": "2016", "france": "france"}
-ACTORS = ("citoyens", "associations", "entreprises")
+#: Level as written in the reference files -> level of data/indicators/ (ids of geo.levels, and
+#: "france" for national rows).
+REFERENCE_LEVELS = {"old22": "pre2016", "new13": "2016", "france": "france"}
 #: Flags that open some reference notes: they say how complete the row is, not where it is from.
 FLAGS = ("PARTIEL", "INCOMPLET", "ATTENTION")
 
@@ -264,7 +266,7 @@ def build_values(ref: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     values = pd.DataFrame(
         {
             "indicator_id": ref["indicator_id"],
-            "level": ref["level"].map(LEVELS),
+            "level": ref["level"].map(REFERENCE_LEVELS),
             "region_code": ref["region_code"],
             "value": pd.to_numeric(ref["value"]),
             "source_url": ref["source_url"].where(
@@ -274,7 +276,7 @@ def build_values(ref: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         }
     )
     if values["level"].isna().any():
-        raise ValueError(f"Unknown levels: {sorted(set(ref['level']) - set(LEVELS))}")
+        raise ValueError(f"Unknown levels: {sorted(set(ref['level']) - set(REFERENCE_LEVELS))}")
     key = ["indicator_id", "level", "region_code"]
     if values.duplicated(key).any():
         raise ValueError(f"Duplicate values: {values[values.duplicated(key)][key].values[:5]}")
@@ -291,7 +293,7 @@ def build_perception(ref: pd.DataFrame) -> pd.DataFrame:
             "survey": kept["survey"],
             "year": kept["year"],
             "actor": kept["actor"],
-            "level": kept["level"].map(LEVELS),
+            "level": kept["level"].map(REFERENCE_LEVELS),
             "region_code": kept["region_code"],
             "domain": kept["domain"],
             "score_10": pd.to_numeric(kept["score_10"]),

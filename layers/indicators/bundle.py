@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.levels import LEVELS, check_level
 from geo.region_mapping import load_region_mapping
 
 INDICATORS_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
-LEVELS = ("2016", "pre2016")
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
 #: ``source_url`` of every row a user imported: the provenance that follows the number.
 IMPORTED_SOURCE = "données importées"
@@ -44,7 +44,7 @@ class IndicatorData:
     perception: pd.DataFrame
     profiles: pd.DataFrame
     mapping: pd.DataFrame
-    #: Region names per level, ``{"2016": {code: name}, "pre2016": {code: name}}``, sorted by
+    #: Unit names per level, ``{"2016": {code: name}, "pre2016": {code: name}}``, sorted by
     #: code; derived from ``mapping`` when not given.
     region_names: dict | None = None
     #: Content key naming this bundle in every cache: :data:`SHIPPED_KEY`, or a hash of the
@@ -81,7 +81,7 @@ class IndicatorData:
         return rows.iloc[0]
 
     def regions(self, level: str) -> dict[str, str]:
-        """Codes and names of the regions of ``level`` ("2016" or "pre2016")."""
+        """Codes and names of the units of ``level`` (an id of :data:`geo.levels.LEVELS`)."""
         check_level(level)
         return self.region_names[level]
 
@@ -101,19 +101,13 @@ def content_key(values: pd.DataFrame, perception: pd.DataFrame) -> str:
 
 
 def region_names_of(mapping: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Codes and names of both levels from the mapping table, sorted by code."""
-    names = {
-        "2016": dict(zip(mapping["code_2016"], mapping["nom_2016"], strict=True)),
-        "pre2016": dict(zip(mapping["code_pre2016"], mapping["nom_pre2016"], strict=True)),
-    }
-    return {level: dict(sorted(codes.items())) for level, codes in names.items()}
-
-
-def check_level(level: str) -> str:
-    """``level`` itself if it is one of :data:`LEVELS`, else :class:`UnknownIdError`."""
-    if level not in LEVELS:
-        raise UnknownIdError(f"Unknown level {level!r}; expected one of {list(LEVELS)}")
-    return level
+    """Codes and names of the levels the mapping table lists, sorted by code."""
+    names = {}
+    for level in LEVELS.values():
+        if level.mapping_code and level.mapping_name:
+            codes = zip(mapping[level.mapping_code], mapping[level.mapping_name], strict=True)
+            names[level.id] = dict(sorted(codes))
+    return names
 
 
 def _read(name: str, directory: Path, **kwargs) -> pd.DataFrame:

@@ -10,7 +10,8 @@ its former regions have a value (and a weight): otherwise it is "non disponible"
 import numpy as np
 import pandas as pd
 
-from layers.indicators.bundle import FRANCE_CODES, IndicatorData, UnknownIdError, check_level
+from geo.levels import check_level
+from layers.indicators.bundle import FRANCE_CODES, IndicatorData, UnknownIdError
 
 FRM = "FRM"
 FRM_LABEL = FRANCE_CODES[FRM]

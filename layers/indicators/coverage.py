@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from layers.indicators.bundle import LEVELS, IndicatorData
+from geo.levels import LEVELS
+from layers.indicators.bundle import IndicatorData
 from layers.indicators.indices import indicator_indices
 
 COVERAGE_COLUMNS = [

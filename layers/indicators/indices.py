@@ -12,7 +12,8 @@ level: 1 = most fragile. A domain with no core indicator is "non disponible" (Na
 import numpy as np
 import pandas as pd
 
-from layers.indicators.bundle import IndicatorData, UnknownIdError, check_level
+from geo.levels import check_level
+from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.consolidate import france_reference, level_table
 
 INDEX_COLUMNS = ["region_code", "region_name", "index", "rank", "n_indicators"]

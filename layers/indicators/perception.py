@@ -8,15 +8,9 @@ felt as more fragile than the statistics show. Regions without survey data are "
 import numpy as np
 import pandas as pd
 
-from layers.indicators.bundle import IndicatorData, UnknownIdError, check_level
+from geo.levels import check_level
+from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.indices import domain_indices
-
-ACTOR_LABELS = {
-    "citoyens": "citoyens",
-    "associations": "associations",
-    "entreprises": "entreprises",
-}
-
 
 #: The columns that identify a survey wave and actor.
 KEY = ("survey", "year", "actor")
@@ -65,13 +59,21 @@ def parse_survey_key(data: IndicatorData, key: str) -> tuple[str, str, str]:
     return row["survey"], row["year"], row["actor"]
 
 
+def wave_rows(perception: pd.DataFrame, survey: str, year: str, actor: str) -> pd.DataFrame:
+    """The rows of a perception table for one survey wave (survey, year) and actor.
+
+    Years compare as text, whether the table stores them as text or as numbers.
+    """
+    return perception[
+        (perception["survey"] == survey)
+        & (perception["year"].astype(str) == str(year))
+        & (perception["actor"] == actor)
+    ]
+
+
 def _scores(data: IndicatorData, survey: str, year: str, actor: str) -> pd.DataFrame:
     """The rows of one survey wave and actor; an unknown combination lists the valid ones."""
-    scores = data.perception[
-        (data.perception["survey"] == survey)
-        & (data.perception["year"].astype(str) == str(year))
-        & (data.perception["actor"] == actor)
-    ]
+    scores = wave_rows(data.perception, survey, year, actor)
     if scores.empty:
         valid = [" ".join(map(str, key)) for key in available_surveys(data)[list(KEY)].values]
         raise UnknownIdError(

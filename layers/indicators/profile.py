@@ -8,8 +8,9 @@ regions (1 = most fragile), source.
 import numpy as np
 import pandas as pd
 
+from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.indicators.bundle import IndicatorData, UnknownIdError, check_level
+from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.consolidate import france_reference, level_table
 from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
 from layers.indicators.perception import parse_survey_key, perceived_index

@@ -1,6 +1,8 @@
 """What is drawn: classes, colours, map layers, offline assets and exports of the current view.
 
+- :mod:`~layers.render.schemes` — the scheme ids and labels, manual breaks (no heavy import).
 - :mod:`~layers.render.classify` — classification schemes (mapclassify) and palettes.
+- :mod:`~layers.render.links` — which data text may become a link (:func:`~.links.is_http_url`).
 - :mod:`~layers.render.choropleth` — regions coloured by a value, as a folium FeatureGroup.
 - :mod:`~layers.render.markers` — catalyser markers and the search radius.
 - :mod:`~layers.render.offline` — Leaflet and its plugins served locally, inlined for HTML.

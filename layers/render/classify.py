@@ -4,8 +4,6 @@ Values are classified first and coloured second, into plain columns; the map onl
 Missing values get their own class (-1), their own grey and their own legend entry.
 """
 
-import itertools
-import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,29 +14,23 @@ import numpy as np
 import pandas as pd
 
 from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 NO_DATA_COLOUR = "#bdbdbd"
 
 #: Scheme name -> (French label, mapclassify constructor taking (values, k)).
 SCHEMES: dict[str, tuple[str, Callable]] = {
-    "quantiles": ("Quantiles", lambda y, k: mapclassify.Quantiles(y, k=k)),
-    "jenks": ("Seuils naturels (Jenks)", lambda y, k: mapclassify.FisherJenks(y, k=k)),
-    "equal_interval": ("Intervalles égaux", lambda y, k: mapclassify.EqualInterval(y, k=k)),
+    name: (SCHEME_LABELS[name], build)
+    for name, build in {
+        "quantiles": lambda y, k: mapclassify.Quantiles(y, k=k),
+        "jenks": lambda y, k: mapclassify.FisherJenks(y, k=k),
+        "equal_interval": lambda y, k: mapclassify.EqualInterval(y, k=k),
+    }.items()
 }
-MANUAL = "manual"
-#: Most manual bounds a user may type (10 classes: more cannot be told apart by colour).
-MAX_BREAKS = 9
-#: A bound as typed, after the decimal comma became a point ("nan" and "inf" are not numbers).
-_BREAK = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-SCHEME_LABELS = {**{name: label for name, (label, _) in SCHEMES.items()}, MANUAL: "Seuils manuels"}
 
 #: Palettes from ColorBrewer that stay readable for colour-blind readers.
 SEQUENTIAL_CMAP = "YlOrRd"  # light = less fragile, dark red = more fragile
 DIVERGING_CMAP = "RdBu_r"  # blue below the centre (less fragile), red above
-
-
-class ClassificationError(ValueError):
-    """Invalid scheme, class count or manual breaks."""
 
 
 @dataclass(frozen=True)
@@ -184,34 +176,3 @@ def _colours(
         straddles = (lo < centre) & (hi > centre)
         positions = np.where(straddles, 0.5, 0.5 + np.sign(mids - centre) * offset)
     return [mpl.colors.to_hex(cmap(p)) for p in positions]
-
-
-def parse_breaks(text: str) -> list[float]:
-    """Manual class bounds typed by a user: ``"90 ; 100,5 ; 110"`` -> ``[90.0, 100.5, 110.0]``.
-
-    Separators are ``;`` or spaces; decimal commas are accepted. The bounds must be finite
-    numbers in increasing order, at most :data:`MAX_BREAKS`. Raises ClassificationError (with
-    a French message) otherwise: a silently re-ordered or infinite bound would draw another
-    map than the one asked for.
-    """
-    parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
-    if not parts:
-        raise ClassificationError("Saisissez au moins un seuil pour des classes manuelles.")
-    if len(parts) > MAX_BREAKS:
-        raise ClassificationError(
-            f"Trop de seuils ({len(parts)}) : au plus {MAX_BREAKS} ({MAX_BREAKS + 1} classes)."
-        )
-    if not all(_BREAK.match(p) for p in parts):
-        raise ClassificationError(f"Seuils illisibles : « {text[:40]} ». Exemple : 90 ; 100 ; 110")
-    bounds = [float(p) for p in parts]
-    for part, bound in zip(parts, bounds, strict=True):
-        if not np.isfinite(bound):
-            raise ClassificationError(
-                f"Seuil « {part[:40]} » trop grand : saisissez un nombre fini."
-            )
-    for (before, low), (after, high) in itertools.pairwise(zip(parts, bounds, strict=True)):
-        if high <= low:
-            raise ClassificationError(
-                f"Les seuils doivent être croissants : « {before[:20]} » puis « {after[:20]} »."
-            )
-    return bounds

@@ -1,4 +1,4 @@
-"""Exports of the current view: PNG map, GeoPackage / Shapefile / CSV layer, offline HTML.
+"""Exports of the current view: PNG map, GeoPackage / Shapefile layer, offline HTML.
 
 Every function takes what the screen already shows (the coloured regions from
 :func:`layers.render.choropleth.colour_regions` and their
@@ -28,7 +28,6 @@ from matplotlib.text import Text
 from layers.render.classify import NO_DATA_COLOUR, Classification
 from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
 from layers.render.offline import inline_assets, offline
-from layers.upload.dialect import french_csv
 
 MIN_PNG_WIDTH_PX = 1600
 PNG_DPI = 150
@@ -190,19 +189,6 @@ def layer_shapefile_zip(coloured: gpd.GeoDataFrame) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
-
-
-def layer_csv(frame: pd.DataFrame) -> bytes:
-    """A table (geometry dropped) as French Excel CSV: ``;``, decimal comma, UTF-8 with BOM.
-
-    A table in the import format (indicator_id, level, region_code, value) reads back through
-    :func:`layers.upload.read.read_table` and :func:`layers.upload.validate.validate` with equal
-    values.
-    """
-    table = frame
-    if isinstance(frame, gpd.GeoDataFrame):
-        table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    return french_csv(table)
 
 
 def standalone_map_html(fmap: folium.Map) -> str:

@@ -24,6 +24,8 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS
+from geo.distance import check_query
+from layers.render.links import is_http_url
 from layers.render.offline import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
@@ -72,12 +74,12 @@ def _esc(value: object) -> str:
 
 
 def safe_link(url: object, text: str | None = None) -> str:
-    """An ``<a>`` opening ``url`` in a new tab if it is an http(s) URL, else the escaped text.
+    """An ``<a>`` opening ``url`` in a new tab if :func:`is_http_url`, else the escaped text.
 
     ``text`` defaults to the URL's host. Both the URL and the text are HTML-escaped.
     """
     raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
-    if not raw.lower().startswith(("http://", "https://")):
+    if not is_http_url(raw):
         return _esc(raw)
     label = text if text is not None else (urlsplit(raw).netloc or raw)
     return f'<a href="{_esc(raw)}" target="_blank" rel="noopener">{_esc(label)}</a>'
@@ -221,10 +223,7 @@ def radius_layer(
     ValueError
         Centre outside [-90, 90] x [-180, 180], or a radius that is not a positive number.
     """
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"Expected lat in [-90, 90] and lon in [-180, 180], got ({lat}, {lon})")
-    if not (isinstance(radius_km, int | float) and radius_km > 0 and math.isfinite(radius_km)):
-        raise ValueError(f"radius_km must be a positive number of km, got {radius_km!r}")
+    check_query(lat, lon, radius_km)
     group = folium.FeatureGroup(name=name, show=True)
     circle = folium.Circle(
         location=(lat, lon),

@@ -112,12 +112,12 @@ def resolve_region(ctx: Context, level: str, text: str, france: str | None = Non
     key = normalise_name(text)
     if key in ctx.by_name[level]:
         return ctx.by_name[level][key]
-    other = "2016" if level == "pre2016" else "pre2016"
-    if key in ctx.by_name[other]:
-        raise CellError(
-            f"« {text} » est une région du niveau {other} (code {ctx.by_name[other][key]}), pas "
-            f"du niveau {level}."
-        )
+    for other, by_name in ctx.by_name.items():
+        if other != level and key in by_name:
+            raise CellError(
+                f"« {text} » est une région du niveau {other} (code {by_name[key]}), pas "
+                f"du niveau {level}."
+            )
     valid = [f"{code} {name}" for code, name in names.items()]
     raise CellError(
         f"région « {text} » inconnue au niveau {level} ; codes et noms valides : "

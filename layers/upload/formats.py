@@ -46,7 +46,6 @@ ALIASES = {
 #: "note" means the score only in a perception file without a score_10 column (in the shipped
 #: files "note" is a free-text remark).
 SCORE_ALIAS = "note"
-OPTIONAL = ("note",)
 #: Level as typed (normalised) -> level of the format. "2015" and "anciennes" mean the 22
 #: regions that existed until 2015; "nouvelles" the 13 regions of 2016.
 LEVEL_ALIASES = {
@@ -73,21 +72,43 @@ FRANCE_NAMES = {
 ACTORS = ("citoyens", "associations", "entreprises")
 SCORE_RANGE = (1.0, 10.0)
 YEAR_RANGE = (1990, 2100)
-LIFE_EXPECTANCY_RANGE = (60.0, 100.0)
+#: Plausible (low, high) of a regional or national value, by the text of the indicator id or of
+#: its unit (lower-cased): the first key found in "<indicator_id> <unit>" wins, so the specific
+#: keys come before the general ones. Imports are refused outside these ranges, and the shipped
+#: data are tested against them (tests/test_indicator_data.py); docs/import.md lists them.
+PLAUSIBLE_RANGES: tuple[tuple[str, tuple[float, float]], ...] = (
+    ("esperance_vie", (60.0, 100.0)),
+    ("evolution", (-100.0, 100.0)),  # a change in % may be negative
+    ("age_median", (20.0, 70.0)),
+    ("rapport_interdecile", (1.0, 20.0)),
+    ("score 0-100", (0.0, 100.0)),
+    ("rang sur 22", (1.0, 22.0)),
+    ("µg/m³", (0.0, 100.0)),
+    ("pour 100 000", (0.0, 100_000.0)),
+    ("pour 1 000 km²", (0.0, 1000.0)),
+    ("pour 1000 habitants", (0.0, 1000.0)),
+    ("pour 1 000", (0.0, 1000.0)),
+    ("pour 100 moins de 20 ans", (0.0, 500.0)),  # ageing index: over 100 = more old than young
+    ("pour 100 ", (0.0, 100.0)),
+    ("pièces par personne", (0.5, 5.0)),
+    ("nuitées par habitant", (0.0, 1000.0)),
+    ("%", (0.0, 100.0)),
+    ("euros par uc", (5_000.0, 60_000.0)),
+)
+#: Every other quantity (counts, amounts, areas): not negative.
+DEFAULT_RANGE = (0.0, np.inf)
 
 
 def plausible_range(unit: str, indicator_id: str) -> tuple[float, float]:
-    """Plausible (low, high) of an indicator's values, from its unit (documented in import.md).
+    """Plausible (low, high) of an indicator's values: the first match in :data:`PLAUSIBLE_RANGES`.
 
-    Percentages 0-100 (an evolution in % may be negative: -100 upwards), life expectancy
-    60-100 years, "score 0-100" 0-100, every other quantity (counts, rates, amounts) >= 0.
+    >>> plausible_range("% de la population", "taux_pauvrete_2013")
+    (0.0, 100.0)
+    >>> plausible_range("habitants", "population_2013")
+    (0.0, inf)
     """
-    unit = unit.strip().lower()
-    if "esperance_vie" in indicator_id:
-        return LIFE_EXPECTANCY_RANGE
-    if unit.startswith("%") or unit.startswith("score 0-100"):
-        return (-100.0, np.inf) if indicator_id.startswith("evolution") else (0.0, 100.0)
-    return (0.0, np.inf)
+    text = f"{indicator_id} {unit}".lower()
+    return next((bounds for key, bounds in PLAUSIBLE_RANGES if key in text), DEFAULT_RANGE)
 
 
 def range_text(low: float, high: float) -> str:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.consolidate import france_reference, level_table
+from layers.indicators.perception import wave_rows
 from layers.upload.cells import (
     CellError,
     Context,
@@ -422,12 +423,7 @@ def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
     national = national[national["level"] == "france"]
     notices = []
     for (survey, year, actor), _ in frame.groupby(["survey", "year", "actor"]):
-        has = national[
-            (national["survey"] == survey)
-            & (national["year"].astype(str) == year)
-            & (national["actor"] == actor)
-        ]
-        if has.empty:
+        if wave_rows(national, survey, year, actor).empty:
             notices.append(
                 f"aucune note nationale (niveau france) pour {survey} {year} {actor} : l'indice "
                 "perçu et l'écart ne peuvent pas être calculés sans elle."

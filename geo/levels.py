@@ -1,0 +1,111 @@
+"""The geographic levels of the atlas, as data: one row per level, every fact about it stated here.
+
+A level is a way of cutting metropolitan France into units the map colours: the 13 regions of
+2016 and the 22 regions that existed until 2015. Code that depends on the level reads its row
+(:data:`LEVELS`) instead of testing its id, so a new level (e.g. the 96 départements) is one
+more row, not a new ``if`` in every module. :func:`check_level` is the one check that a string
+names a level, and :class:`UnknownLevelError` the one error when it does not.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Level:
+    """One geographic level and the names it goes by in files, tables and sentences.
+
+    Attributes
+    ----------
+    id : str
+        The level as written in URLs, data files and the command line (``"2016"``).
+    noun : str
+        French noun of one unit (``"région"``), for sentences such as "une région du niveau…".
+    plural : str
+        French plural naming the units of this level (``"régions 2016"``).
+    n_units : int
+        Number of units in metropolitan France (the shipped contours have exactly this many).
+    layer_file : str
+        Shapefile stem in ``data/shapes/`` holding the level's polygons (columns ``code``,
+        ``nom``).
+    shapes_code : str
+        Column holding this level's code in the shapes layers of the levels nested in it (the
+        Shapefile format limits names to 10 characters, hence ``code_pre16``).
+    mapping_code, mapping_name : str or None
+        Columns of the region mapping (``data/shapes/region_mapping.csv``) holding the code and
+        the name of a unit of this level; None for a level the mapping does not list.
+    nests_in : tuple of str
+        Ids of the coarser levels whose units each contain whole units of this level.
+    """
+
+    id: str
+    noun: str
+    plural: str
+    n_units: int
+    layer_file: str
+    shapes_code: str
+    mapping_code: str | None
+    mapping_name: str | None
+    nests_in: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The label of the level selector: ``"Régions 2016 (13)"``."""
+        return f"{self.plural[:1].upper()}{self.plural[1:]} ({self.n_units})"
+
+
+#: The levels users can choose, in the order of the selector (the first one is the default).
+LEVELS: dict[str, Level] = {
+    level.id: level
+    for level in (
+        Level(
+            id="2016",
+            noun="région",
+            plural="régions 2016",
+            n_units=13,
+            layer_file="regions_2016",
+            shapes_code="code_2016",
+            mapping_code="code_2016",
+            mapping_name="nom_2016",
+        ),
+        Level(
+            id="pre2016",
+            noun="région",
+            plural="anciennes régions",
+            n_units=22,
+            layer_file="regions_pre2016",
+            shapes_code="code_pre16",
+            mapping_code="code_pre2016",
+            mapping_name="nom_pre2016",
+            nests_in=("2016",),
+        ),
+    )
+}
+
+#: Shapes layers in ``data/shapes/`` (key -> Shapefile stem): one per level, plus the
+#: départements, read to count communes and to find the catalysers of a unit of any level.
+LAYER_FILES: dict[str, str] = {
+    **{level.id: level.layer_file for level in LEVELS.values()},
+    "departements": "departements",
+}
+
+
+class UnknownLevelError(KeyError, ValueError):
+    """A level the atlas does not know.
+
+    Both a ``KeyError`` (an id looked up) and a ``ValueError`` (a bad argument value), so callers
+    may catch either.
+    """
+
+    def __str__(self) -> str:  # KeyError would print the message with quotes
+        return str(self.args[0])
+
+
+def check_level(level: str) -> Level:
+    """The row of ``level``, else :class:`UnknownLevelError` listing the valid ids.
+
+    >>> check_level("pre2016").n_units
+    22
+    """
+    if level not in LEVELS:
+        raise UnknownLevelError(f"Unknown level {level!r}; expected one of {list(LEVELS)}")
+    return LEVELS[level]

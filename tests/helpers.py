@@ -1,0 +1,81 @@
+"""Helpers shared by several test modules (test modules never import each other).
+
+Reference implementations ("oracles") that the tests compare the app's code against live here,
+not in the runtime packages: nothing in the app needs them.
+"""
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+#: Seconds an AppTest run may take (a cold run loads every table).
+TIMEOUT_S = 120
+
+
+def run_app(**params) -> AppTest:
+    """The app run once by Streamlit's AppTest with ``params`` as URL query parameters."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def to_geojson(gdf: gpd.GeoDataFrame) -> dict:
+    """A GeoJSON FeatureCollection with no ids and no bounding boxes (smaller payload)."""
+    return json.loads(gdf.to_json(drop_id=True, na="null"))
+
+
+def geojson_size_bytes(gdf: gpd.GeoDataFrame) -> int:
+    """Bytes of the compact GeoJSON text of ``gdf``."""
+    return len(json.dumps(to_geojson(gdf), separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def with_distance(points: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
+    """Copy of ``points`` (columns ``lat``, ``lon``) with ``distance_km``, nearest first.
+
+    Rows without coordinates are left out.
+    """
+    check_query(lat, lon, 1.0)  # checks the centre (any radius would do)
+    placed = points[points["lat"].notna() & points["lon"].notna()]
+    distances = haversine_km(lat, lon, placed["lat"].to_numpy(), placed["lon"].to_numpy())
+    out = placed.assign(distance_km=distances)
+    return out.sort_values("distance_km", kind="stable")
+
+
+def within_radius(points: pd.DataFrame, lat: float, lon: float, radius_km: float) -> pd.DataFrame:
+    """Rows of ``points`` within ``radius_km`` of (lat, lon), with ``distance_km``, nearest first.
+
+    The reference :func:`geo.catalysers.catalysers_near` is compared with (a different filter:
+    a bounding box on latitude and longitude).
+
+    A bounding box on latitude and longitude discards far points before the trigonometry, so
+    the cost grows with the number of nearby points, not the size of the table.
+
+    Parameters
+    ----------
+    points : DataFrame
+        Columns ``lat`` and ``lon`` in degrees (WGS84); other columns are kept.
+    lat, lon : float
+        Centre of the query, in degrees.
+    radius_km : float
+        Radius in km, positive.
+    """
+    check_query(lat, lon, radius_km)
+    dlat = radius_km / KM_PER_DEGREE_LAT
+    coslat = max(np.cos(np.radians(min(abs(lat) + dlat, 90.0))), 1e-6)
+    dlon = min(radius_km / (KM_PER_DEGREE_LAT * coslat), 180.0)
+    lats = points["lat"].to_numpy(dtype=float)
+    lons = points["lon"].to_numpy(dtype=float)
+    dlons = np.abs((lons - lon + 180.0) % 360.0 - 180.0)
+    near = points[(np.abs(lats - lat) <= dlat) & (dlons <= dlon)]
+    distances = haversine_km(lat, lon, near["lat"].to_numpy(), near["lon"].to_numpy())
+    out = near.assign(distance_km=distances)
+    out = out[out["distance_km"] <= radius_km]
+    return out.sort_values("distance_km", kind="stable")
