@@ -88,6 +88,7 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         reverse=values.reverse,
         unit=values.unit_short,
     )
+    coloured["source"] = coloured["code"].map(values.source_of)  # provenance, in every export
     return choropleth_features(coloured), coloured, classification, values
 
 
@@ -107,7 +108,7 @@ install_folium_cache()
 data, data_key = import_panel.active_data(shipped_data())
 choices = choices_for(data, data_key)
 for warning in init_view_state(choices):
-    st.toast(warning)
+    st.toast(md_escape(warning))
 
 st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)

@@ -5,13 +5,14 @@ Every builder returns a :class:`LayerValues`: the values by region code plus eve
 legend needs (title, unit, years, source, palette centre).
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import france_reference, indicator_values
 from layers.indicators.indices import index_table
 from layers.indicators.perception import (
@@ -21,6 +22,7 @@ from layers.indicators.perception import (
     perception_gap,
     wave_rows,
 )
+from layers.indicators.provenance import changed_by_import, imported_note
 from layers.view_state import Choices, ViewState
 
 GLOBAL = "global"
@@ -39,6 +41,12 @@ class LayerValues:
     diverging_centre: float | None = None
     reverse: bool = False
     table: pd.DataFrame | None = None  # the data view: one row per region
+    #: Region codes whose value an import changed (see layers.indicators.provenance).
+    imported: tuple[str, ...] = ()
+
+    def source_of(self, code: str) -> str:
+        """Provenance of one region's value, for exports: imported or the caption's sources."""
+        return IMPORTED_SOURCE if code in self.imported else "source officielle (voir légende)"
 
     @property
     def unit_short(self) -> str:
@@ -225,7 +233,16 @@ def layer_values(data: IndicatorData, view: ViewState) -> LayerValues:
         raise UnknownIdError(
             f"Unknown measure {view.measure!r}; expected one of {list(BUILDERS)}"
         ) from None
-    return builder(data, view)
+    values = builder(data, view)
+    if data.origin is None:
+        return values
+    changed = changed_by_import(data, lambda d: builder(d, view).values)
+    codes = tuple(changed.index[changed.to_numpy()])
+    if not codes:
+        return values
+    names = data.regions(view.level)
+    note = imported_note([names.get(c, c) for c in codes], int(values.values.notna().sum()))
+    return dataclasses.replace(values, caption=f"{values.caption} {note}", imported=codes)
 
 
 def default_survey(data: IndicatorData) -> str:

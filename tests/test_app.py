@@ -1,6 +1,7 @@
 """The Streamlit app, run headless with AppTest (no browser)."""
 
 import itertools
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -136,6 +137,11 @@ PERCEPTION_FILE = (
 ).encode("cp1252")
 
 
+def plain(markdown: str) -> str:
+    """Markdown source without its backslash escapes (what the reader sees)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
     at.file_uploader(key="upload_file").set_value((name, content, "text/csv"))
     return at.run()
@@ -148,7 +154,7 @@ def test_stacked_imports_are_all_named_in_the_banner():
     upload(at, "perception.csv", PERCEPTION_FILE)
     at.button(key="accept_import").click().run()
     assert not at.exception
-    banner = [i.value for i in at.info if "données importées" in i.value]
+    banner = [plain(i.value) for i in at.info if "données importées" in i.value]
     assert len(banner) == 1
     assert "valeurs.csv" in banner[0] and "perception.csv" in banner[0]
     assert at.session_state["imported_data"].key.startswith("import:")
@@ -178,3 +184,20 @@ def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
     upload(at, "protégé.xlsx", encrypted_xlsx())
     assert not at.exception
     assert any("classeur protégé par mot de passe" in e.value for e in at.error)
+
+
+def test_the_layer_table_never_shows_none_or_nan():
+    from geo.shapes import read_layer
+    from layers.indicators.bundle import load_indicator_data
+    from layers.measures import layer_values
+    from layers.render.choropleth import colour_regions
+    from layers.view_state import ViewState
+    from ui.data_panel import displayed, layer_frame
+
+    data = load_indicator_data()
+    for view in (ViewState(layer="emploi", measure="percu"), ViewState(layer="emploi")):
+        values = layer_values(data, view)
+        coloured, _ = colour_regions(read_layer(view.level), values.values)
+        page = displayed(layer_frame(values, coloured)).to_html()
+        assert "pas de donnée" in page or view.measure == "objectif"
+        assert not re.search(r">\s*(None|nan|NaN|<NA>)\s*<", page)

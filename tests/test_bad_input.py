@@ -1,6 +1,7 @@
 """Bad input at every entry point gets a clear message and changes nothing shipped."""
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,71 @@ def test_no_cache_key_is_an_object_id():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id"
     ]
     assert calls == []
+
+
+# --- Markdown from users is never rendered (issue 14, finding 5) -----------------------------
+
+#: Markdown that would fetch a remote image, show a link, or inject HTML if it were rendered.
+PAYLOADS = [
+    "![x](http://evil.invalid/p.png)",
+    "[clic](https://evil.invalid)",
+    "<img src=http://evil.invalid/i.png>",
+    "www.evil.invalid",
+]
+_MARKUP = re.compile(r"(?<!\\)(!\[|\]\(|<img|<a\b|https?://|www\.)")
+
+
+def rendered_markdown(at) -> list[str]:
+    """Every text the app sends to a Markdown renderer in this run."""
+    kinds = ["markdown", "caption", "info", "warning", "error", "success", "toast"]
+    kinds += ["subheader", "header", "title"]
+    return [str(element.value) for kind in kinds for element in at.get(kind)]
+
+
+def assert_no_user_markup(at) -> None:
+    hostile = [text for text in rendered_markdown(at) if "evil" in text]
+    assert hostile, "the payload should be shown, escaped"
+    for text in hostile:
+        assert not _MARKUP.search(text), text
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markdown_in_url_parameters_is_shown_as_text(payload):
+    at = run_app(layer=payload, survey=payload, scheme="manual", breaks=payload)
+    assert not at.exception
+    assert_no_user_markup(at)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:2])
+def test_markdown_in_the_commune_box_is_shown_as_text(payload):
+    at = run_app()
+    at.text_input(key="near_query").set_value(payload).run()
+    assert not at.exception
+    assert_no_user_markup(at)
+
+
+def test_markdown_in_an_uploaded_file_name_and_survey_is_shown_as_text():
+    payload = PAYLOADS[0]
+    content = (
+        "survey;year;actor;level;region_code;domain;score_10\n"
+        f"{payload};2024;citoyens;france;FR;emploi;6\n"
+        f"{payload};2024;citoyens;2016;53;emploi;5\n"
+        f"{payload};2024;citoyens;2016;53;inconnu;5\n"
+    ).encode()
+    at = run_app(layer="emploi")
+    at.file_uploader(key="upload_file").set_value((f"{payload}.csv", content, "text/csv")).run()
+    assert_no_user_markup(at)
+    at.button(key="accept_import").click().run()
+    at.radio(key="view_measure").set_value("percu").run()
+    at.selectbox(key="view_survey").set_value(f"{payload}-2024-citoyens").run()
+    assert not at.exception
+    assert_no_user_markup(at)
+
+
+def test_md_escape_leaves_no_markup_and_reads_back_as_the_text():
+    from ui.text import md_escape
+
+    for payload in [*PAYLOADS, "a $x$ b", ":red[x]", "# titre\n- liste", "nom@site.fr"]:
+        escaped = md_escape(payload)
+        assert not _MARKUP.search(escaped)
+        assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(payload.splitlines())

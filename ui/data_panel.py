@@ -1,11 +1,13 @@
 """The data view of the current layer: one row per region, with CSV download."""
 
+import html
 from collections.abc import Hashable
 from datetime import date
 
 import folium
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from layers.measures import LayerValues
 from layers.render.choropleth import choropleth_layer
@@ -15,8 +17,10 @@ from layers.render.exports import (
     map_png,
     standalone_map_html,
 )
+from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
 from layers.upload.dialect import french_csv
 from ui.map_panel import base_map
+from ui.text import md_escape
 
 
 def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
@@ -28,6 +32,7 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
             "valeur": coloured["value"],
             "classe": coloured["klass"] + 1,
             "couleur": coloured["colour"],
+            "provenance": coloured["code"].map(values.source_of),
         }
     )
     if values.table is not None:
@@ -45,19 +50,26 @@ def layer_csv(values: LayerValues, coloured) -> bytes:
     return french_csv(layer_frame(values, coloured))
 
 
+def displayed(frame: pd.DataFrame) -> Styler:
+    """The layer table as shown: French numbers, "pas de donnée" for a missing value and "—"
+    for a missing rank (never "None" or "nan"); the values underneath still sort as numbers."""
+    shown = frame.drop(columns=["couleur"])
+    decimals = decimals_for(shown["valeur"])
+    others = [c for c in shown.columns if c != "valeur"]
+    return shown.style.format(
+        lambda v: format_number(v, decimals), subset=["valeur"], na_rep=NO_DATA_LABEL
+    ).format(na_rep="—", subset=others)
+
+
 def show_layer_table(values: LayerValues, coloured) -> None:
-    st.markdown(f"**{values.title}** ({values.unit})")
-    frame = layer_frame(values, coloured)
+    st.markdown(f"**{md_escape(values.title)}** ({md_escape(values.unit)})")
     st.dataframe(
-        frame.drop(columns=["couleur"]),
+        displayed(layer_frame(values, coloured)),
         hide_index=True,
         width="stretch",
-        column_config={
-            "valeur": st.column_config.NumberColumn(format="%.2f"),
-            "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
-        },
+        column_config={"classe": st.column_config.NumberColumn(help="0 = pas de donnée")},
     )
-    st.caption(values.caption)
+    st.caption(md_escape(values.caption))
     st.download_button(
         "Télécharger la couche (CSV)",
         layer_csv(values, coloured),
@@ -131,7 +143,15 @@ def show_exports(
 
 
 def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same base, same coloured layer) as one folium map."""
+    """The on-screen map (same base, same coloured layer) as one folium map, with its title
+    and caption (sources, and "données importées" where an import changed a value)."""
     fmap = base_map()
     choropleth_layer(features, values.title).add_to(fmap)
+    caption = (
+        '<div style="position:fixed;bottom:8px;left:8px;right:8px;z-index:1000;'
+        'background:rgba(255,255,255,.9);padding:6px 10px;font:12px sans-serif">'
+        f"<b>{html.escape(values.title)}</b> ({html.escape(values.unit)})<br>"
+        f"{html.escape(values.caption)}</div>"
+    )
+    fmap.get_root().html.add_child(folium.Element(caption))
     return fmap

@@ -7,8 +7,9 @@ import streamlit as st
 
 from geo.catalysers import CONFIDENCE_LABELS
 from geo.levels import LEVELS
-from layers.indicators.bundle import IndicatorData
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import NO_DATA_LABEL, format_number
@@ -30,8 +31,8 @@ def show_profile(
         st.info("Cliquez une région sur la carte pour lire son profil de fragilité.")
         return
     row = regions.loc[regions["code"] == view.region].iloc[0]
-    st.subheader(row["nom"])
-    st.caption(f"{LEVELS[view.level].label} · code INSEE {row['code']}")
+    st.subheader(md_escape(row["nom"]))
+    st.caption(f"{LEVELS[view.level].label} · code INSEE {md_escape(row['code'])}")
     st.markdown(_relation_text(data, view))
     if st.button("Fermer le profil", key="close_profile"):
         set_view(region="")
@@ -56,11 +57,23 @@ def show_profile(
     st.vega_lite_chart(domain_chart_spec(data, view.level, view.region, survey), width="stretch")
     if domains["perceived_index"].notna().any():
         st.caption(
-            f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
+            f"Perçu : enquête {md_escape(survey.replace('-', ' '))} (note régionale / nationale "
+            "× 100)."
         )
     indicators = _show_domain_indicators(data, view, domains)
     _show_catalysers(catalysers)
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers)
+    imported = (
+        changed_by_import(
+            data, lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"]
+        ).any()
+        or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
+    )
+    if imported:
+        st.caption(
+            "Ce profil comprend des **données importées** (votre fichier, non la source "
+            "officielle)."
+        )
+    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, imported)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
@@ -212,6 +225,7 @@ def _offer_printable_page(
     domains: pd.DataFrame,
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
+    imported: bool = False,
 ) -> None:
     """A printable HTML page mirroring the panel (escaped by layers.render.exports.profile_html)."""
     domain_table = pd.DataFrame(
@@ -241,6 +255,14 @@ def _offer_printable_page(
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
+            *(
+                [
+                    "Données importées : ce profil comprend des valeurs calculées avec un "
+                    "fichier importé par l'utilisateur, non publiées par la source officielle."
+                ]
+                if imported
+                else []
+            ),
         ],
     )
     st.download_button(

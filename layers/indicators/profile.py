@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import france_reference, level_table
 from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
 from layers.indicators.perception import parse_survey_key, perceived_index
@@ -120,13 +120,38 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
 def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
     """The indicators of ``domain`` for one region, core first, as in the report pages.
 
-    Read-only (memoised per bundle).
+    Read-only (memoised per bundle). In a bundle with imported rows, an indicator whose value
+    or France reference the import changed has ``source`` and ``source_url`` "données
+    importées": the official source is not credited with a number it did not publish.
     """
     check_region(data, level, code)
     return data.memoised(
         ("domain_indicators", level, code, domain),
-        lambda: _domain_indicators(data, level, code, domain),
+        lambda: _with_provenance(
+            data, _domain_indicators(data, level, code, domain), level, code, domain
+        ),
     )
+
+
+def _with_provenance(
+    data: IndicatorData, table: pd.DataFrame, level: str, code: str, domain: str
+) -> pd.DataFrame:
+    if data.origin is None or table.empty:
+        return table
+    shipped = domain_indicators(data.origin, level, code, domain)
+    shipped = shipped.set_index("indicator_id") if not shipped.empty else shipped
+    changed = []
+    for row in table.itertuples():
+        if shipped.empty or row.indicator_id not in shipped.index:
+            changed.append(True)
+            continue
+        before = shipped.loc[row.indicator_id, ["value", "france"]].to_numpy(dtype=float)
+        after = np.array([row.value, row.france], dtype=float)
+        same = np.isclose(after, before, rtol=1e-9, atol=0) | (np.isnan(after) & np.isnan(before))
+        changed.append(not same.all())
+    out = table.copy()
+    out.loc[changed, ["source", "source_url"]] = IMPORTED_SOURCE
+    return out
 
 
 def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:

@@ -33,7 +33,9 @@ MIN_PNG_WIDTH_PX = 1600
 PNG_DPI = 150
 #: Lambert-93: the map of France as French readers know it (EPSG:4326 looks squashed).
 DRAWING_CRS = "EPSG:2154"
-LAYER_COLUMNS = ["code", "nom", "value", "value_label", "klass", "colour"]
+#: Columns of the GeoPackage/Shapefile; ``source`` (when the caller sets it) says, per region,
+#: "données importées" or the official source: provenance travels with the number.
+LAYER_COLUMNS = ["code", "nom", "value", "value_label", "klass", "colour", "source"]
 #: Shapefile field names are limited to 10 characters.
 SHAPEFILE_NAMES = {"value_label": "libelle", "klass": "classe", "colour": "couleur"}
 #: matplotlib settings under which every text is drawn as typed: no mathtext, no TeX.
