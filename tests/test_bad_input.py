@@ -49,6 +49,7 @@ def test_gazetteer_edge_queries(query):
     [
         (["geo", "find", ""], 1, "Saisissez"),
         (["geo", "find", "!!!"], 1, "ni lettre ni chiffre"),
+        (["geo", "find", "Roubaix", "--limit", "0"], 2, "--limit: au moins 1"),
         (["geo", "near", "Roubaix", "--km", "abc"], 2, ""),
         (["geo", "near", "Roubaix", "--km", "-5"], 2, ""),
         (["geo", "near", "Qwxzzy"], 1, "Aucune commune"),

@@ -83,8 +83,9 @@ def test_markdown_in_the_url_and_the_commune_box_sends_no_request_out(app_url, p
     # The page fixture fails the test if the browser fetches http://evil.invalid/...
     payload = "![x](http://evil.invalid/p.png)"
     page.goto(app_url + "/?layer=" + quote(payload) + "&breaks=" + quote(payload))
-    page.get_by_text("inconnu(e) dans le lien", exact=False).first.wait_for(timeout=90_000)
-    page.get_by_label("Commune ou code postal").fill(payload)
+    box = page.get_by_label("Commune ou code postal")
+    box.wait_for(timeout=90_000)  # the URL's warnings (toasts) are drawn by then
+    box.fill(payload)
     page.keyboard.press("Enter")
     page.get_by_text("evil.invalid", exact=False).first.wait_for(timeout=30_000)
     page.wait_for_timeout(2_000)  # time for an image the page would fetch

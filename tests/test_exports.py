@@ -178,3 +178,12 @@ def test_exports_on_tiny_inline_geometries(tmp_path):
     path = tmp_path / "t.gpkg"
     path.write_bytes(layer_geopackage(frame))
     assert pyogrio.read_dataframe(path)["value"].tolist() == [1.0, 2.0]
+
+
+def test_inline_assets_refuses_a_page_that_still_links_the_app_static_files():
+    from layers.render.offline import inline_assets, local_url
+
+    url = local_url("leaflet")
+    with pytest.raises(ValueError, match="static files left"):
+        inline_assets(f"<script defer src='{url}'></script>")  # not the tag folium writes
+    assert "/app/static" not in inline_assets(f'<script src="{url}"></script>')

@@ -6,6 +6,7 @@ bodies). folium lists its JavaScript and CSS as CDN URLs in ``default_js``/``def
 Streamlit's static folder (``static/vendor``, served at ``app/static/vendor``).
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -71,7 +72,11 @@ def offline(element: folium.MacroElement, base_url: str = "/app/static") -> foli
 
 
 def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/app/static") -> str:
-    """Replace links to vendored files by the files' content: a standalone offline HTML page."""
+    """Replace links to vendored files by the files' content: a standalone offline HTML page.
+
+    Raises ``ValueError`` if a link to ``base_url`` is left (a folium template that writes its
+    tags another way): such a page would open blank from disk, so it is never offered.
+    """
     vendor = install_static_assets(static_dir)
     for resource, rel in LOCAL_FILES.items():
         url = local_url(resource, base_url)
@@ -80,6 +85,9 @@ def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/ap
             html = html.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")
         else:
             html = html.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{text}</style>")
+    left = sorted(set(re.findall(rf"{re.escape(base_url.rstrip('/'))}/[^\"'\s>]*", html)))
+    if left:
+        raise ValueError(f"Links to the app's static files left in the standalone page: {left}")
     return html
 
 
