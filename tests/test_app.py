@@ -178,7 +178,7 @@ def test_an_uploaded_file_is_checked_once_per_content(monkeypatch):
 
 
 def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
-    from tests.hostile_files import encrypted_xlsx
+    from bench.hostile_files import encrypted_xlsx
 
     at = run_app()
     upload(at, "protégé.xlsx", encrypted_xlsx())

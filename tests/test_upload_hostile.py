@@ -1,6 +1,6 @@
 """Broken and hostile uploads: a precise French message, in bounded memory and CPU time.
 
-The files are built in memory by ``tests/hostile_files.py``. Bounds are asserted with the
+The files are built in memory by ``bench/hostile_files.py``. Bounds are asserted with the
 operating system's limits (``RLIMIT_AS``, ``RLIMIT_CPU``) in a subprocess, not by timing.
 """
 
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bench import hostile_files as hostile
 from layers.indicators.bundle import load_indicator_data
 from layers.upload import limits
 from layers.upload.read import UploadError, read_table
 from layers.upload.validate import check_file, validate
 from layers.upload.workbook import is_percent_format, number_text
-from tests import hostile_files as hostile
 
 REPO = Path(__file__).resolve().parents[1]
 VALUES_HEADER = "indicator_id;level;region_code;value"
@@ -207,7 +207,7 @@ import json, resource, sys
 from layers.indicators.bundle import load_indicator_data
 from layers.upload.read import UploadError
 from layers.upload.validate import check_file
-from tests import hostile_files as hostile
+from bench import hostile_files as hostile
 
 data = load_indicator_data()
 size = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
