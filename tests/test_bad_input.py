@@ -133,11 +133,17 @@ def rendered_markdown(at) -> list[str]:
     return [str(element.value) for kind in kinds for element in at.get(kind)]
 
 
+#: What GitHub-flavoured Markdown links by itself once escapes are resolved (Chromium showed
+#: "http\\://host" rendered as a link).
+_AUTOLINKED = re.compile(r"https?://|www\.|\w@\w")
+
+
 def assert_no_user_markup(at) -> None:
     hostile = [text for text in rendered_markdown(at) if "evil" in text]
     assert hostile, "the payload should be shown, escaped"
     for text in hostile:
         assert not _MARKUP.search(text), text
+        assert not _AUTOLINKED.search(re.sub(r"\\(.)", r"\1", text)), text
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -179,4 +185,6 @@ def test_md_escape_leaves_no_markup_and_reads_back_as_the_text():
     for payload in [*PAYLOADS, "a $x$ b", ":red[x]", "# titre\n- liste", "nom@site.fr"]:
         escaped = md_escape(payload)
         assert not _MARKUP.search(escaped)
-        assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(payload.splitlines())
+        shown = re.sub(r"\\(.)", r"\1", escaped)
+        assert not _AUTOLINKED.search(shown)
+        assert shown.replace("\u2060", "") == " ".join(payload.splitlines())
