@@ -187,3 +187,6 @@ def test_inline_assets_refuses_a_page_that_still_links_the_app_static_files():
     with pytest.raises(ValueError, match="static files left"):
         inline_assets(f"<script defer src='{url}'></script>")  # not the tag folium writes
     assert "/app/static" not in inline_assets(f'<script src="{url}"></script>')
+    # static/atlas/basemap.js names "/app/static/basemap" in a comment: no link, no refusal
+    own = inline_assets(f'<script src="{local_url("atlas_basemap")}"></script>')
+    assert "AtlasBasemap" in own and "<script src=" not in own

@@ -287,3 +287,18 @@ def test_layers_check_says_why_a_workbook_is_unreadable(tmp_path, builder):
     assert result.returncode == 2
     assert result.stdout.startswith(f"Le fichier « {path.name} » ")
     assert result.stderr == ""
+
+
+def test_a_2016_value_of_an_indicator_with_an_approximate_weight_is_displayed_as_typed(data):
+    # An approximate consolidation gives way to a 2016 value (layers.indicators.consolidate):
+    # an imported one is displayed, whether the territory changed in 2016 or not.
+    from layers.measures import layer_values
+    from layers.upload.apply import apply_import
+    from layers.view_state import ViewState
+
+    content = f"{VALUES_HEADER}\ntaux_chomage_2014;2016;53;7,25\ntaux_chomage_2014;2016;32;12\n"
+    report = validate(read_table(content.encode(), "f.csv"), data)
+    assert report.is_valid, report.to_text()
+    view = ViewState(level="2016", measure="indicateur", indicator="taux_chomage_2014")
+    shown = layer_values(apply_import(data, report), view).values
+    assert (shown["53"], shown["32"]) == (7.25, 12)

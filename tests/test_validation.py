@@ -443,15 +443,22 @@ def test_check_cli_unreadable_file_exits_2(tmp_path):
 
 def test_2016_and_france_values_the_atlas_computes_are_refused_not_ignored(data):
     report = check(
-        f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\ntaux_chomage_2014;france;FRM;9\n", data
+        f"{VALUES_HEADER}\ntaux_pauvrete_2013;2016;32;12\ntaux_pauvrete_2013;france;FRM;9\n",
+        data,
     )
     assert [p.row for p in report.problems] == [2, 3]
     assert "calculée à partir des anciennes régions 22 Picardie" in report.problems[0].message
-    assert "valeur France de « taux_chomage_2014 » est calculée" in report.problems[1].message
+    assert "valeur France de « taux_pauvrete_2013 » est calculée" in report.problems[1].message
     published = check(f"{VALUES_HEADER}\nrevenu_median_uc_2013;2016;32;19000\n", data)
     assert published.notices == ()
     view = ViewState(level="2016", measure="indicateur", indicator="revenu_median_uc_2013")
     assert layer_values(apply_import(data, published), view).values["32"] == 19000
+    # An approximate weight (Insee rates by the Eurostat labour force) gives way to a 2016
+    # value: an imported one is used as it is, so nothing to notice.
+    approximate = check(f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\n", data)
+    assert approximate.notices == ()
+    view = ViewState(level="2016", measure="indicateur", indicator="taux_chomage_2014")
+    assert layer_values(apply_import(data, approximate), view).values["32"] == 12
 
 
 def test_a_file_with_both_region_code_and_region_name_uses_the_code():
@@ -484,7 +491,7 @@ def test_a_file_with_both_region_code_and_region_name_uses_the_code():
 def test_level_is_read_off_the_region_when_the_column_is_absent(region, level):
     data = load_indicator_data()
     table = pd.DataFrame(
-        {"indicateur": ["revenu_median_uc_2013"], "région": [region], "valeur": ["15,4"]},
+        {"indicateur": ["revenu_median_uc_2013"], "région": [region], "valeur": ["19500"]},
         index=[2],
     )
     report = validate(table, data)

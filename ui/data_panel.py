@@ -10,6 +10,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from layers.measures import LayerValues
+from layers.render.basemap import light_geojson
 from layers.render.choropleth import choropleth_layer
 from layers.render.exports import (
     layer_geopackage,
@@ -50,12 +51,16 @@ def layer_csv(values: LayerValues, coloured) -> bytes:
     return french_csv(layer_frame(values, coloured))
 
 
-def displayed(frame: pd.DataFrame) -> Styler:
-    """The layer table as shown: French numbers, "pas de donnée" for a missing value and "—"
-    for a missing rank (never "None" or "nan"); the values underneath still sort as numbers."""
+def displayed(frame: pd.DataFrame, decimals: int | None = None) -> Styler:
+    """The layer table as shown: French numbers at the source's precision (``decimals``, else
+    chosen from the magnitude: float noise such as 11.402374557557309 is not a fact), "pas de
+    donnée" for a missing value and "—" for a missing rank (never "None" or "nan"); the values
+    underneath still sort as numbers."""
     shown = frame.drop(columns=["couleur"])
-    decimals = decimals_for(shown["valeur"])
-    others = [c for c in shown.columns if c != "valeur"]
+    if decimals is None:
+        decimals = decimals_for(shown["valeur"])
+    # The checkbox column draws booleans itself.
+    others = [c for c in shown.columns if c not in ("valeur", "approche")]
     return shown.style.format(
         lambda v: format_number(v, decimals), subset=["valeur"], na_rep=NO_DATA_LABEL
     ).format(na_rep="—", subset=others)
@@ -64,10 +69,15 @@ def displayed(frame: pd.DataFrame) -> Styler:
 def show_layer_table(values: LayerValues, coloured) -> None:
     st.markdown(f"**{md_escape(values.title)}** ({md_escape(values.unit)})")
     st.dataframe(
-        displayed(layer_frame(values, coloured)),
+        displayed(layer_frame(values, coloured), values.decimals),
         hide_index=True,
         width="stretch",
-        column_config={"classe": st.column_config.NumberColumn(help="0 = pas de donnée")},
+        column_config={
+            "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
+            "approche": st.column_config.CheckboxColumn(
+                "approchée (≈)", help="valeur calculée avec un poids de consolidation approché"
+            ),
+        },
     )
     st.caption(md_escape(values.caption))
     st.download_button(
@@ -102,6 +112,7 @@ def show_exports(
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
+                basemap=light_geojson(),
             ),
         ),
         "gpkg": (
@@ -143,9 +154,13 @@ def show_exports(
 
 
 def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same base, same coloured layer) as one folium map, with its title
-    and caption (sources, and "données importées" where an import changed a value)."""
-    fmap = base_map()
+    """The on-screen map (same coloured layer, light base map) as one folium map, with its
+    title and caption (sources, and "données importées" where an import changed a value).
+
+    A page opened from disk cannot read the PMTiles archives (no range requests on file://),
+    so the export carries the light GeoJSON base map, and says so on the map.
+    """
+    fmap = base_map("light")
     choropleth_layer(features, values.title).add_to(fmap)
     caption = (
         '<div style="position:fixed;bottom:8px;left:8px;right:8px;z-index:1000;'

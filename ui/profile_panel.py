@@ -5,15 +5,16 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo.catalysers import CONFIDENCE_LABELS
+from geo.catalysers import category_label
 from geo.levels import LEVELS
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
 from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
-from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.formatting import NO_DATA_LABEL, format_number, format_value
 from layers.render.links import is_http_url
+from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
 from ui.state import set_view
 from ui.text import md_escape
@@ -60,7 +61,13 @@ def show_profile(
             f"Perçu : enquête {md_escape(survey.replace('-', ' '))} (note régionale / nationale "
             "× 100)."
         )
-    indicators = _show_domain_indicators(data, view, domains)
+    proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
+    if not proxies.empty:
+        st.caption(
+            "Domaines qui reposent sur des approximations (aucune mesure directe pour les 22 "
+            f"anciennes régions) : {md_escape(', '.join(proxies))} — voir « Méthode et sources »."
+        )
+    indicators, notes = _show_domain_indicators(data, view, domains)
     _show_catalysers(catalysers)
     imported = (
         changed_by_import(
@@ -73,7 +80,7 @@ def show_profile(
             "Ce profil comprend des **données importées** (votre fichier, non la source "
             "officielle)."
         )
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, imported)
+    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, notes, imported)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
@@ -171,8 +178,9 @@ def _domain_chart(domains: pd.DataFrame) -> alt.Chart:
 
 def _show_domain_indicators(
     data: IndicatorData, view: ViewState, domains: pd.DataFrame
-) -> pd.DataFrame:
-    """The chosen domain's indicator table; returns it as shown (for the printable page)."""
+) -> tuple[pd.DataFrame, list[str]]:
+    """The chosen domain's indicator table and its reading notes, as shown (for the printable
+    page)."""
     labels = dict(zip(domains["domain"], domains["label_fr"], strict=True))
     default = view.layer if view.layer in labels else domains["domain"].iloc[0]
     domain = st.selectbox(
@@ -182,20 +190,25 @@ def _show_domain_indicators(
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
+    proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
+    if proxy:
+        st.info(f"Domaine reposant sur des approximations : {md_escape(proxy)}.")
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
-        return pd.DataFrame()
+        return pd.DataFrame(), []
     shown = pd.DataFrame(
         {
             "Indicateur": table["label"] + table["core"].map({True: " ★", False: ""}),
-            "Valeur": [format_number(v, 1) for v in table["value"]],
+            "Valeur": [
+                format_value(v, d, a)
+                for v, d, a in zip(
+                    table["value"], table["decimals"], table["approximate"], strict=True
+                )
+            ],
             "Unité": table["unit"],
             "Année": table["year"],
-            "France": [
-                format_number(v, 1) + (" (France entière)" if ref == "France entière" else "")
-                for v, ref in zip(table["france"], table["france_reference"], strict=True)
-            ],
+            "France": [france_text(row) for _, row in table.iterrows()],
             "Part de la France (%)": [
                 format_number(v, 1) if pd.notna(v) else "—" for v in table["share_of_france_pct"]
             ],
@@ -212,11 +225,14 @@ def _show_domain_indicators(
         width="stretch",
         column_config={"Source": st.column_config.LinkColumn("Source")},
     )
+    notes = reading_notes(table)
     st.caption(
         "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du "
         "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
     )
-    return shown
+    for note in notes:
+        st.caption(md_escape(note))
+    return shown, notes
 
 
 def _offer_printable_page(
@@ -225,6 +241,7 @@ def _offer_printable_page(
     domains: pd.DataFrame,
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
+    notes: list[str],
     imported: bool = False,
 ) -> None:
     """A printable HTML page mirroring the panel (escaped by layers.render.exports.profile_html)."""
@@ -244,8 +261,12 @@ def _offer_printable_page(
         sections.append(
             (
                 "Catalyseurs territoriaux",
-                catalysers[["name", "commune", "confidence"]].rename(
-                    columns={"name": "Nom", "commune": "Commune", "confidence": "Fiabilité"}
+                pd.DataFrame(
+                    {
+                        "Nom": catalysers["name"],
+                        "Commune": catalysers["commune"],
+                        "Fiabilité": _categories(catalysers),
+                    }
                 ),
             )
         )
@@ -254,6 +275,7 @@ def _offer_printable_page(
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
+            *notes,
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
             *(
                 [
@@ -284,9 +306,7 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
                 {
                     "Nom": catalysers["name"],
                     "Commune": catalysers["commune"].fillna("").replace("", "—"),
-                    "Fiabilité": catalysers["confidence"].map(
-                        lambda c: f"{c} — {CONFIDENCE_LABELS.get(c, c)}"
-                    ),
+                    "Fiabilité": _categories(catalysers),
                     "Site": catalysers["website"].where(
                         catalysers["website"].map(is_http_url), None
                     ),
@@ -296,3 +316,9 @@ def _show_catalysers(catalysers: pd.DataFrame) -> None:
             width="stretch",
             column_config={"Site": st.column_config.LinkColumn("Site")},
         )
+
+
+def _categories(catalysers: pd.DataFrame) -> list[str]:
+    """Confidence level and, for a local alliance, its family, in words."""
+    families = catalysers["family"].fillna("")
+    return [category_label(c, f) for c, f in zip(catalysers["confidence"], families, strict=True)]

@@ -80,6 +80,12 @@ class IndicatorData:
             )
         return rows.iloc[0]
 
+    def decimals(self, indicator_id: str) -> int | None:
+        """Decimals to display for ``indicator_id`` (its source's precision), or None when the
+        catalogue does not say (then the caller picks from the values' magnitude)."""
+        value = self.indicator(indicator_id).get("decimals")
+        return None if value is None or pd.isna(value) or value == "" else int(value)
+
     def regions(self, level: str) -> dict[str, str]:
         """Codes and names of the units of ``level`` (an id of :data:`geo.levels.LEVELS`)."""
         check_level(level)

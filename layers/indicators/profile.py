@@ -11,7 +11,13 @@ import pandas as pd
 from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
-from layers.indicators.consolidate import france_reference, level_table
+from layers.indicators.consolidate import (
+    approximate_cells,
+    approximate_weights,
+    consolidate_to_2016,
+    france_reference,
+    level_table,
+)
 from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
 from layers.indicators.perception import parse_survey_key, perceived_index
 
@@ -54,8 +60,11 @@ def key_figures(
     rows = []
     pop = level_table(data, level).get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
     cat = data.indicator(POPULATION_ID)
+    source, source_url = cat["source"], cat["source_url"]
+    if _population_imported(data, level, code, pop):
+        source = source_url = IMPORTED_SOURCE  # not the census's number: provenance follows
     if pd.notna(pop):
-        rows.append(("Population", pop, "habitants", cat["year"], cat["source"], cat["source_url"]))
+        rows.append(("Population", pop, "habitants", cat["year"], source, source_url))
     rows.append(("Superficie", area_km2, "km²", "2024", AREA_SOURCE, ""))
     if pd.notna(pop) and area_km2:
         rows.append(
@@ -64,7 +73,8 @@ def key_figures(
                 pop / area_km2,
                 "hab./km²",
                 cat["year"],
-                "calculée : population / superficie",
+                "calculée : population / superficie"
+                + (f" ({IMPORTED_SOURCE})" if source == IMPORTED_SOURCE else ""),
                 "",
             )
         )
@@ -91,11 +101,20 @@ def key_figures(
     return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
 
 
+def _population_imported(data: IndicatorData, level: str, code: str, pop: float) -> bool:
+    if data.origin is None:
+        return False
+    table = level_table(data.origin, level)
+    before = table.get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
+    return not (np.isclose(pop, before, rtol=1e-9, atol=0) or (np.isnan(pop) and np.isnan(before)))
+
+
 def domain_profile(
     data: IndicatorData, level: str, code: str, survey: str | None = None
 ) -> pd.DataFrame:
     """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
-    perceived index (if the survey has a score), in display order. Read-only (memoised)."""
+    perceived index (if the survey has a score), ``proxy_note`` (what a domain resting on
+    proxies measures instead; "" otherwise), in display order. Read-only (memoised)."""
     check_region(data, level, code)
     return data.memoised(
         ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
@@ -106,6 +125,7 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
     objective = domain_indices(data, level)
     mine = objective[objective["region_code"] == code].set_index("domain")
     out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
+    out["proxy_note"] = data.domains.get("proxy_note", pd.Series("", index=out.index)).fillna("")
     out["objective_index"] = out["domain"].map(mine["index"])
     out["n_indicators"] = out["domain"].map(mine["n_indicators"])
     out["rank"] = out["domain"].map(mine["rank"])
@@ -120,9 +140,14 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
 def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
     """The indicators of ``domain`` for one region, core first, as in the report pages.
 
-    Read-only (memoised per bundle). In a bundle with imported rows, an indicator whose value
-    or France reference the import changed has ``source`` and ``source_url`` "données
-    importées": the official source is not credited with a number it did not publish.
+    Besides value, unit, year, France value, share and rank, each row says how to read it:
+    ``decimals`` (the source's precision, None when unknown), ``approximate`` (the region's
+    value was computed with an approximate weight), ``france_approximate``,
+    ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
+    the weight is approximate) and ``caveat`` (series break, edition year...). Read-only
+    (memoised per bundle). In a bundle with imported rows, an indicator whose value or France
+    reference the import changed has ``source`` and ``source_url`` "données importées": the
+    official source is not credited with a number it did not publish.
     """
     check_region(data, level, code)
     return data.memoised(
@@ -161,6 +186,9 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
         )
     cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
     table = level_table(data, level)
+    own_urls = _value_sources(data, level, code)
+    flags = approximate_cells(data, level)
+    weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
     indices = indicator_indices(data, level, core_only=False)
     rows = []
@@ -192,7 +220,27 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "n_regions": int(values.notna().sum()),
                 "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
                 "source": row.source,
-                "source_url": row.source_url,
+                "source_url": own_urls.get(row.indicator_id) or row.source_url,
+                "decimals": data.decimals(row.indicator_id),
+                "approximate": bool(flags[row.indicator_id].get(code, False)),
+                "france_approximate": bool(ref is not None and ref["approximate"]),
+                "france_other_source": bool(ref is not None and ref["other_source"]),
+                "weight_note": weight_notes.get(row.indicator_id, ""),
+                "caveat": str(getattr(row, "caveat", "") or ""),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:
+    """indicator_id -> the URL of the region's value where the value shown is a stored one
+    read elsewhere than the catalogue's source (e.g. a published 2016 value)."""
+    if "source_url" not in data.values:
+        return {}
+    rows = data.values[(data.values["level"] == level) & (data.values["region_code"] == code)]
+    rows = rows[rows["source_url"].fillna("") != ""]
+    if level == "2016":  # a computed value comes from the former regions' source
+        shown = consolidate_to_2016(data)
+        published = shown[(shown["region_code"] == code) & (shown["method"] == "publié")]
+        rows = rows[rows["indicator_id"].isin(published["indicator_id"])]
+    return dict(zip(rows["indicator_id"], rows["source_url"], strict=True))

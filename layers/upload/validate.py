@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from layers.indicators.bundle import IndicatorData
-from layers.indicators.consolidate import france_reference, level_table
+from layers.indicators.consolidate import approximate_weights, france_reference, level_table
 from layers.indicators.perception import wave_rows
 from layers.upload.cells import (
     CellError,
@@ -436,8 +436,11 @@ def _as_unchanged_territories(
 ) -> tuple[list[dict], list[str]]:
     """2016 values of a region whose territory did not change in 2016 (codes 11, 24, 52, 53,
     93, 94), for an indicator the atlas consolidates: stored as the former region's value, the
-    one the 2016 value is computed from (same territory). Anything else is left as typed."""
+    one the 2016 value is computed from (same territory). Anything else is left as typed,
+    including a weighted mean with an approximate weight: there a 2016 value wins over the
+    computation (see :mod:`layers.indicators.consolidate`), so it is displayed as typed."""
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
+    approximate = approximate_weights(data.catalogue)
     children = data.mapping.groupby("code_2016")["code_pre2016"].agg(list)
     unchanged = {code: kids[0] for code, kids in children.items() if len(kids) == 1}
     moved: dict[str, list[str]] = {}
@@ -449,6 +452,7 @@ def _as_unchanged_territories(
             and row["level"] == "2016"
             and row["region_code"] in unchanged
             and aggregation.get(row["indicator_id"], "none") in ("sum", "weighted_mean")
+            and row["indicator_id"] not in approximate
         ):
             row = {**row, "level": "pre2016", "region_code": unchanged[row["region_code"]]}
             moved.setdefault(row["indicator_id"], []).append(row["region_code"])
