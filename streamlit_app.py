@@ -197,7 +197,12 @@ with atlas_tab:
 with table_tab:
     data_panel.show_layer_table(values, coloured)
     data_panel.show_exports(
-        values, coloured, classification, features, (replace(view, region=""), data_key)
+        values,
+        coloured,
+        classification,
+        features,
+        (replace(view, region=""), data_key),
+        basemap=view.show_basemap,
     )
 with import_tab:
     import_panel.show_import(shipped_data())

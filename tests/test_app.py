@@ -127,6 +127,27 @@ def test_a_prepared_export_is_never_offered_for_another_view():
         at.run()
         assert not at.exception
         assert png not in [b.label for b in at.get("download_button")], widget
+    # The data changed (an import), the view did not: the prepared file is not offered either.
+    at.button(key="export_png_prepare").click().run()
+    assert png in [b.label for b in at.get("download_button")]
+    upload(at, "valeurs.csv", VALUES_FILE)
+    at.button(key="accept_import").click().run()
+    assert not at.exception
+    assert png not in [b.label for b in at.get("download_button")]
+
+
+def test_the_png_export_has_a_base_map_only_when_the_screen_does(monkeypatch):
+    import ui.data_panel
+
+    drawn = []
+    monkeypatch.setattr(
+        ui.data_panel, "map_png", lambda *a, basemap=None, **k: drawn.append(basemap) or b"png"
+    )
+    for shown in ("1", "0"):
+        at = run_app(layer="emploi", basemap=shown)
+        at.button(key="export_png_prepare").click().run()
+        assert not at.exception
+    assert drawn[0] is not None and drawn[1] is None
 
 
 VALUES_FILE = b"indicator_id;level;region_code;value\ntaux_chomage_2014;pre2016;22;11,5\n"

@@ -15,6 +15,7 @@ from matplotlib.text import Text
 from shapely.geometry import box
 
 from geo.shapes import read_layer
+from layers.render.basemap import light_geojson
 from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
 from layers.render.classify import NO_DATA_COLOUR
 from layers.render.exports import (
@@ -64,6 +65,9 @@ def test_png_draws_dollars_as_typed_and_never_crashes(coloured, text):
     assert any(t.get_text() == f"Enquête {text}" for t in texts)
     assert all(not t.get_parse_math() and not t.get_usetex() for t in texts)
     assert map_png(frame, classes, f"Enquête {text}", text, text, "2024").startswith(b"\x89PNG")
+    # As the app calls it: with the light base map, whose town names are texts too.
+    with_basemap = map_figure(frame, classes, text, text, text, "2024", basemap=light_geojson())
+    assert all(not t.get_parse_math() for t in with_basemap.findobj(Text) if t.get_text())
 
 
 def test_png_uses_the_map_colours(coloured, png):

@@ -68,3 +68,29 @@ def test_the_profile_credits_imported_values_to_the_import(data, imported):
     assert mine.loc[INDICATOR, "source_url"] == IMPORTED_SOURCE
     untouched = [i for i in mine.index if i != INDICATOR and "chomage" not in i]
     assert (mine.loc[untouched, "source_url"] == shipped.loc[untouched, "source_url"]).all()
+
+
+def test_an_imported_france_reference_is_not_credited_to_the_source(data):
+    # taux_chomage_2014 has an approximate weight: a France value, published or imported,
+    # wins over the computation, so the caption quotes the imported one and must say so.
+    content = f"indicator_id;level;region_code;value\n{INDICATOR};france;FRM;9,75\n".encode()
+    report = validate(read_table(content, "france.csv"), data)
+    assert report.is_valid, report.to_text()
+    values = layer_values(apply_import(data, report), view("2016"))
+    assert "France métropolitaine : 9,8" in values.caption  # at the source's precision
+    assert "La référence France est calculée avec le fichier importé" in values.caption
+    assert "fichier importé" not in layer_values(data, view("2016")).caption
+
+
+def test_an_imported_population_is_credited_to_the_import_in_the_key_figures(data):
+    from layers.indicators.profile import key_figures
+
+    content = b"indicator_id;level;region_code;value\npopulation_2013;pre2016;22;2000000\n"
+    mine = apply_import(data, validate(read_table(content, "pop.csv"), data))
+    shipped = key_figures(data, "pre2016", "22", 19_400.0).set_index("label")
+    figures = key_figures(mine, "pre2016", "22", 19_400.0).set_index("label")
+    assert shipped.loc["Population", "source_url"] != IMPORTED_SOURCE
+    assert figures.loc["Population", ["source", "source_url"]].tolist() == [IMPORTED_SOURCE] * 2
+    assert IMPORTED_SOURCE in figures.loc["Densité", "source"]
+    untouched = key_figures(mine, "pre2016", "31", 12_400.0).set_index("label")
+    assert untouched.loc["Population", "source_url"] != IMPORTED_SOURCE

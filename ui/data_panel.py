@@ -89,14 +89,20 @@ def show_layer_table(values: LayerValues, coloured) -> None:
 
 
 def show_exports(
-    values: LayerValues, coloured, classification, features: str, view_key: Hashable
+    values: LayerValues,
+    coloured,
+    classification,
+    features: str,
+    view_key: Hashable,
+    basemap: bool = True,
 ) -> None:
     """Take the map away: PNG for slides, GeoPackage/Shapefile for QGIS, offline HTML.
 
     Files are built when asked (a PNG takes about half a second), then offered for download
     only while ``view_key`` is unchanged: it names everything the map depends on (the view with
-    its classes, and the data bundle's content key), so a prepared file always matches the
-    screen.
+    its classes and base-map switch, and the data bundle's content key), so a prepared file
+    always matches the screen. The PNG and HTML carry the light base map only when the screen
+    shows a base map (``basemap``).
     """
     st.markdown("**Exporter la carte**")
     stamp = view_key
@@ -112,7 +118,7 @@ def show_exports(
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
-                basemap=light_geojson(),
+                basemap=light_geojson() if basemap else None,
             ),
         ),
         "gpkg": (
@@ -131,7 +137,9 @@ def show_exports(
             "Page HTML autonome (hors ligne)",
             "atlas_carte.html",
             "text/html",
-            lambda: standalone_map_html(_export_map(features, values)).encode("utf-8"),
+            lambda: standalone_map_html(
+                _export_map(features, values, "light" if basemap else "none")
+            ).encode("utf-8"),
         ),
     }
     columns = st.columns(len(builders))
@@ -153,17 +161,19 @@ def show_exports(
             st.rerun()
 
 
-def _export_map(features: str, values: LayerValues) -> folium.Map:
+def _export_map(features: str, values: LayerValues, basemap: str = "light") -> folium.Map:
     """The on-screen map (same coloured layer, light base map) as one folium map, with its
     title and caption (sources, and "données importées" where an import changed a value).
 
     A page opened from disk cannot read the PMTiles archives (no range requests on file://),
-    so the export carries the light GeoJSON base map, and says so on the map.
+    so the export carries the light GeoJSON base map (``basemap`` "light", or "none" when the
+    screen shows none), and says so on the map.
     """
-    fmap = base_map("light")
+    fmap = base_map(basemap)
     choropleth_layer(features, values.title).add_to(fmap)
     caption = (
-        '<div style="position:fixed;bottom:8px;left:8px;right:8px;z-index:1000;'
+        # At the top: the base map's note and attribution sit at the bottom corners.
+        '<div style="position:fixed;top:8px;left:54px;right:8px;z-index:1000;'
         'background:rgba(255,255,255,.9);padding:6px 10px;font:12px sans-serif">'
         f"<b>{html.escape(values.title)}</b> ({html.escape(values.unit)})<br>"
         f"{html.escape(values.caption)}</div>"
