@@ -3,7 +3,8 @@
 Every Streamlit call that renders Markdown (``st.markdown``, ``st.caption``, ``st.info`` and the
 other alerts, ``st.toast``, ``st.subheader``...) receives text from the data, the URL, the
 commune box or an uploaded file only through :func:`md_escape`; ``tests/test_bad_input.py``
-checks the call sites and drives the app with Markdown in every one of those inputs.
+checks the call sites (``test_every_markdown_sink_escapes_what_it_formats``, with a short list
+of arguments vetted by hand) and drives the app with Markdown in every one of those inputs.
 """
 
 import re
