@@ -129,14 +129,15 @@ if map_panel.is_new_click(feature):
     if clicked:
         set_view(region=clicked)
 view = current_view()
+sync_url(view)  # first: a link copied while the map is being computed is already right
 try:
     layer = choropleth(replace(view, region=""), data, data_key)
 except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
     st.sidebar.warning(md_escape(f"{exc} Classes par quantiles en attendant."))
     view = replace(view, scheme="quantiles")
     layer = choropleth(replace(view, region=""), data, data_key)
+    sync_url(view)
 features, coloured, classification, values = layer
-sync_url(view)
 
 atlas_tab, table_tab, import_tab, method_tab = st.tabs(
     ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"]
