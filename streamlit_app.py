@@ -90,6 +90,7 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         decimals=values.decimals,
         approximate=values.approximate,
     )
+    coloured["source"] = coloured["code"].map(values.source_of)  # provenance, in every export
     return coloured, classification, values
 
 
@@ -141,7 +142,7 @@ static_assets()
 data, data_key = import_panel.active_data(shipped_data())
 choices = choices_for(data, data_key)
 for warning in init_view_state(choices):
-    st.toast(warning)
+    st.toast(md_escape(warning))
 
 st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)
@@ -153,13 +154,12 @@ radius = catalysers_panel.radius_km()
 near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
 
 view = replace(current_view(), region="")
-if view.scheme == "manual":
-    try:
-        parse_breaks(view.breaks)
-    except ClassificationError as exc:
-        st.sidebar.warning(f"{exc} Classes par quantiles en attendant.")
-        view = replace(view, scheme="quantiles")
-coloured, classification, values = choropleth(view, data, data_key)
+try:
+    coloured, classification, values = choropleth(view, data, data_key)
+except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
+    st.sidebar.warning(md_escape(f"{exc} Classes par quantiles en attendant."))
+    view = replace(view, scheme="quantiles")
+    coloured, classification, values = choropleth(view, data, data_key)
 
 # Tabs compute only when open (on_change="rerun"): the data table, the import form and the
 # method page cost nothing while the user reads the map.
@@ -168,11 +168,8 @@ atlas_tab, table_tab, import_tab, method_tab = st.tabs(
     key="tab",
     on_change="rerun",
 )
-if data_key != "shipped":
-    st.info(
-        f"Carte calculée avec des **données importées** : "
-        f"{md_escape(st.session_state.get(import_panel.LABEL_KEY, ''))}"
-    )
+if banner := import_panel.imported_banner(st.session_state):
+    st.info(banner)
 if atlas_tab.open:
     with atlas_tab:
         base = atlas_component.static_base_url()
@@ -225,6 +222,8 @@ if table_tab.open:
             coloured,
             classification,
             map_panel.legend_for(classification, values, coloured),
+            (view, data_key),
+            basemap=view.show_basemap,
         )
 if import_tab.open:
     with import_tab:

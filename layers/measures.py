@@ -5,6 +5,7 @@ Every builder returns a :class:`LayerValues`: the values by region code plus eve
 legend needs (title, unit, years, source, palette centre).
 """
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
     approximate_cells,
     approximate_weights,
@@ -27,6 +28,7 @@ from layers.indicators.perception import (
     perception_gap,
     wave_rows,
 )
+from layers.indicators.provenance import changed_by_import, imported_note
 from layers.render.formatting import APPROXIMATE_MARK, format_value
 from layers.view_state import Choices, ViewState
 
@@ -48,6 +50,12 @@ class LayerValues:
     table: pd.DataFrame | None = None  # the data view: one row per region
     decimals: int | None = None  # the source's precision (None: chosen from the magnitude)
     approximate: pd.Series | None = None  # bool by region code: computed with an approx. weight
+    #: Region codes whose value an import changed (see layers.indicators.provenance).
+    imported: tuple[str, ...] = ()
+
+    def source_of(self, code: str) -> str:
+        """Provenance of one region's value, for exports: imported or the caption's sources."""
+        return IMPORTED_SOURCE if code in self.imported else "source officielle (voir légende)"
 
     @property
     def unit_short(self) -> str:
@@ -283,7 +291,27 @@ def layer_values(data: IndicatorData, view: ViewState) -> LayerValues:
         raise UnknownIdError(
             f"Unknown measure {view.measure!r}; expected one of {list(BUILDERS)}"
         ) from None
-    return builder(data, view)
+    values = builder(data, view)
+    if data.origin is None:
+        return values
+    changed = changed_by_import(data, lambda d: builder(d, view).values)
+    codes = tuple(changed.index[changed.to_numpy()])
+    names = data.regions(view.level)
+    note = imported_note([names.get(c, c) for c in codes], int(values.values.notna().sum()))
+    if view.measure == "indicateur" and _france_changed(data, view):
+        # The caption quotes the France reference: an imported one is not the source's.
+        note = f"{note} La référence France est calculée avec le fichier importé.".strip()
+    if not note:
+        return values
+    return dataclasses.replace(values, caption=f"{values.caption} {note}", imported=codes)
+
+
+def _france_changed(data: IndicatorData, view: ViewState) -> bool:
+    indicator_id = view.indicator or default_indicator(data)
+    france = changed_by_import(
+        data, lambda d: france_reference(d).set_index("indicator_id")["value"]
+    )
+    return bool(france.get(indicator_id, False))
 
 
 def default_survey(data: IndicatorData) -> str:

@@ -6,6 +6,7 @@ locators pierce); ``window.Atlas.maps`` exposes read-outs of the Leaflet map (fi
 """
 
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -154,3 +155,16 @@ def test_a_server_answer_older_than_the_last_click_does_not_undo_it(app_url, pag
     # The answer to that click (same seq) is applied, whatever it says.
     page.evaluate(f"{MAP}.update({{...{MAP}.data, selected: '', seq: {MAP}.clickSeq}})")
     wait_for(lambda: outlined(page) == [], what="server selection applied")
+
+
+def test_markdown_in_the_url_and_the_commune_box_sends_no_request_out(app_url, page):
+    # The page fixture fails the test if the browser fetches http://evil.invalid/...
+    payload = "![x](http://evil.invalid/p.png)"
+    page.goto(app_url + "/?layer=" + quote(payload) + "&breaks=" + quote(payload))
+    box = page.get_by_label("Commune ou code postal")
+    box.wait_for(timeout=90_000)  # the URL's warnings (toasts) are drawn by then
+    box.fill(payload)
+    page.keyboard.press("Enter")
+    page.get_by_text("evil.invalid", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2_000)  # time for an image the page would fetch
+    assert page.locator("img[src*='evil']").count() == 0

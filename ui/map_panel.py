@@ -11,6 +11,7 @@ from layers.render.classify import Classification
 from layers.render.formatting import decimals_for
 from layers.render.legend import legend_html
 from layers.render.markers import marker_legend
+from ui.text import md_escape
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def show_legend(legend: Legend) -> None:
     st.html(legend.html)
     if legend.empty:
         st.info("Pas de donnée pour cette couche à ce niveau.")
-    st.caption(legend.caption)
+    st.caption(md_escape(legend.caption))
 
 
 def show_marker_legend() -> None:

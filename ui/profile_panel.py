@@ -14,8 +14,9 @@ import streamlit as st
 
 from geo.catalysers import category_label
 from geo.levels import LEVELS
-from layers.indicators.bundle import IndicatorData
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile
+from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import format_number, format_value
@@ -24,6 +25,7 @@ from layers.render.map_payload import detail_key
 from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
 from ui.state import select_region
+from ui.text import md_escape
 
 
 def show_detail(
@@ -36,10 +38,23 @@ def show_detail(
     name = regions.loc[regions["code"] == view.region, "nom"].iloc[0]
     with st.container(key=detail_key(view.level, view.region)):
         st.button("Fermer le profil", key="close_profile", on_click=select_region, args=("",))
-        domains = domain_profile(data, view.level, view.region, profile_survey(data, view))
+        survey = profile_survey(data, view)
+        domains = domain_profile(data, view.level, view.region, survey)
         indicators, notes = _show_domain_indicators(data, view, domains)
         _show_catalysers(catalysers)
-        _offer_printable_page(name, view, domains, indicators, catalysers, notes)
+        imported = (
+            changed_by_import(
+                data,
+                lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"],
+            ).any()
+            or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
+        )
+        if imported:
+            st.caption(
+                "Ce profil comprend des **données importées** (votre fichier, non la source "
+                "officielle)."
+            )
+        _offer_printable_page(name, view, domains, indicators, catalysers, notes, imported)
 
 
 def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
@@ -65,7 +80,7 @@ def _show_domain_indicators(
     )
     proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
     if proxy:
-        st.info(f"Domaine reposant sur des approximations : {proxy}.")
+        st.info(f"Domaine reposant sur des approximations : {md_escape(proxy)}.")
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
@@ -104,7 +119,7 @@ def _show_domain_indicators(
         "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
     )
     for note in notes:
-        st.caption(note)
+        st.caption(md_escape(note))
     return shown, notes
 
 
@@ -115,11 +130,14 @@ def _offer_printable_page(
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
     notes: list[str],
+    imported: bool = False,
 ) -> None:
     """A printable HTML page mirroring the panel, built only when the user asks for it."""
     st.download_button(
         "Profil imprimable (HTML)",
-        lambda: printable_page(name, view, domains, indicators, catalysers, notes).encode("utf-8"),
+        lambda: printable_page(
+            name, view, domains, indicators, catalysers, notes, imported
+        ).encode("utf-8"),
         file_name=f"profil_{view.level}_{view.region}.html",
         mime="text/html",
         key="profile_print",
@@ -133,6 +151,7 @@ def printable_page(
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame | None,
     notes: Sequence[str] = (),
+    imported: bool = False,
 ) -> str:
     """The profile as a printable page (escaped by :func:`layers.render.exports.profile_html`)."""
     domain_table = pd.DataFrame(
@@ -167,6 +186,14 @@ def printable_page(
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
             *notes,
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
+            *(
+                [
+                    "Données importées : ce profil comprend des valeurs calculées avec un "
+                    "fichier importé par l'utilisateur, non publiées par la source officielle."
+                ]
+                if imported
+                else []
+            ),
         ],
     )
 
