@@ -182,7 +182,7 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
 
 
 def test_a_prepared_export_is_never_offered_for_another_view():
-    at = run_app(layer="emploi")
+    at = open_tab(run_app(layer="emploi"), "Données de la couche")
     png = "Télécharger : Image PNG (1 800 px)"
     for widget, value in (("view_scheme", "jenks"), ("view_k", "3"), ("view_layer", "sante")):
         at.button(key="export_png_prepare").click().run()
@@ -197,6 +197,7 @@ def test_a_prepared_export_is_never_offered_for_another_view():
     upload(at, "valeurs.csv", VALUES_FILE)
     at.button(key="accept_import").click().run()
     assert not at.exception
+    open_tab(at, "Données de la couche")
     assert png not in [b.label for b in at.get("download_button")]
 
 
@@ -208,7 +209,7 @@ def test_the_png_export_has_a_base_map_only_when_the_screen_does(monkeypatch):
         ui.data_panel, "map_png", lambda *a, basemap=None, **k: drawn.append(basemap) or b"png"
     )
     for shown in ("1", "0"):
-        at = run_app(layer="emploi", basemap=shown)
+        at = open_tab(run_app(layer="emploi", basemap=shown), "Données de la couche")
         at.button(key="export_png_prepare").click().run()
         assert not at.exception
     assert drawn[0] is not None and drawn[1] is None
@@ -227,7 +228,14 @@ def plain(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Open a tab of the page (tabs compute only when open)."""
+    at.session_state["tab"] = label
+    return at.run()
+
+
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    open_tab(at, "Importer des données")
     at.file_uploader(key="upload_file").set_value((name, content, "text/csv"))
     return at.run()
 

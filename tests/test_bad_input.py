@@ -174,6 +174,8 @@ def test_markdown_in_an_uploaded_file_name_and_survey_is_shown_as_text():
         f"{payload};2024;citoyens;2016;53;inconnu;5\n"
     ).encode()
     at = run_app(layer="emploi")
+    at.session_state["tab"] = "Importer des données"  # tabs compute only when open
+    at.run()
     at.file_uploader(key="upload_file").set_value((f"{payload}.csv", content, "text/csv")).run()
     assert_no_user_markup(at)
     at.button(key="accept_import").click().run()

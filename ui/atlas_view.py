@@ -18,6 +18,7 @@ from layers.render.map_payload import map_payload
 from layers.view_state import ViewState
 from ui import atlas_component, catalysers_panel, map_panel, profile_panel
 from ui.state import click_seq, current_view, sync_url
+from ui.text import md_escape
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def show_atlas(inputs: AtlasInputs) -> None:
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
         atlas_component.show_map(payload, codes)
         if inputs.basemap_note:
-            st.caption(inputs.basemap_note)
+            st.caption(md_escape(inputs.basemap_note))
         map_panel.show_legend(inputs.legend)
         if inputs.show_marker_legend:
             map_panel.show_marker_legend()
