@@ -198,13 +198,10 @@ def test_exports_on_tiny_inline_geometries(tmp_path):
     assert pyogrio.read_dataframe(path)["value"].tolist() == [1.0, 2.0]
 
 
-def test_inline_assets_refuses_a_page_that_still_links_the_app_static_files():
-    from layers.render.offline import inline_assets, local_url
+def test_standalone_html_links_no_file_of_the_app(coloured):
+    """The offline page inlines every script and stylesheet it needs: a link to the app's static
+    folder would leave it blank when opened from disk."""
+    page = _page(coloured)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?/app/static""", page)
+    assert "<script src=" not in page and "<link rel=" not in page
 
-    url = local_url("leaflet")
-    with pytest.raises(ValueError, match="static files left"):
-        inline_assets(f"<script defer src='{url}'></script>")  # not the tag folium writes
-    assert "/app/static" not in inline_assets(f'<script src="{url}"></script>')
-    # static/atlas/basemap.js names "/app/static/basemap" in a comment: no link, no refusal
-    own = inline_assets(f'<script src="{local_url("atlas_basemap")}"></script>')
-    assert "AtlasBasemap" in own and "<script src=" not in own
