@@ -13,7 +13,8 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from layers.render.formatting import NO_DATA_LABEL, format_number
+from i18n import DEFAULT_LANG
+from layers.render.formatting import format_number, no_data_label
 from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 NO_DATA_COLOUR = "#bdbdbd"
@@ -51,13 +52,14 @@ class Classification:
         palette = dict(enumerate(self.colours)) | {-1: NO_DATA_COLOUR}
         return self.classes.map(palette)
 
-    def legend(self, decimals: int = 1) -> list[tuple[str, str, int]]:
-        """(colour, label, number of regions) per class, then the no-data class if used."""
+    def legend(self, decimals: int = 1, lang: str = DEFAULT_LANG) -> list[tuple[str, str, int]]:
+        """(colour, label, number of regions) per class, then the no-data class if used; labels
+        written in ``lang``."""
         counts = self.classes.value_counts()
         entries = [
             (
                 colour,
-                f"{format_number(lo, decimals)} – {format_number(hi, decimals)}",
+                f"{format_number(lo, decimals, lang)} – {format_number(hi, decimals, lang)}",
                 int(counts.get(i, 0)),
             )
             for i, (colour, lo, hi) in enumerate(
@@ -66,7 +68,7 @@ class Classification:
         ]
         missing = int(counts.get(-1, 0))
         if missing:
-            entries.append((NO_DATA_COLOUR, NO_DATA_LABEL, missing))
+            entries.append((NO_DATA_COLOUR, no_data_label(lang), missing))
         return entries
 
 

@@ -22,9 +22,11 @@ import pyogrio
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from i18n import DEFAULT_LANG, check_lang, t
+from layers.render.alt_text import described_page
 from layers.render.basemap import draw_light_basemap
 from layers.render.classify import NO_DATA_COLOUR, Classification
-from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
+from layers.render.formatting import decimals_for, format_number, no_data_label
 from layers.render.offline import inline_assets, offline
 
 MIN_PNG_WIDTH_PX = 1600
@@ -46,8 +48,11 @@ def map_png(
     date_text: str,
     width_px: int = 1800,
     basemap: dict | None = None,
+    description: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> bytes:
-    """The map as a PNG image: regions in their on-screen colours, title, legend, source.
+    """The map as a PNG image: regions in their on-screen colours, title, legend, source, and
+    its text alternative in the file's metadata.
 
     Parameters
     ----------
@@ -62,6 +67,12 @@ def map_png(
     basemap : dict, optional
         The light base map (:func:`layers.render.basemap.light_geojson`): sea, land and
         département lines are drawn around the regions, and its sources added to the footer.
+    description : str, optional
+        The map in one sentence (:func:`layers.render.alt_text.map_description`), written
+        with ``title`` and the source line into the PNG's text chunks (keywords "Description",
+        "Title", "Source"), which image viewers, slide tools and screen readers can read.
+    lang : str
+        Language of the legend's "pas de donnée" and of the "Source :" line.
     """
     if width_px < MIN_PNG_WIDTH_PX:
         raise ValueError(f"width_px must be at least {MIN_PNG_WIDTH_PX}, got {width_px!r}")
@@ -82,7 +93,7 @@ def map_png(
     fig.suptitle(title, x=0.02, y=0.97, ha="left", fontsize=15, fontweight="bold", wrap=True)
     handles = [
         Patch(facecolor=colour, edgecolor="#666666", label=f"{label} ({count})")
-        for colour, label, count in legend_entries(coloured, classification)
+        for colour, label, count in legend_entries(coloured, classification, lang)
     ]
     fig.legend(
         handles=handles,
@@ -93,9 +104,13 @@ def map_png(
         fontsize=11,
         title_fontsize=11,
     )
-    fig.text(0.02, 0.025, f"Source : {source} — {date_text}", fontsize=8.5, color="#444444")
+    source_line = t("common.source_line", lang, source=source, date=date_text)
+    fig.text(0.02, 0.025, source_line, fontsize=8.5, color="#444444")
+    metadata = {"Title": title, "Source": source_line, "Software": t("export.png_software", lang)}
+    if description:
+        metadata["Description"] = description
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI, facecolor="white")
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, facecolor="white", metadata=metadata)
     return buffer.getvalue()
 
 
@@ -114,12 +129,13 @@ def _frame_to(ax, bounds, margin: float = 0.04) -> None:
 
 
 def legend_entries(
-    coloured: gpd.GeoDataFrame, classification: Classification
+    coloured: gpd.GeoDataFrame, classification: Classification, lang: str = DEFAULT_LANG
 ) -> list[tuple[str, str, int]]:
     """(colour, label, number of regions) per class, always ending with "pas de donnée"."""
-    entries = classification.legend(decimals_for(coloured["value"]))
-    if not any(label == NO_DATA_LABEL for _, label, _ in entries):
-        entries.append((NO_DATA_COLOUR, NO_DATA_LABEL, 0))
+    entries = classification.legend(decimals_for(coloured["value"]), lang)
+    missing = no_data_label(lang)
+    if not any(label == missing for _, label, _ in entries):
+        entries.append((NO_DATA_COLOUR, missing, 0))
     return entries
 
 
@@ -166,12 +182,19 @@ def layer_shapefile_zip(coloured: gpd.GeoDataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def standalone_map_html(fmap: folium.Map) -> str:
+def standalone_map_html(
+    fmap: folium.Map,
+    description: str | None = None,
+    title: str = "",
+    lang: str = DEFAULT_LANG,
+) -> str:
     """The map as one HTML file that works offline: Leaflet and plugins inlined.
 
     The map is copied first (the caller's map is left untouched); the JS/CSS folium would
-    fetch from CDNs are replaced by the vendored files. Raises ``ValueError`` naming any
-    remote script or stylesheet that could not be inlined.
+    fetch from CDNs are replaced by the vendored files. With a ``description``
+    (:func:`layers.render.alt_text.map_description`), the page carries it as the map's text
+    alternative (:func:`layers.render.alt_text.described_page`). Raises ``ValueError`` naming
+    any remote script or stylesheet that could not be inlined.
     """
     copied = copy.deepcopy(fmap)
     for element in _walk(copied):
@@ -181,7 +204,7 @@ def standalone_map_html(fmap: folium.Map) -> str:
     remote = [m.group(0) for m in _REMOTE.finditer(page)]
     if remote:
         raise ValueError(f"Remote resources left in the standalone map: {remote}")
-    return page
+    return described_page(page, description, title, lang) if description else page
 
 
 def _walk(element):
@@ -211,22 +234,30 @@ th { background: #eee; }
 """
 
 
-def profile_html(title: str, sections: list[tuple[str, pd.DataFrame]], notes: list[str]) -> str:
+def profile_html(
+    title: str,
+    sections: list[tuple[str, pd.DataFrame]],
+    notes: list[str],
+    lang: str = DEFAULT_LANG,
+) -> str:
     """A printable HTML page of a region profile: title, one table per section, notes.
 
-    Every text and number is HTML-escaped; numbers are written the French way ("1 234,5"),
-    missing ones as "pas de donnée". The stylesheet has print rules (A4, no split rows).
+    Every text and number is HTML-escaped; numbers are written the way of ``lang`` (French
+    "1 234,5", English "1,234.5"), missing ones as "pas de donnée" / "no data", and the page
+    declares its language. The stylesheet has print rules (A4, no split rows).
     """
     esc = html.escape
+    check_lang(lang)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="fr"><head><meta charset="utf-8">',
+        f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title><style>{PRINT_CSS}</style></head><body>",
         f"<h1>{esc(title)}</h1>",
     ]
     for heading, table in sections:
         parts.append(f"<h2>{esc(str(heading))}</h2>")
-        parts.append(_html_table(table))
+        parts.append(_html_table(table, lang))
     if notes:
         parts.append('<ul class="notes">')
         parts += [f"<li>{esc(str(note))}</li>" for note in notes]
@@ -235,17 +266,17 @@ def profile_html(title: str, sections: list[tuple[str, pd.DataFrame]], notes: li
     return "\n".join(parts)
 
 
-def _html_table(table: pd.DataFrame) -> str:
+def _html_table(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
     if table.empty:
-        return f"<p>{NO_DATA_LABEL}</p>"
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
+        return f"<p>{no_data_label(lang)}</p>"
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in table.columns)
     numeric = {c: decimals_for(table[c]) for c in table.columns if _is_float(table[c])}
     rows = []
     for record in table.itertuples(index=False):
         cells = []
         for column, value in zip(table.columns, record, strict=True):
             if column in numeric:
-                text = format_number(None if pd.isna(value) else value, numeric[column])
+                text = format_number(None if pd.isna(value) else value, numeric[column], lang)
                 cells.append(f'<td class="num">{html.escape(text)}</td>')
             else:
                 shown = (

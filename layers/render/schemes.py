@@ -5,33 +5,35 @@ parser, not mapclassify or matplotlib: they live here, and :mod:`layers.render.c
 (which loads both) uses them.
 """
 
+from i18n import DEFAULT_LANG, t
+
 MANUAL = "manual"
-#: Scheme id (in URLs) -> French label; :data:`layers.render.classify.SCHEMES` builds each one
-#: but ``manual``.
-SCHEME_LABELS = {
-    "quantiles": "Quantiles",
-    "jenks": "Seuils naturels (Jenks)",
-    "equal_interval": "Intervalles égaux",
-    MANUAL: "Seuils manuels",
-}
+#: Scheme ids (in URLs), in the selector's order; :data:`layers.render.classify.SCHEMES` builds
+#: each one but ``manual``. Their names are the catalogue's ``scheme.<id>`` texts.
+SCHEME_IDS = ("quantiles", "jenks", "equal_interval", MANUAL)
+#: Scheme id -> French label.
+SCHEME_LABELS = {scheme: t(f"scheme.{scheme}") for scheme in SCHEME_IDS}
+
+
+def scheme_labels(lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Scheme id -> its name in ``lang``."""
+    return {scheme: t(f"scheme.{scheme}", lang) for scheme in SCHEME_IDS}
 
 
 class ClassificationError(ValueError):
     """Invalid scheme, class count or manual breaks."""
 
 
-def parse_breaks(text: str) -> list[float]:
+def parse_breaks(text: str, lang: str = DEFAULT_LANG) -> list[float]:
     """Manual class bounds typed by a user: ``"90 ; 100,5 ; 110"`` -> ``[90.0, 100.5, 110.0]``.
 
     Separators are ``;`` or spaces; decimal commas are accepted. Raises ClassificationError
-    (with a French message) when nothing or something unreadable is given.
+    (with a message in ``lang``) when nothing or something unreadable is given.
     """
     parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
     if not parts:
-        raise ClassificationError("Saisissez au moins un seuil pour des classes manuelles.")
+        raise ClassificationError(t("scheme.error.empty", lang))
     try:
         return sorted({float(p) for p in parts})
     except ValueError:
-        raise ClassificationError(
-            f"Seuils illisibles : « {text[:40]} ». Exemple : 90 ; 100 ; 110"
-        ) from None
+        raise ClassificationError(t("scheme.error.unreadable", lang, text=text[:40])) from None
