@@ -376,3 +376,22 @@ def test_every_key_is_used_or_listed_as_not_yet_wired():
     assert sorted(unused - NOT_YET_WIRED) == [], "unused keys: remove them or use them"
     assert sorted(NOT_YET_WIRED - unused) == [], "now used: remove them from NOT_YET_WIRED"
     assert STRINGS.keys() >= NOT_YET_WIRED
+
+
+# --- the language in the URL ------------------------------------------------------------------
+
+
+def test_the_language_is_part_of_the_view_and_its_link():
+    from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
+
+    choices = Choices(layers={"global": "x"}, indicators={}, surveys={}, regions={"2016": {}})
+    assert to_query_params(ViewState(lang="en")) == {"lang": "en"}
+    state, warnings = parse_view_state({"lang": "en", "level": "1789"}, choices)
+    assert state.lang == "en" and warnings == [
+        "Level “1789” unknown in the link: default value used."
+    ]
+    state, warnings = parse_view_state({"lang": "<b>xx</b>"}, choices)
+    assert state.lang == "fr" and warnings == [
+        "Langue « <b>xx</b> » inconnu(e) dans le lien : valeur par défaut."
+    ]
+    assert parse_view_state({"lang": "EN"}, choices) == (ViewState(lang="en"), [])
