@@ -128,17 +128,17 @@ def test_the_png_speaks_english(coloured):
 # --- in the HTML pages ---------------------------------------------------------------------------
 
 
-def test_the_standalone_map_is_described():
-    fmap = offline(folium.Map(tiles=None))
-    sentence = "Carte : <b>x</b> & y."
-    page = standalone_map_html(fmap, description=sentence, title="Titre", lang="fr")
-    assert '<html lang="fr">' in page
-    assert f'<p id="{DESCRIPTION_ID}"' in page and "Carte : &lt;b&gt;x&lt;/b&gt; &amp; y." in page
-    assert f'aria-describedby="{DESCRIPTION_ID}"' in page
-    assert 'aria-label="Carte : Titre"' in page
-    english = standalone_map_html(fmap, description="Map: x.", title="T", lang="en")
+def test_the_standalone_map_can_carry_its_description():
+    page = standalone_map_html(offline(folium.Map(tiles=None)))
+    described = described_page(page, "Carte : <b>x</b> & y.", "Titre", "fr")
+    assert '<html lang="fr">' in described
+    assert f'<p id="{DESCRIPTION_ID}"' in described
+    assert "Carte : &lt;b&gt;x&lt;/b&gt; &amp; y." in described
+    assert f'aria-describedby="{DESCRIPTION_ID}"' in described
+    assert 'aria-label="Carte : Titre"' in described
+    english = described_page(page, "Map: x.", "T", "en")
     assert '<html lang="en">' in english and 'aria-label="Map: T"' in english
-    assert DESCRIPTION_ID not in standalone_map_html(fmap)
+    assert DESCRIPTION_ID not in page
 
 
 def test_a_page_without_a_map_element_is_refused():

@@ -5,7 +5,9 @@ a sighted reader takes from it first — what is mapped, over how many units, wh
 out — from the same coloured regions the map draws (``code``, ``nom``, ``value`` columns of
 :func:`layers.render.choropleth.colour_regions`), in French or English. The data table stays
 the full alternative; this sentence is the summary under the map (``alt.table_hint`` points
-to the table), the PNG's "Description" metadata and the HTML export's described map.
+to the table), the PNG's "Description" metadata (:func:`layers.render.exports.map_png`) and the
+HTML export's described map (:func:`described_page`, for a folium page or the atlas
+component's ``#atlas-map`` page).
 """
 
 import html

@@ -23,7 +23,6 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from i18n import DEFAULT_LANG, check_lang, t
-from layers.render.alt_text import described_page
 from layers.render.basemap import draw_light_basemap
 from layers.render.classify import NO_DATA_COLOUR, Classification
 from layers.render.formatting import decimals_for, format_number, no_data_label
@@ -182,19 +181,12 @@ def layer_shapefile_zip(coloured: gpd.GeoDataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def standalone_map_html(
-    fmap: folium.Map,
-    description: str | None = None,
-    title: str = "",
-    lang: str = DEFAULT_LANG,
-) -> str:
+def standalone_map_html(fmap: folium.Map) -> str:
     """The map as one HTML file that works offline: Leaflet and plugins inlined.
 
     The map is copied first (the caller's map is left untouched); the JS/CSS folium would
-    fetch from CDNs are replaced by the vendored files. With a ``description``
-    (:func:`layers.render.alt_text.map_description`), the page carries it as the map's text
-    alternative (:func:`layers.render.alt_text.described_page`). Raises ``ValueError`` naming
-    any remote script or stylesheet that could not be inlined.
+    fetch from CDNs are replaced by the vendored files. Raises ``ValueError`` naming any
+    remote script or stylesheet that could not be inlined.
     """
     copied = copy.deepcopy(fmap)
     for element in _walk(copied):
@@ -204,7 +196,7 @@ def standalone_map_html(
     remote = [m.group(0) for m in _REMOTE.finditer(page)]
     if remote:
         raise ValueError(f"Remote resources left in the standalone map: {remote}")
-    return described_page(page, description, title, lang) if description else page
+    return page
 
 
 def _walk(element):
