@@ -145,8 +145,11 @@ def report(violations: list[Violation]) -> str:
     return "\n".join(lines)
 
 
-def wait_until_drawn(page, timeout_ms: int = 120_000) -> None:
-    """The page is scanned once Streamlit has stopped running and the map has polygons."""
+def wait_until_drawn(page, timeout_ms: int = 240_000) -> None:
+    """The page is scanned once Streamlit has stopped running and the map has polygons.
+
+    The first page of a fresh server on a busy 2-core machine can take minutes (cold caches):
+    hence the generous time-out."""
     page.locator("[data-testid='stApp']").wait_for(timeout=timeout_ms)
     page.wait_for_function(
         """() => {
