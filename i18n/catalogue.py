@@ -97,6 +97,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Seuils illisibles : « {text} ». Exemple : 90 ; 100 ; 110",
         "Unreadable class bounds: “{text}”. Example: 90; 100; 110",
     ),
+    "scheme.error.too_many": (
+        "Trop de seuils ({n}) : au plus {max} ({k} classes).",
+        "Too many class bounds ({n}): at most {max} ({k} classes).",
+    ),
+    "scheme.error.not_finite": (
+        "Seuil « {bound} » trop grand : saisissez un nombre fini.",
+        "Class bound “{bound}” is too large: type a finite number.",
+    ),
+    "scheme.error.not_increasing": (
+        "Les seuils doivent être croissants : « {before} » puis « {after} ».",
+        "Class bounds must increase: “{before}” then “{after}”.",
+    ),
+    # --- provenance of imported numbers (layers.indicators.provenance, layers.measures) ---------
+    "provenance.official": ("source officielle (voir légende)", "official source (see legend)"),
+    "provenance.note": (
+        "Données importées : {n} région(s) sur {total} ({shown}) ont des valeurs calculées avec "
+        "le fichier importé, non la source officielle.",
+        "Imported data: {n} region(s) out of {total} ({shown}) have values computed with the "
+        "imported file, not the official source.",
+    ),
+    "provenance.and_more": (" et {n} autre(s)", " and {n} other(s)"),
+    "provenance.france_imported": (
+        "La référence France est calculée avec le fichier importé.",
+        "The France reference is computed with the imported file.",
+    ),
     # --- the 4 axes and 16 domains (ids fixed by DESIGN.md; French as in the reports) -------------
     "axis.economique": ("Critères économiques", "Economic criteria"),
     "axis.social": ("Critères sociaux", "Social criteria"),
@@ -458,6 +483,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "keyfig.density": ("Densité", "Density"),
     "keyfig.density.unit": ("hab./km²", "inh./km²"),
     "keyfig.density.source": ("calculée : population / superficie", "computed: population / area"),
+    "keyfig.density.source_imported": (
+        "calculée : population / superficie (données importées)",
+        "computed: population / area (imported data)",
+    ),
     "keyfig.departements": ("Départements", "Départements"),
     "keyfig.departements.unit": ("départements", "départements"),
     "keyfig.communes": ("Communes", "Communes"),

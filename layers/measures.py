@@ -7,6 +7,7 @@ legend needs (title, unit, years, source, palette centre), written in the view's
 and sources stay as their files write them).
 """
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from i18n import DEFAULT_LANG, has_key, t
-from layers.indicators.bundle import FRANCE_CODES, IndicatorData, UnknownIdError
+from layers.indicators.bundle import FRANCE_CODES, IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
     approximate_cells,
     approximate_weights,
@@ -30,6 +31,7 @@ from layers.indicators.perception import (
     perception_gap,
     wave_rows,
 )
+from layers.indicators.provenance import changed_by_import, imported_note
 from layers.render.formatting import APPROXIMATE_MARK, format_value
 from layers.view_state import Choices, ViewState
 
@@ -52,6 +54,16 @@ class LayerValues:
     approximate: pd.Series | None = None  # bool by region code: computed with an approx. weight
     #: +1: a higher value is more fragile; -1: less fragile; 0: no reading (context indicator).
     direction: int = 1
+    #: Region codes whose value an import changed (see layers.indicators.provenance).
+    imported: tuple[str, ...] = ()
+
+    def source_of(self, code: str, lang: str = DEFAULT_LANG) -> str:
+        """Provenance of one region's value, for exports: imported or the caption's sources.
+
+        The imported marker is :data:`~layers.indicators.bundle.IMPORTED_SOURCE` in every
+        language: it is the value the imported rows carry, which the profile compares with.
+        """
+        return IMPORTED_SOURCE if code in self.imported else t("provenance.official", lang)
 
     @property
     def unit_short(self) -> str:
@@ -340,7 +352,29 @@ def layer_values(data: IndicatorData, view: ViewState) -> LayerValues:
         raise UnknownIdError(
             f"Unknown measure {view.measure!r}; expected one of {list(BUILDERS)}"
         ) from None
-    return builder(data, view)
+    values = builder(data, view)
+    if data.origin is None:
+        return values
+    changed = changed_by_import(data, lambda d: builder(d, view).values)
+    codes = tuple(changed.index[changed.to_numpy()])
+    names = data.regions(view.level)
+    note = imported_note(
+        [names.get(c, c) for c in codes], int(values.values.notna().sum()), view.lang
+    )
+    if view.measure == "indicateur" and _france_changed(data, view):
+        # The caption quotes the France reference: an imported one is not the source's.
+        note = f"{note} {t('provenance.france_imported', view.lang)}".strip()
+    if not note:
+        return values
+    return dataclasses.replace(values, caption=f"{values.caption} {note}", imported=codes)
+
+
+def _france_changed(data: IndicatorData, view: ViewState) -> bool:
+    indicator_id = view.indicator or default_indicator(data)
+    france = changed_by_import(
+        data, lambda d: france_reference(d).set_index("indicator_id")["value"]
+    )
+    return bool(france.get(indicator_id, False))
 
 
 def default_survey(data: IndicatorData) -> str:

@@ -86,14 +86,16 @@ def place_search(gazetteer: Callable[[], Gazetteer]) -> Place | None:
     try:
         found = gazetteer().search(query, limit=10)
     except (GazetteerQueryError, NoMatchError) as exc:
-        st.sidebar.warning(str(exc))
+        st.sidebar.warning(md_escape(exc))
         return None
     found = found.dropna(subset=["lat", "lon"])
     if found.empty:
         st.sidebar.warning("Cette commune n'a pas de position connue dans le référentiel.")
         return None
     if (found["match"] == "approx").all():
-        st.sidebar.info(f"Pas de commune nommée « {query.strip()} » : communes au nom proche.")
+        st.sidebar.info(
+            f"Pas de commune nommée « {md_escape(query.strip())} » : communes au nom proche."
+        )
     labels = [_candidate_label(row) for row in found.itertuples()]
     choice = st.sidebar.selectbox(
         "Commune", range(len(found)), format_func=labels.__getitem__, key="near_choice"
@@ -125,8 +127,8 @@ def show_results(result: NearResult, place: Place) -> None:
         )
     else:
         st.warning(
-            f"Aucun catalyseur à moins de {result.radius_km:g} km de {place.name} "
-            f"({place.departement}). Les trois plus proches :"
+            f"Aucun catalyseur à moins de {result.radius_km:g} km de {where}. Les trois plus "
+            "proches :"
         )
     table = results_table(result.rows)
     st.dataframe(

@@ -5,6 +5,7 @@ a user's imported rows (a new bundle built with :func:`dataclasses.replace`) go 
 the same code as the shipped ones.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,10 @@ from geo.region_mapping import load_region_mapping
 
 INDICATORS_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
+#: ``source_url`` of every row a user imported: the provenance that follows the number.
+IMPORTED_SOURCE = "données importées"
+#: :attr:`IndicatorData.key` of the shipped tables.
+SHIPPED_KEY = "shipped"
 
 
 class UnknownIdError(KeyError, ValueError):
@@ -42,6 +47,12 @@ class IndicatorData:
     #: Unit names per level, ``{"2016": {code: name}, "pre2016": {code: name}}``, sorted by
     #: code; derived from ``mapping`` when not given.
     region_names: dict | None = None
+    #: Content key naming this bundle in every cache: :data:`SHIPPED_KEY`, or a hash of the
+    #: imported rows (see :func:`content_key`). Never ``id()``, which Python reuses.
+    key: str = SHIPPED_KEY
+    #: The shipped bundle an imported one was built from (``None`` for the shipped bundle):
+    #: comparing with it tells which numbers the import changed.
+    origin: "IndicatorData | None" = field(default=None, compare=False, repr=False)
     #: Results of pure computations on this bundle (see :meth:`memoised`).
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -79,6 +90,20 @@ class IndicatorData:
         """Codes and names of the units of ``level`` (an id of :data:`geo.levels.LEVELS`)."""
         check_level(level)
         return self.region_names[level]
+
+
+def content_key(values: pd.DataFrame, perception: pd.DataFrame) -> str:
+    """Key of a bundle with imported rows: a hash of those rows (the rest is the shipped data).
+
+    Rows are sorted first, so that the same rows imported in another order give the same key.
+    """
+    digest = hashlib.sha256()
+    for name, frame in (("values", values), ("perception", perception)):
+        rows = frame[frame["source_url"] == IMPORTED_SOURCE].astype(str)
+        rows = rows.sort_values(list(rows.columns), ignore_index=True)
+        digest.update(name.encode())
+        digest.update(rows.to_csv(index=False).encode("utf-8"))
+    return "import:" + digest.hexdigest()[:32]
 
 
 def region_names_of(mapping: pd.DataFrame) -> dict[str, dict[str, str]]:

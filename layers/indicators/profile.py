@@ -11,7 +11,7 @@ import pandas as pd
 from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
 from i18n import DEFAULT_LANG, has_key, t
-from layers.indicators.bundle import IndicatorData, UnknownIdError
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
     approximate_cells,
     approximate_weights,
@@ -67,6 +67,10 @@ def key_figures(
     def text(key: str) -> str:
         return t(key, lang)
 
+    source, source_url = cat["source"], cat["source_url"]
+    imported = _population_imported(data, level, code, pop)
+    if imported:
+        source = source_url = IMPORTED_SOURCE  # not the census's number: provenance follows
     if pd.notna(pop):
         rows.append(
             (
@@ -74,8 +78,8 @@ def key_figures(
                 pop,
                 text("keyfig.population.unit"),
                 cat["year"],
-                cat["source"],
-                cat["source_url"],
+                source,
+                source_url,
             )
         )
     rows.append((text("keyfig.area"), area_km2, "km²", "2024", text("keyfig.area.source"), ""))
@@ -86,7 +90,7 @@ def key_figures(
                 pop / area_km2,
                 text("keyfig.density.unit"),
                 cat["year"],
-                text("keyfig.density.source"),
+                text("keyfig.density.source_imported" if imported else "keyfig.density.source"),
                 "",
             )
         )
@@ -114,6 +118,14 @@ def key_figures(
                 )
             )
     return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
+
+
+def _population_imported(data: IndicatorData, level: str, code: str, pop: float) -> bool:
+    if data.origin is None:
+        return False
+    table = level_table(data.origin, level)
+    before = table.get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
+    return not (np.isclose(pop, before, rtol=1e-9, atol=0) or (np.isnan(pop) and np.isnan(before)))
 
 
 def domain_profile(
@@ -152,13 +164,38 @@ def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -
     value was computed with an approximate weight), ``france_approximate``,
     ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
     the weight is approximate) and ``caveat`` (series break, edition year...). Read-only
-    (memoised per bundle).
+    (memoised per bundle). In a bundle with imported rows, an indicator whose value or France
+    reference the import changed has ``source`` and ``source_url`` "données importées": the
+    official source is not credited with a number it did not publish.
     """
     check_region(data, level, code)
     return data.memoised(
         ("domain_indicators", level, code, domain),
-        lambda: _domain_indicators(data, level, code, domain),
+        lambda: _with_provenance(
+            data, _domain_indicators(data, level, code, domain), level, code, domain
+        ),
     )
+
+
+def _with_provenance(
+    data: IndicatorData, table: pd.DataFrame, level: str, code: str, domain: str
+) -> pd.DataFrame:
+    if data.origin is None or table.empty:
+        return table
+    shipped = domain_indicators(data.origin, level, code, domain)
+    shipped = shipped.set_index("indicator_id") if not shipped.empty else shipped
+    changed = []
+    for row in table.itertuples():
+        if shipped.empty or row.indicator_id not in shipped.index:
+            changed.append(True)
+            continue
+        before = shipped.loc[row.indicator_id, ["value", "france"]].to_numpy(dtype=float)
+        after = np.array([row.value, row.france], dtype=float)
+        same = np.isclose(after, before, rtol=1e-9, atol=0) | (np.isnan(after) & np.isnan(before))
+        changed.append(not same.all())
+    out = table.copy()
+    out.loc[changed, ["source", "source_url"]] = IMPORTED_SOURCE
+    return out
 
 
 def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:

@@ -92,11 +92,18 @@ def classify(
         maximum is added if it is above the last break).
     k : int
         Wanted number of classes; lowered to the number of distinct values (mapclassify
-        refuses more classes than values).
+        refuses more classes than values). A single distinct value makes one class, whatever
+        the scheme.
     diverging_centre : float, optional
         Centre of a diverging palette (100 for indices, 0 for gaps); sequential otherwise.
     reverse : bool
         Reverse a sequential palette (higher value = less fragile = lighter).
+
+    Raises
+    ------
+    ClassificationError
+        Unknown scheme, bad ``k``, unusable manual breaks, or any refusal of mapclassify
+        (re-raised with a French message): the caller never sees mapclassify's own errors.
     """
     if scheme not in SCHEME_LABELS:
         raise ClassificationError(
@@ -104,18 +111,17 @@ def classify(
         )
     if not isinstance(k, int | np.integer) or k < 1:
         raise ClassificationError(f"k must be a positive integer, got {k!r}")
-    present = values.dropna().astype(float)
+    present = values.astype(float).replace([np.inf, -np.inf], np.nan).dropna()
     classes = pd.Series(-1, index=values.index, dtype="int64")
     if present.empty:
         return Classification(classes, [], [], [])
     if scheme == MANUAL:
         upper = _manual_upper_bounds(breaks, present)
+    elif present.nunique() == 1:
+        # mapclassify refuses to split equal values (EqualInterval raises): one class holds them.
+        upper = [float(present.iloc[0])]
     else:
-        k = min(k, present.nunique())
-        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
-            warnings.simplefilter("ignore", UserWarning)
-            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
-        upper = [float(b) for b in np.unique(fitted.bins)]
+        upper = _scheme_upper_bounds(scheme, present, min(k, present.nunique()))
     upper[-1] = max(upper[-1], float(present.max()))
     bins = np.searchsorted(np.array(upper), present.to_numpy(), side="left")
     classes[present.index] = bins
@@ -124,9 +130,30 @@ def classify(
     return Classification(classes, lower, upper, colours)
 
 
+def _scheme_upper_bounds(scheme: str, present: pd.Series, k: int) -> list[float]:
+    """Upper class bounds from mapclassify; its refusals become a French ClassificationError."""
+    try:
+        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
+            warnings.simplefilter("ignore", UserWarning)
+            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
+    except (ValueError, ZeroDivisionError, IndexError) as exc:
+        raise ClassificationError(
+            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs "
+            f"({k} classes demandées) : {exc}"
+        ) from exc
+    upper = [float(b) for b in np.unique(fitted.bins) if np.isfinite(b)]
+    if not upper:
+        raise ClassificationError(
+            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs."
+        )
+    return upper
+
+
 def _manual_upper_bounds(breaks: list[float] | None, present: pd.Series) -> list[float]:
     if not breaks:
         raise ClassificationError("Manual classes need at least one break")
+    if not all(np.isfinite(float(b)) for b in breaks):
+        raise ClassificationError(f"Manual breaks must be finite numbers, got {list(breaks)!r}")
     upper = sorted({float(b) for b in breaks})
     if upper[-1] < present.max():
         upper.append(float(present.max()))

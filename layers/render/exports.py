@@ -12,15 +12,18 @@ import html
 import io
 import re
 import tempfile
+import textwrap
 import zipfile
 from pathlib import Path
 
 import folium
 import geopandas as gpd
+import matplotlib as mpl
 import pandas as pd
 import pyogrio
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 
 from i18n import DEFAULT_LANG, check_lang, t
 from layers.render.basemap import draw_light_basemap
@@ -32,9 +35,15 @@ MIN_PNG_WIDTH_PX = 1600
 PNG_DPI = 150
 #: Lambert-93: the map of France as French readers know it (EPSG:4326 looks squashed).
 DRAWING_CRS = "EPSG:2154"
-LAYER_COLUMNS = ["code", "nom", "value", "value_label", "klass", "colour"]
+#: Columns of the GeoPackage/Shapefile; ``source`` (when the caller sets it) says, per region,
+#: "données importées" or the official source: provenance travels with the number.
+LAYER_COLUMNS = ["code", "nom", "value", "value_label", "klass", "colour", "source"]
 #: Shapefile field names are limited to 10 characters.
 SHAPEFILE_NAMES = {"value_label": "libelle", "klass": "classe", "colour": "couleur"}
+#: matplotlib settings under which every text is drawn as typed: no mathtext, no TeX.
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+#: Characters per line of the PNG's title and source line (the 1 800 px width at their sizes).
+TITLE_CHARS, SOURCE_CHARS = 95, 190
 _REMOTE = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']?(https?:)?//", re.IGNORECASE)
 
 
@@ -72,45 +81,103 @@ def map_png(
         "Title", "Source"), which image viewers, slide tools and screen readers can read.
     lang : str
         Language of the legend's "pas de donnée" and of the "Source :" line.
+
+    Every text is drawn as typed: ``$`` never starts matplotlib mathtext (see
+    :func:`map_figure`).
     """
-    if width_px < MIN_PNG_WIDTH_PX:
-        raise ValueError(f"width_px must be at least {MIN_PNG_WIDTH_PX}, got {width_px!r}")
-    width_in = width_px / PNG_DPI
-    fig = Figure(figsize=(width_in, width_in * 0.72), dpi=PNG_DPI, facecolor="white")
-    ax = fig.add_axes((0.02, 0.08, 0.62, 0.82))
-    drawn = coloured.to_crs(DRAWING_CRS)
-    if basemap:
-        draw_light_basemap(ax, basemap, DRAWING_CRS, over=False)
-    drawn.plot(ax=ax, color=drawn["colour"].fillna(NO_DATA_COLOUR), edgecolor="white", lw=0.8)
-    if basemap:
-        draw_light_basemap(ax, basemap, DRAWING_CRS, over=True)
-        source = f"{source} · {basemap['attribution']}"
-        _frame_to(ax, drawn.total_bounds)
-    else:
-        ax.set_axis_off()
-    ax.set_aspect("equal")
-    fig.suptitle(title, x=0.02, y=0.97, ha="left", fontsize=15, fontweight="bold", wrap=True)
-    handles = [
-        Patch(facecolor=colour, edgecolor="#666666", label=f"{label} ({count})")
-        for colour, label, count in legend_entries(coloured, classification, lang)
-    ]
-    fig.legend(
-        handles=handles,
-        title=unit or None,
-        loc="center left",
-        bbox_to_anchor=(0.66, 0.5),
-        frameon=False,
-        fontsize=11,
-        title_fontsize=11,
+    fig = map_figure(
+        coloured, classification, title, unit, source, date_text, width_px, basemap, lang
     )
-    source_line = t("common.source_line", lang, source=source, date=date_text)
-    fig.text(0.02, 0.025, source_line, fontsize=8.5, color="#444444")
-    metadata = {"Title": title, "Source": source_line, "Software": t("export.png_software", lang)}
+    metadata = {
+        "Title": title,
+        "Source": source_line(source, date_text, basemap, lang),
+        "Software": t("export.png_software", lang),
+    }
     if description:
         metadata["Description"] = description
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI, facecolor="white", metadata=metadata)
+    with mpl.rc_context(PLAIN_TEXT):
+        fig.savefig(buffer, format="png", dpi=PNG_DPI, facecolor="white", metadata=metadata)
     return buffer.getvalue()
+
+
+def source_line(source: str, date_text: str, basemap: dict | None, lang: str) -> str:
+    """The "Source : … — date" line of the PNG, with the base map's sources when drawn."""
+    if basemap:
+        source = f"{source} · {basemap['attribution']}"
+    return t("common.source_line", lang, source=source, date=date_text)
+
+
+def map_figure(
+    coloured: gpd.GeoDataFrame,
+    classification: Classification,
+    title: str,
+    unit: str,
+    source: str,
+    date_text: str,
+    width_px: int = 1800,
+    basemap: dict | None = None,
+    lang: str = DEFAULT_LANG,
+) -> Figure:
+    """The figure :func:`map_png` saves; every text in it is plain text (no mathtext, no TeX).
+
+    Titles, units and sources come from data and user imports: a survey named "$5 puis $10"
+    must print as typed, and an unbalanced ``$`` must not crash the export. The base map's
+    town names are texts too, under the same rule. Legend and source line are in ``lang``.
+    """
+    if width_px < MIN_PNG_WIDTH_PX:
+        raise ValueError(f"width_px must be at least {MIN_PNG_WIDTH_PX}, got {width_px!r}")
+    # Texts read these settings when created (the legend measures its labels at once), and
+    # saving draws them: both happen under this context.
+    with mpl.rc_context(PLAIN_TEXT):
+        width_in = width_px / PNG_DPI
+        fig = Figure(figsize=(width_in, width_in * 0.72), dpi=PNG_DPI, facecolor="white")
+        ax = fig.add_axes((0.02, 0.08, 0.62, 0.82))
+        drawn = coloured.to_crs(DRAWING_CRS)
+        if basemap:
+            draw_light_basemap(ax, basemap, DRAWING_CRS, over=False)
+        drawn.plot(ax=ax, color=drawn["colour"].fillna(NO_DATA_COLOUR), edgecolor="white", lw=0.8)
+        if basemap:
+            draw_light_basemap(ax, basemap, DRAWING_CRS, over=True)
+            _frame_to(ax, drawn.total_bounds)
+        else:
+            ax.set_axis_off()
+        ax.set_aspect("equal")
+        # Wrapped here, not with wrap=True: matplotlib measures wrapped lines as mathtext
+        # whatever parse_math says, and a "$" in a survey name would crash the export.
+        fig.suptitle(
+            textwrap.fill(title, TITLE_CHARS),
+            x=0.02,
+            y=0.97,
+            ha="left",
+            fontsize=15,
+            fontweight="bold",
+        )
+        handles = [
+            Patch(facecolor=colour, edgecolor="#666666", label=f"{label} ({count})")
+            for colour, label, count in legend_entries(coloured, classification, lang)
+        ]
+        fig.legend(
+            handles=handles,
+            title=unit or None,
+            loc="center left",
+            bbox_to_anchor=(0.66, 0.5),
+            frameon=False,
+            fontsize=11,
+            title_fontsize=11,
+        )
+        fig.text(
+            0.02,
+            0.015,
+            textwrap.fill(source_line(source, date_text, basemap, lang), SOURCE_CHARS),
+            fontsize=8.5,
+            color="#444444",
+            va="bottom",
+        )
+    for text in fig.findobj(Text):  # all of them, legend included: one rule, no exception
+        text.set_parse_math(False)
+        text.set_usetex(False)
+    return fig
 
 
 def _frame_to(ax, bounds, margin: float = 0.04) -> None:

@@ -5,6 +5,10 @@ parser, not mapclassify or matplotlib: they live here, and :mod:`layers.render.c
 (which loads both) uses them.
 """
 
+import itertools
+import math
+import re
+
 from i18n import DEFAULT_LANG, t
 
 MANUAL = "manual"
@@ -13,6 +17,10 @@ MANUAL = "manual"
 SCHEME_IDS = ("quantiles", "jenks", "equal_interval", MANUAL)
 #: Scheme id -> French label.
 SCHEME_LABELS = {scheme: t(f"scheme.{scheme}") for scheme in SCHEME_IDS}
+#: Most manual bounds a user may type (10 classes: more cannot be told apart by colour).
+MAX_BREAKS = 9
+#: A bound as typed, after the decimal comma became a point ("nan" and "inf" are not numbers).
+_BREAK = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 def scheme_labels(lang: str = DEFAULT_LANG) -> dict[str, str]:
@@ -27,13 +35,27 @@ class ClassificationError(ValueError):
 def parse_breaks(text: str, lang: str = DEFAULT_LANG) -> list[float]:
     """Manual class bounds typed by a user: ``"90 ; 100,5 ; 110"`` -> ``[90.0, 100.5, 110.0]``.
 
-    Separators are ``;`` or spaces; decimal commas are accepted. Raises ClassificationError
-    (with a message in ``lang``) when nothing or something unreadable is given.
+    Separators are ``;`` or spaces; decimal commas are accepted. The bounds must be finite
+    numbers in increasing order, at most :data:`MAX_BREAKS`. Raises ClassificationError (with
+    a message in ``lang``) otherwise: a silently re-ordered or infinite bound would draw another
+    map than the one asked for.
     """
     parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
     if not parts:
         raise ClassificationError(t("scheme.error.empty", lang))
-    try:
-        return sorted({float(p) for p in parts})
-    except ValueError:
-        raise ClassificationError(t("scheme.error.unreadable", lang, text=text[:40])) from None
+    if len(parts) > MAX_BREAKS:
+        raise ClassificationError(
+            t("scheme.error.too_many", lang, n=len(parts), max=MAX_BREAKS, k=MAX_BREAKS + 1)
+        )
+    if not all(_BREAK.match(p) for p in parts):
+        raise ClassificationError(t("scheme.error.unreadable", lang, text=text[:40]))
+    bounds = [float(p) for p in parts]
+    for part, bound in zip(parts, bounds, strict=True):
+        if not math.isfinite(bound):
+            raise ClassificationError(t("scheme.error.not_finite", lang, bound=part[:40]))
+    for (before, low), (after, high) in itertools.pairwise(zip(parts, bounds, strict=True)):
+        if high <= low:
+            raise ClassificationError(
+                t("scheme.error.not_increasing", lang, before=before[:20], after=after[:20])
+            )
+    return bounds

@@ -8,7 +8,9 @@ reads cells against them and :mod:`layers.upload.validate` checks whole tables.
 
 import numpy as np
 
-IMPORTED_SOURCE = "données importées"
+from layers.indicators.bundle import IMPORTED_SOURCE
+
+__all__ = ["IMPORTED_SOURCE"]  # re-exported: the validator writes it in every imported row
 KINDS = ("valeurs", "perception")
 #: Required columns per kind, in the order of the shipped files.
 COLUMNS = {
