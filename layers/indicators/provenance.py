@@ -11,6 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 
 __all__ = ["IMPORTED_SOURCE", "changed_by_import", "imported_note"]
@@ -36,12 +37,11 @@ def changed_by_import(
     return pd.Series(~same, index=new.index)
 
 
-def imported_note(names: list[str], total: int) -> str:
-    """The sentence a caption gets when ``names`` (regions) show imported numbers."""
+def imported_note(names: list[str], total: int, lang: str = DEFAULT_LANG) -> str:
+    """The sentence (in ``lang``) a caption gets when ``names`` (regions) show imported numbers."""
     if not names:
         return ""
-    shown = ", ".join(names[:6]) + (f" et {len(names) - 6} autre(s)" if len(names) > 6 else "")
-    return (
-        f"Données importées : {len(names)} région(s) sur {total} ({shown}) ont des valeurs "
-        "calculées avec le fichier importé, non la source officielle."
-    )
+    shown = t("common.list_sep", lang).join(names[:6])
+    if len(names) > 6:
+        shown += t("provenance.and_more", lang, n=len(names) - 6)
+    return t("provenance.note", lang, n=len(names), total=total, shown=shown)

@@ -14,7 +14,8 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from layers.render.formatting import NO_DATA_LABEL, format_number
+from i18n import DEFAULT_LANG
+from layers.render.formatting import format_number, no_data_label
 from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 NO_DATA_COLOUR = "#bdbdbd"
@@ -54,13 +55,14 @@ class Classification:
         palette = dict(enumerate(self.colours)) | {-1: NO_DATA_COLOUR}
         return self.classes.map(palette)
 
-    def legend(self, decimals: int = 1) -> list[tuple[str, str, int]]:
-        """(colour, label, number of regions) per class, then the no-data class if used."""
+    def legend(self, decimals: int = 1, lang: str = DEFAULT_LANG) -> list[tuple[str, str, int]]:
+        """(colour, label, number of regions) per class, then the no-data class if used; labels
+        written in ``lang``."""
         counts = self.classes.value_counts()
         entries = [
             (
                 colour,
-                f"{format_number(lo, decimals)} – {format_number(hi, decimals)}",
+                f"{format_number(lo, decimals, lang)} – {format_number(hi, decimals, lang)}",
                 int(counts.get(i, 0)),
             )
             for i, (colour, lo, hi) in enumerate(
@@ -69,7 +71,7 @@ class Classification:
         ]
         missing = int(counts.get(-1, 0))
         if missing:
-            entries.append((NO_DATA_COLOUR, NO_DATA_LABEL, missing))
+            entries.append((NO_DATA_COLOUR, no_data_label(lang), missing))
         return entries
 
 
@@ -170,12 +172,42 @@ def _colours(
         positions = np.linspace(0.15, 0.9, k) if k > 1 else np.array([0.5])
     else:
         # A class that straddles the centre is neutral; the others move away from white by
-        # at least a visible step, then in proportion to their distance from the centre.
+        # at least a visible step, then in proportion to their distance from the centre, and
+        # never closer to their neighbour than DIVERGING_STEP (two near-equal classes, such as
+        # 50-50 and 50-51 of an index capped at 50, would otherwise get the same colour).
         cmap = mpl.colormaps[DIVERGING_CMAP]
         lo, hi = np.array(lower), np.array(upper)
         mids = (lo + hi) / 2
         half_range = max(np.max(np.abs(np.concatenate([lo, hi]) - centre)), 1e-9)
-        offset = 0.12 + 0.33 * np.abs(mids - centre) / half_range
+        offset = _FIRST_OFFSET + (_LAST_OFFSET - _FIRST_OFFSET) * np.abs(mids - centre) / half_range
         straddles = (lo < centre) & (hi > centre)
-        positions = np.where(straddles, 0.5, 0.5 + np.sign(mids - centre) * offset)
+        side = np.where(straddles, 0, np.sign(mids - centre))
+        for sign in (-1, 1):
+            # Classes are sorted, so on each side they are in order of distance from the centre.
+            mine = np.flatnonzero(side == sign)[::sign]
+            offset[mine] = _spread(offset[mine])
+        positions = 0.5 + side * offset
     return [mpl.colors.to_hex(cmap(p)) for p in positions]
+
+
+#: Offsets from the white centre of the diverging palette: the nearest and the farthest class.
+_FIRST_OFFSET, _LAST_OFFSET = 0.12, 0.45
+#: Smallest offset between neighbouring classes on one side of the centre: RdBu steps of 0.07
+#: stay at least 6 ΔE00 apart in normal vision and simulated protanopia, deuteranopia and
+#: tritanopia (bench/cvd_palettes.py; docs/method.md, "Couleurs et daltonisme").
+DIVERGING_STEP = 0.07
+
+
+def _spread(offsets: np.ndarray) -> np.ndarray:
+    """Offsets (ascending) pushed apart to at least :data:`DIVERGING_STEP`, within
+    [_FIRST_OFFSET, _LAST_OFFSET]; evenly spaced when there is not room for that."""
+    out = offsets.astype(float).copy()
+    for i in range(1, len(out)):
+        out[i] = max(out[i], out[i - 1] + DIVERGING_STEP)
+    if len(out) and out[-1] > _LAST_OFFSET:
+        out[-1] = _LAST_OFFSET
+        for i in range(len(out) - 2, -1, -1):
+            out[i] = min(out[i], out[i + 1] - DIVERGING_STEP)
+    if len(out) and out[0] < _FIRST_OFFSET:
+        out = np.linspace(_FIRST_OFFSET, _LAST_OFFSET, len(out))
+    return out
