@@ -70,7 +70,8 @@ def test_base_map_draws_around_a_searched_commune_and_writes_it(app_url, page):
     page.get_by_text("de Villeurbanne").first.wait_for(timeout=30_000)
     wait_for(lambda: map_view(page)["zoom"] >= 9, what="zoom on the commune")
     wait_for(lambda: page.evaluate(SETTLED), timeout_s=60, what="base map loaded")
-    assert len(tile_requests(page)) > before  # new tiles for the new view
+    wait_for(lambda: len(tile_requests(page)) > before, what="new tiles for the new view")
+    wait_for(lambda: page.evaluate(SETTLED), timeout_s=60, what="base map loaded")
     assert wait_for(lambda: page.evaluate(PAINTED) > 5_000, what="lines and names painted")
     # The base map writes the searched commune itself (first, so no neighbour takes its
     # place), and the search centre and circle sit above the names.
