@@ -36,7 +36,8 @@ from ui import (
 )
 from ui.atlas_view import AtlasInputs, show_atlas
 from ui.profile_panel import profile_survey
-from ui.state import current_view, init_view_state, sync_url
+from ui.sidebar import SHOW_CATALYSERS_DEFAULT
+from ui.state import FULL_PAGE_KEY, current_view, init_view_state, sync_url
 from ui.text import md_escape
 
 st.set_page_config(page_title="Atlas des fragilités territoriales", page_icon="🗺️", layout="wide")
@@ -133,9 +134,13 @@ def choices_for(_data, data_key: str = "shipped"):
 
 
 def region_catalysers(view: ViewState):
-    return catalysers_of_unit(
-        catalyser_directory(), regions("departements"), view.level, view.region
-    )
+    return unit_catalysers(view.level, view.region)
+
+
+@st.cache_resource(max_entries=256)
+def unit_catalysers(level: str, code: str):
+    """The catalysers of a region (its profile lists them at every click on it)."""
+    return catalysers_of_unit(catalyser_directory(), regions("departements"), level, code)
 
 
 static_assets()
@@ -145,13 +150,32 @@ for warning in init_view_state(choices):
     st.toast(md_escape(warning))
 
 st.title("Atlas des fragilités territoriales")
-sidebar.view_controls(choices)
-sidebar.basemap_toggle()
-show_catalysers = sidebar.show_catalysers_toggle()
-directory, catalyser_filters = catalysers_panel.filtered_directory(catalyser_directory())
-place = catalysers_panel.place_search(gazetteer)
-radius = catalysers_panel.radius_km()
-near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
+# Tabs compute only when open (on_change="rerun"): the data table, the import form and the
+# method page cost nothing while the user reads the map.
+atlas_tab, table_tab, import_tab, method_tab = st.tabs(
+    ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"],
+    key="tab",
+    on_change="rerun",
+)
+# A session's first run draws the map alone: the browser renders every element a run sends in
+# one pass, and the sidebar's widgets, the legend and the summary used to hold the map back by
+# seconds (docs/benchmarks.md, "Instant map"). The map tells the server once its regions are
+# drawn, and the whole page follows (ui/atlas_view.py).
+map_first = bool(atlas_tab.open) and not st.session_state.get(FULL_PAGE_KEY)
+if map_first:
+    sidebar.heading()  # the sidebar is there from the start: the map does not change width
+    show_catalysers = SHOW_CATALYSERS_DEFAULT
+    directory = catalysers_panel.default_directory(catalyser_directory())
+    place = near = None
+else:
+    st.session_state[FULL_PAGE_KEY] = True
+    sidebar.view_controls(choices)
+    sidebar.basemap_toggle()
+    show_catalysers = sidebar.show_catalysers_toggle()
+    directory, _ = catalysers_panel.filtered_directory(catalyser_directory())
+    place = catalysers_panel.place_search(gazetteer)
+    radius = catalysers_panel.radius_km()
+    near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
 
 view = replace(current_view(), region="")
 try:
@@ -161,13 +185,6 @@ except ClassificationError as exc:  # unusable manual bounds, or a scheme these 
     view = replace(view, scheme="quantiles")
     coloured, classification, values = choropleth(view, data, data_key)
 
-# Tabs compute only when open (on_change="rerun"): the data table, the import form and the
-# method page cost nothing while the user reads the map.
-atlas_tab, table_tab, import_tab, method_tab = st.tabs(
-    ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"],
-    key="tab",
-    on_change="rerun",
-)
 if banner := import_panel.imported_banner(st.session_state):
     st.info(banner)
 if atlas_tab.open:
@@ -207,6 +224,7 @@ if atlas_tab.open:
                 summary=lambda: summaries(view.level, profile_survey(data, view), data, data_key),
                 catalysers_of=region_catalysers,
                 show_marker_legend=show_catalysers,
+                map_first=map_first,
                 near=near,
                 place=place,
                 basemap_note=unavailable_note() if view.show_basemap else None,

@@ -13,17 +13,25 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
+from ui.state import FULL_PAGE_KEY
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 #: Seconds an AppTest run may take (a cold run loads every table).
 TIMEOUT_S = 120
 
 
-def run_app(**params) -> AppTest:
-    """The app run once by Streamlit's AppTest with ``params`` as URL query parameters."""
+def run_app(map_first: bool = False, **params) -> AppTest:
+    """The app run once by Streamlit's AppTest with ``params`` as URL query parameters.
+
+    A session's first run draws the map alone until the browser says it is drawn (AppTest runs
+    no JavaScript): unless ``map_first``, the session is started as after that answer, with the
+    whole page.
+    """
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     for key, value in params.items():
         at.query_params[key] = value
+    if not map_first:
+        at.session_state[FULL_PAGE_KEY] = True
     return at.run()
 
 

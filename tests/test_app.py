@@ -117,6 +117,25 @@ def test_a_level_switch_clears_the_selection():
     assert data["level"] == "pre2016" and data["selected"] == "" and len(data["regions"]) == 22
 
 
+def test_a_first_run_draws_the_map_alone_then_the_whole_page():
+    at = run_app(map_first=True, region="53")
+    assert not at.exception
+    data = component_data(at, "atlas_map")
+    assert data["announce_drawn"] and data["selected"] == "53" and data["markers"]
+    assert not at.get("bidi_component")[1:]  # no summary yet
+    assert not at.sidebar.radio and not at.html  # no widget, no legend
+    assert at.session_state["view_level"] == "2016"  # the URL is read all the same
+    at.session_state["atlas_full_page"] = True  # what the map's "drawn" trigger sets
+    at.run()
+    assert not at.exception
+    assert not component_data(at, "atlas_map")["announce_drawn"]
+    assert "<h2>Bretagne</h2>" in summary_of(at, "53")
+    assert at.sidebar.radio(key="view_level").value == "2016"
+    assert legend_rows(at)
+    at.run()  # the page stays whole
+    assert at.sidebar.radio and at.html
+
+
 def test_hidden_tabs_cost_nothing_until_opened():
     at = run_app()
     labels = [b.label for b in at.get("button")]

@@ -4,6 +4,10 @@
 profile reruns this function only, not the whole script (sidebar, data, other tabs). The
 arguments are those of the last full run (the view without its region, the map data); the
 selected region is read from the session state at each fragment run.
+
+A session's first run sends the map alone (``map_first``); the map answers once its regions
+are drawn, and this fragment then asks for a full run, which draws the sidebar, the legend and
+the profile.
 """
 
 from collections.abc import Callable
@@ -17,7 +21,7 @@ from layers.indicators.bundle import IndicatorData
 from layers.render.map_payload import map_payload
 from layers.view_state import ViewState
 from ui import atlas_component, catalysers_panel, map_panel, profile_panel
-from ui.state import click_seq, current_view, sync_url
+from ui.state import FULL_PAGE_KEY, click_seq, current_view, sync_url
 from ui.text import md_escape
 
 
@@ -36,11 +40,14 @@ class AtlasInputs:
     near: object | None = None  # catalysers_panel NearResult
     place: object | None = None  # catalysers_panel.Place
     basemap_note: str | None = None  # why the base map asked for is not drawn
+    map_first: bool = False  # the session's first run: the map alone, the rest once it is drawn
 
 
 @st.fragment
 def show_atlas(inputs: AtlasInputs) -> None:
     """Map, legend and search results on the left; summary and detail of the profile right."""
+    if inputs.map_first and st.session_state.get(FULL_PAGE_KEY):
+        st.rerun(scope="app")  # the map has drawn its regions (or failed to): the whole page now
     codes = set(inputs.regions["code"])
     region = current_view().region
     view = replace(inputs.view, region=region if region in codes else "")
@@ -48,7 +55,9 @@ def show_atlas(inputs: AtlasInputs) -> None:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
-        atlas_component.show_map(payload, codes)
+        atlas_component.show_map(payload, codes, announce_drawn=inputs.map_first)
+        if inputs.map_first:
+            return
         if inputs.basemap_note:
             st.caption(md_escape(inputs.basemap_note))
         map_panel.show_legend(inputs.legend)

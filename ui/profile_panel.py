@@ -41,7 +41,7 @@ def show_detail(
         survey = profile_survey(data, view)
         domains = domain_profile(data, view.level, view.region, survey)
         indicators, notes = _show_domain_indicators(data, view, domains)
-        _show_catalysers(catalysers)
+        _show_catalysers(catalysers, f"profile_catalysers_{view.level}_{view.region}")
         imported = (
             changed_by_import(
                 data,
@@ -198,8 +198,15 @@ def printable_page(
     )
 
 
-def _show_catalysers(catalysers: pd.DataFrame) -> None:
-    with st.expander(f"Catalyseurs territoriaux de la région ({len(catalysers)})"):
+def _show_catalysers(catalysers: pd.DataFrame, key: str) -> None:
+    # The table is sent only once the expander is opened (a rerun of the profile's fragment):
+    # a click on a region does not pay for a closed table.
+    box = st.expander(
+        f"Catalyseurs territoriaux de la région ({len(catalysers)})", key=key, on_change="rerun"
+    )
+    if not box.open:
+        return
+    with box:
         if catalysers.empty:
             st.write("Aucun catalyseur recensé dans l'annuaire pour cette région.")
             return

@@ -11,7 +11,7 @@ from ui.state import PREFIX
 def view_controls(choices: Choices) -> None:
     """Draw the view widgets; their values live in st.session_state (see ui.state)."""
     sb = st.sidebar
-    sb.header("Carte")
+    heading()
     sb.radio(
         "Niveau",
         list(LEVELS),
@@ -57,6 +57,11 @@ def view_controls(choices: Choices) -> None:
             )
 
 
+def heading() -> None:
+    """The sidebar's first element (also drawn alone while the map paints first)."""
+    st.sidebar.header("Carte")
+
+
 def basemap_toggle() -> None:
     """The "Fond de carte" switch; its value is kept in the view (and so in the URL)."""
     shown = st.sidebar.toggle(
@@ -69,9 +74,15 @@ def basemap_toggle() -> None:
     st.session_state[PREFIX + "basemap"] = "1" if shown else "0"
 
 
+#: Catalyser markers are shown until the user unticks the box.
+SHOW_CATALYSERS_DEFAULT = True
+
+
 def show_catalysers_toggle() -> bool:
     return st.sidebar.checkbox(
-        "Afficher les catalyseurs territoriaux", value=True, key="show_catalysers"
+        "Afficher les catalyseurs territoriaux",
+        value=SHOW_CATALYSERS_DEFAULT,
+        key="show_catalysers",
     )
 
 

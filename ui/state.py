@@ -9,6 +9,8 @@ from layers.view_state import Choices, ViewState, parse_view_state, to_query_par
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
 #: Number of the last map click handled (the browser ignores selections older than its clicks).
 CLICK_SEQ_KEY = "atlas_click_seq"
+#: Set by the session's first full run: until then a run draws the map alone (streamlit_app.py).
+FULL_PAGE_KEY = "atlas_full_page"
 
 
 def init_view_state(choices: Choices) -> list[str]:
