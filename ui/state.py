@@ -7,6 +7,8 @@ import streamlit as st
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
 
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
+#: Number of the last map click handled (the browser ignores selections older than its clicks).
+CLICK_SEQ_KEY = "atlas_click_seq"
 
 
 def init_view_state(choices: Choices) -> list[str]:
@@ -41,3 +43,19 @@ def sync_url(state: ViewState) -> None:
     wanted = to_query_params(state)
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
+
+
+def select_region(code: str, seq: int | None = None) -> None:
+    """Select a region of the current level ("" for none), as a map click or a list would.
+
+    ``seq`` is the number of the map click that asked for it (None when the choice was made
+    elsewhere in the page). Call it from a widget callback, before the map is drawn.
+    """
+    st.session_state[PREFIX + "region"] = code
+    if seq is not None:
+        st.session_state[CLICK_SEQ_KEY] = max(seq, click_seq())
+
+
+def click_seq() -> int:
+    """Number of the last map click handled in this session (0 before any)."""
+    return int(st.session_state.get(CLICK_SEQ_KEY, 0))

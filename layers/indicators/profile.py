@@ -209,7 +209,8 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
     flags = approximate_cells(data, level)
     weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
-    indices = indicator_indices(data, level, core_only=False)
+    ranks = _indicator_ranks(data, level)
+    mine = ranks[ranks["region_code"] == code].set_index("indicator_id")
     rows = []
     for row in cat.sort_values(["core", "indicator_id"], ascending=[False, True]).itertuples():
         if row.indicator_id not in table:
@@ -217,8 +218,8 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
         values = table[row.indicator_id]
         value = values.get(code, np.nan)
         ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
-        mine = indices[(indices["indicator_id"] == row.indicator_id)].set_index("region_code")
-        rank = rank_most_fragile(mine["index"]).get(code, pd.NA) if not mine.empty else pd.NA
+        ranked = row.indicator_id in mine.index
+        rank = mine.at[row.indicator_id, "rank"] if ranked else pd.NA
         share = (
             100 * value / ref["value"]
             if row.aggregation == "sum" and ref is not None and ref["value"]
@@ -237,7 +238,7 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "share_of_france_pct": share,
                 "rank": rank,
                 "n_regions": int(values.notna().sum()),
-                "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
+                "index_raw": mine.at[row.indicator_id, "index_raw"] if ranked else np.nan,
                 "source": row.source,
                 "source_url": own_urls.get(row.indicator_id) or row.source_url,
                 "decimals": data.decimals(row.indicator_id),
@@ -249,6 +250,19 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
             }
         )
     return pd.DataFrame(rows)
+
+
+def _indicator_ranks(data: IndicatorData, level: str) -> pd.DataFrame:
+    """``indicator_id, region_code, index_raw, rank`` of every indicator with an index, ranked
+    among the regions of the level (1 = most fragile). Memoised per bundle and level."""
+
+    def compute() -> pd.DataFrame:
+        indices = indicator_indices(data, level, core_only=False)
+        out = indices[["indicator_id", "region_code", "index_raw"]].copy()
+        out["rank"] = indices.groupby("indicator_id")["index"].transform(rank_most_fragile)
+        return out
+
+    return data.memoised(("indicator_ranks", level), compute)
 
 
 def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:
