@@ -68,6 +68,4 @@ def show_atlas(inputs: AtlasInputs) -> None:
     with profile_col:
         atlas_component.show_summary(inputs.summary())
         if view.region:
-            profile_panel.show_detail(
-                inputs.data, view, inputs.regions, inputs.catalysers_of(view)
-            )
+            profile_panel.show_detail(inputs.data, view, inputs.regions, inputs.catalysers_of(view))

@@ -135,9 +135,9 @@ def _offer_printable_page(
     """A printable HTML page mirroring the panel, built only when the user asks for it."""
     st.download_button(
         "Profil imprimable (HTML)",
-        lambda: printable_page(
-            name, view, domains, indicators, catalysers, notes, imported
-        ).encode("utf-8"),
+        lambda: printable_page(name, view, domains, indicators, catalysers, notes, imported).encode(
+            "utf-8"
+        ),
         file_name=f"profil_{view.level}_{view.region}.html",
         mime="text/html",
         key="profile_print",
