@@ -3,7 +3,8 @@
 Two Streamlit servers run side by side: OLD is ``main`` at :data:`bench.baseline.BASELINE_COMMIT`
 (folium in streamlit-folium's iframe, the whole script rerun per click, the same base map and
 data), extracted from git by ``bench/baseline.py``; NEW is this checkout (the map and summary
-components, a fragment per click). Every figure is measured on both, alternating which goes
+components, a fragment per click); ``--baseline COMMIT`` puts another commit on the OLD side
+(e.g. ``340039b``, the first map component, driven like NEW). Every figure is measured on both, alternating which goes
 first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
 (``performance.now()``), from the pointer event of the click, not from Python, so Playwright's
 own overhead is left out.
@@ -65,11 +66,15 @@ INIT_SCRIPT = """
     }
   };
   window.addEventListener("error", (e) => bench.errors.push(String(e.message)));
+  // Only our components' shadow roots and iframes (the folium map): scanning every element
+  // at each frame slowed the very page it measured (~7 % of the main thread on a first paint).
   function roots() {
     const out = [document];
-    document.querySelectorAll("*").forEach((el) => el.shadowRoot && out.push(el.shadowRoot));
-    document.querySelectorAll("iframe").forEach((f) => {
-      try { if (f.contentDocument) out.push(f.contentDocument); } catch (e) {}
+    document.querySelectorAll("[data-testid^='stBidiComponent'], iframe").forEach((el) => {
+      try {
+        if (el.shadowRoot) out.push(el.shadowRoot);
+        if (el.contentDocument) out.push(el.contentDocument);
+      } catch (e) {}
     });
     return out;
   }
@@ -339,8 +344,16 @@ def alternate(items: list, i: int) -> list:
     return items[k:] + items[:k]
 
 
+def old_variant(commit: str) -> Variant:
+    """The app at ``commit``, driven as the folium app or, if it has it, as the map component."""
+    app_dir = baseline_dir(commit)
+    if (app_dir / "ui" / "atlas_component.py").is_file():
+        return Variant(**{**NEW.__dict__, "name": "old", "app_dir": app_dir})
+    return Variant(**{**OLD.__dict__, "app_dir": app_dir})
+
+
 async def run(args) -> dict:
-    variants = [Variant(**{**OLD.__dict__, "app_dir": baseline_dir()}), NEW]
+    variants = [old_variant(args.baseline), NEW]
     if args.with_gc:
         variants.append(NEW_GC)
     figures: dict = {
@@ -442,7 +455,10 @@ def compare(figures: dict, a: str, b: str, args) -> None:
 
 
 def report(figures: dict, args) -> None:
-    print(f"old = main at {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    if args.baseline == BASELINE_COMMIT:
+        print(f"old = main at {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    else:
+        print(f"old = commit {args.baseline}, new = this checkout")
     compare(figures, "old", "new", args)
     if "new_gc" in figures:
         print("\nrunner.postScriptGC = true (new_gc, Streamlit's default) vs false (new):")
@@ -456,6 +472,12 @@ def main() -> None:
     parser.add_argument("--load-rounds", type=int, default=1)
     parser.add_argument("--users", type=int, default=6)
     parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE_COMMIT,
+        help="commit of the OLD app (default: the folium app); e.g. 340039b, the first map "
+        "component",
+    )
     parser.add_argument(
         "--with-gc", action="store_true", help="also run the new app with postScriptGC = true"
     )
