@@ -4,8 +4,8 @@ Two Streamlit servers run side by side: OLD is ``main`` at :data:`bench.baseline
 (folium in streamlit-folium's iframe, the whole script rerun per click, the same base map and
 data), extracted from git by ``bench/baseline.py``; NEW is this checkout (the map and summary
 components, a fragment per click); ``--baseline COMMIT`` puts another commit on the OLD side
-(e.g. ``340039b``, the first map component, driven like NEW). Every figure is measured on both, alternating which goes
-first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
+(e.g. ``340039b``, the first map component, driven like NEW). Every figure is measured on
+both, alternating which goes first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
 (``performance.now()``), from the pointer event of the click, not from Python, so Playwright's
 own overhead is left out.
 
