@@ -5,9 +5,9 @@ Two Streamlit servers run side by side: OLD is ``main`` at :data:`bench.baseline
 data), extracted from git by ``bench/baseline.py``; NEW is this checkout (the map and summary
 components, a fragment per click); ``--baseline COMMIT`` puts another commit on the OLD side
 (e.g. ``340039b``, the first map component, driven like NEW). Every figure is measured on
-both, alternating which goes first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
-(``performance.now()``), from the pointer event of the click, not from Python, so Playwright's
-own overhead is left out.
+both, alternating which goes first, and reported as medians with the ratio OLD / NEW. Times
+are taken in the page (``performance.now()``), from the pointer event of the click, not from
+Python, so Playwright's own overhead is left out.
 
 - first paint: navigation start -> the first region polygon in the DOM (next animation
   frame), warm (the same browser profile, its HTTP cache filled) and cold (a new profile
