@@ -244,8 +244,6 @@ def layer_shapefile_zip(coloured: gpd.GeoDataFrame) -> bytes:
     return buffer.getvalue()
 
 
-
-
 PRINT_CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
