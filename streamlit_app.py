@@ -215,7 +215,7 @@ if atlas_tab.open:
                         if place
                         else None
                     ),
-                    "basemap": basemap_spec(base) if view.show_basemap else None,
+                    "basemap": basemap_spec(base, lang=lang) if view.show_basemap else None,
                     "assets": atlas_component.map_assets(base),
                     "lang": lang,
                 },
@@ -227,7 +227,7 @@ if atlas_tab.open:
                 show_marker_legend=show_catalysers,
                 near=near,
                 place=place,
-                basemap_note=unavailable_note() if view.show_basemap else None,
+                basemap_note=unavailable_note(lang=lang) if view.show_basemap else None,
             )
         )
 else:

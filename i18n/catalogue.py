@@ -356,6 +356,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "grandes villes.",
         "Simplified base map for the offline page: land, département borders and large cities.",
     ),
+    "basemap.attribution": ("Fond : {sources}", "Base map: {sources}"),
     "basemap.unavailable": (
         "Fond de carte indisponible (fichier manquant : {files}) : relancez "
         "`bash scripts/app.sh`, qui installe le lecteur de tuiles depuis npm. L'atlas "

@@ -35,11 +35,13 @@ FRENCH_INSTRUCTIONS = [
 
 
 def _focused_select_label(page) -> str:
-    """The label of the Streamlit selectbox holding the keyboard focus ("" if none)."""
+    """The label of the Streamlit selectbox whose input holds the keyboard focus ("" if none;
+    its help button comes first)."""
     return page.evaluate(
         """() => {
-            const box = document.activeElement &&
-                document.activeElement.closest("[data-testid='stSelectbox']");
+            const input = document.activeElement;
+            const box = input && input.tagName === "INPUT" &&
+                input.closest("[data-testid='stSelectbox']");
             const label = box && box.querySelector("label");
             return label ? label.innerText.trim() : "";
         }"""

@@ -78,7 +78,7 @@ def standalone_map_html(
         geometry_url=geometry,
         styles=styles,
         value_title=title,
-        basemap=light_spec() if basemap else None,
+        basemap=light_spec(lang=lang) if basemap else None,
         lang=lang,
     )
     stamp = (today or date.today()).strftime(t("common.date_format", lang))
