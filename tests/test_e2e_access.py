@@ -11,8 +11,9 @@ from i18n import t
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-#: The region selector (its label is the level's unit noun: "Région" / "Region").
-REGION_SELECT = "[data-testid='stSelectbox']:has(label:text-is('{label}'))"
+#: The region selector (its label, the input's accessible name, is the level's unit noun:
+#: "Région" / "Region").
+REGION_SELECT = "[data-testid='stSelectbox']:has(input[aria-label='{label}'])"
 #: French instruction texts that must not show in the English page (labels, help, hints).
 FRENCH_INSTRUCTIONS = [
     t(key)
@@ -85,7 +86,11 @@ def test_a_map_click_shows_in_the_selector(app_url, page):
     open_map(page, app_url + "/")
     click_region(page, "53")
     box = page.locator(REGION_SELECT.format(label="Région"))
-    wait_for(lambda: "Bretagne" in box.inner_text(), timeout_s=60, what="selector follows map")
+    wait_for(
+        lambda: "Bretagne" in box.inner_text() + box.locator("input").input_value(),
+        timeout_s=60,
+        what="the selector shows the clicked region",
+    )
     wait_for(lambda: "region=53" in current_url(page), timeout_s=30, what="region in the URL")
 
 
@@ -137,7 +142,7 @@ def test_a_phone_sized_page_has_no_horizontal_scroll(app_url, browser, query):
         summary_top = page.locator(".atlas-summary").first.bounding_box()["y"]
         assert map_top < summary_top
         sidebar = page.locator("[data-testid='stSidebar']")
-        assert sidebar.get_attribute("aria-expanded") == "false"
+        assert sidebar.get_attribute("data-collapsed") == "true"
         # The summary's tables fit the page.
         right = page.evaluate(
             """() => Math.max(...[...document.querySelectorAll('*')]
