@@ -100,7 +100,6 @@ def test_no_unsafe_html_with_data_in_it():
     assert [name for name, _ in uses] == ["map_panel.py", "map_panel.py"]
 
 
-
 def test_no_cache_key_is_an_object_id():
     # id() is unique only among live objects: a freed bundle's id can name the next one.
     import ast

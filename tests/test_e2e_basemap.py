@@ -111,9 +111,7 @@ def test_the_switch_turns_the_base_map_off_in_place_and_the_url_keeps_it(app_url
     assert switch.is_checked()  # on by default
     sidebar.get_by_text("Fond de carte", exact=True).click()
     wait_for(lambda: not switch.is_checked(), what="switch off")
-    wait_for(
-        lambda: "basemap=0" in current_url(page), timeout_s=60, what="basemap=0"
-    )
+    wait_for(lambda: "basemap=0" in current_url(page), timeout_s=60, what="basemap=0")
     wait_for(
         lambda: page.evaluate(f"{MAP}.container.dataset.basemap") == "none", what="no base map"
     )

@@ -14,9 +14,7 @@ from layers.render.map_page import standalone_map_html
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_exported_page_draws_from_disk_with_the_screen_colours_and_a_light_base_map(
-    page, tmp_path
-):
+def test_exported_page_draws_from_disk_with_the_screen_colours_and_a_light_base_map(page, tmp_path):
     regions = read_layer("2016")
     values = pd.Series(range(len(regions)), index=regions["code"], dtype=float)
     coloured, classes = colour_regions(regions, values, k=4)

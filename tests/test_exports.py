@@ -204,4 +204,3 @@ def test_standalone_html_links_no_file_of_the_app(coloured):
     page = _page(coloured)
     assert not re.search(r"""(?:src|href)\s*=\s*["']?/app/static""", page)
     assert "<script src=" not in page and "<link rel=" not in page
-

@@ -34,9 +34,7 @@ def data():
 def summaries_2016(data):
     regions = read_layer("2016")
     counts = {"32": (3800, 5)}
-    return level_summaries(
-        data, regions, "2016", "Régions 2016 (13)", counts, default_survey(data)
-    )
+    return level_summaries(data, regions, "2016", "Régions 2016 (13)", counts, default_survey(data))
 
 
 def test_one_summary_per_region_with_its_name_as_h2(summaries_2016):
@@ -53,7 +51,7 @@ def test_key_figures_are_the_servers(data, summaries_2016):
     figures = key_figures(data, "2016", "32", area, communes=3800, departements=5)
     page = summaries_2016["32"]
     for figure in figures.itertuples():
-        assert f"<th scope=\"row\">{figure.label}</th>" in page
+        assert f'<th scope="row">{figure.label}</th>' in page
         assert key_figure_text(figure.value, figure.unit) in page
     assert "3\u202f800 communes" in page and "5 départements" in page
 
