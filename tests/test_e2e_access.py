@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from bench.browser import MAP, SUMMARY_HEADING, current_url, open_map, wait_for
+from bench.browser import (
+    MAP,
+    SUMMARY_HEADING,
+    current_url,
+    hide_catalysers,
+    open_map,
+    wait_for,
+)
 from i18n import t
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -170,5 +177,28 @@ def test_the_profile_fits_its_column(app_url, browser, width):
         )
         assert overflow and max(overflow) <= 1, overflow
         assert re.search(r"\d", page.locator(".atlas-summary").first.inner_text())
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 700])
+def test_the_tooltip_stays_inside_the_map(app_url, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    try:
+        page = context.new_page()
+        open_map(page, app_url + "/?basemap=0")
+        hide_catalysers(page)  # their markers have tooltips of their own
+        # Near the map's west edge (Finistère), east edge (Corse) and top (Nord).
+        for lat, lon in [(48.45, -4.4), (42.2, 9.2), (50.95, 2.4)]:
+            point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", [lat, lon])
+            page.mouse.move(point["x"], point["y"])
+            tip = page.locator(".atlas-tooltip")
+            tip.first.wait_for(timeout=10_000)
+            inner = tip.first.bounding_box()
+            outer = page.locator(".atlas-map").first.bounding_box()
+            assert inner["x"] >= outer["x"] - 1, (lat, lon, inner, outer)
+            assert inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1, (lat, lon)
+            assert inner["y"] >= outer["y"] - 1, (lat, lon, inner, outer)
+            page.mouse.move(1, 1)
     finally:
         context.close()
