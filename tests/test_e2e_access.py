@@ -75,7 +75,7 @@ def test_keyboard_only_opens_bretagnes_profile(app_url, page):
     wait_for(lambda: "region=53" in current_url(page), timeout_s=30, what="region in the URL")
     wait_for(lambda: page.evaluate(f"{MAP}.selected") == "53", what="outline on the map")
     detail = page.locator("[class*='st-key-atlas_detail_2016_53']")
-    detail.wait_for(timeout=60_000)
+    detail.get_by_text("Fermer le profil").wait_for(timeout=60_000)  # drawn after the block
     assert detail.get_by_text("Fermer le profil").count() == 1
     # The profile's heading is the region's name, an h2 under the page's h1: no level skipped.
     levels = page.evaluate(
