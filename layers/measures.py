@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData, UnknownIdError
-from layers.indicators.consolidate import france_reference, indicator_values
+from layers.indicators.consolidate import france_reference, indicator_values, level_table
 from layers.indicators.indices import index_table
 from layers.indicators.perception import (
     available_surveys,
@@ -24,6 +25,7 @@ from layers.indicators.perception import (
 from layers.view_state import Choices, ViewState
 
 GLOBAL = "global"
+DEFAULT_LEVEL = next(iter(LEVELS))
 AXIS_PREFIX = "axe:"
 METHOD_SOURCE = "sources et années : page « Méthode et sources »"
 
@@ -83,7 +85,7 @@ def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
         table = index_table(data, view.level, domain=layer)
         count_word = "indicateurs"
     n = table["n_indicators"].max()
-    years = _core_years(data, _layer_domains(data, layer))
+    years = _core_years(data, view.level, _layer_domains(data, layer))
     caption = (
         f"Indice objectif, base 100 = France métropolitaine ; au-dessus de 100 = plus "
         f"fragile. Moyenne de {n} {count_word}"
@@ -100,8 +102,8 @@ def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
     )
 
 
-def _core_years(data: IndicatorData, domains: list[str]) -> str:
-    cat = data.catalogue[data.catalogue["core"] & data.catalogue["domain"].isin(domains)]
+def _core_years(data: IndicatorData, level: str, domains: list[str]) -> str:
+    cat = data.catalogue[data.core(level) & data.catalogue["domain"].isin(domains)]
     years = sorted({str(y)[:4] for y in cat["year"]})
     return f"{years[0]}-{years[-1]}" if len(years) > 1 else (years[0] if years else "—")
 
@@ -181,7 +183,7 @@ def _perception_source(data: IndicatorData, survey: str, year: str, actor: str) 
 
 
 def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
-    row = data.indicator(view.indicator or default_indicator(data))
+    row = data.indicator(view.indicator or default_indicator(data, view.level))
     table = indicator_values(data, view.level, row["indicator_id"])
     france = france_reference(data).set_index("indicator_id").loc[row["indicator_id"]]
     france_text = (
@@ -194,9 +196,10 @@ def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
         -1: "plus élevé = moins fragile",
         0: "indicateur de contexte",
     }[int(row["direction"])]
+    source, source_url = data.source(row["indicator_id"], view.level)
     caption = (
         f"{row['label_fr']} ({row['unit']}, {row['year']}) — {reading} ; {france_text}. "
-        f"Source : {row['source']} — {row['source_url']}"
+        f"Source : {source} — {source_url}"
     )
     return LayerValues(
         values=table.set_index("region_code")["value"],
@@ -237,8 +240,9 @@ def default_survey(data: IndicatorData) -> str:
     return best["key"].iloc[0] if not best.empty else ""
 
 
-def default_indicator(data: IndicatorData) -> str:
-    core = data.catalogue[data.catalogue["core"]]
+def default_indicator(data: IndicatorData, level: str = DEFAULT_LEVEL) -> str:
+    """The first core indicator of ``level`` ("" when the level has none)."""
+    core = data.catalogue[data.core(level)]
     return core["indicator_id"].iloc[0] if not core.empty else ""
 
 
@@ -253,18 +257,27 @@ def layer_options(data: IndicatorData) -> dict[str, str]:
     return options
 
 
-def indicator_options(data: IndicatorData) -> dict[str, str]:
-    """Indicator id -> "Domaine · label (année)", core indicators first, context last."""
-    cat = data.catalogue.merge(
+def indicator_options(data: IndicatorData, level: str | None = None) -> dict[str, str]:
+    """Indicator id -> "Domaine · label (année)", core indicators first, context last.
+
+    With ``level``, only the indicators with a value for at least one unit of that level, and
+    ★ marks the level's core set; without, every indicator (★: core at a region level).
+    """
+    core = data.core(level or DEFAULT_LEVEL)
+    cat = data.catalogue.assign(core_here=core)
+    if level is not None:
+        table = level_table(data, level)
+        cat = cat[cat["indicator_id"].isin(table.columns[table.notna().any()])]
+    cat = cat.merge(
         data.domains[["domain", "label_fr", "order"]].rename(columns={"label_fr": "domain_label"}),
         on="domain",
         how="left",
     )
     cat["order"] = cat["order"].fillna(99)
-    cat = cat.sort_values(["order", "core", "label_fr"], ascending=[True, False, True])
+    cat = cat.sort_values(["order", "core_here", "label_fr"], ascending=[True, False, True])
     return {
         r.indicator_id: f"{r.domain_label if isinstance(r.domain_label, str) else 'Contexte'}"
-        f" · {r.label_fr} ({r.year}){' ★' if r.core else ''}"
+        f" · {r.label_fr} ({r.year}){' ★' if r.core_here else ''}"
         for r in cat.itertuples()
     }
 
@@ -282,6 +295,7 @@ def view_choices(data: IndicatorData, region_layers: dict) -> Choices:
     return Choices(
         layers=layer_options(data),
         indicators=indicator_options(data),
+        level_indicators={level: indicator_options(data, level) for level in region_layers},
         surveys=survey_options(data),
         regions={
             level: dict(zip(gdf["code"], gdf["nom"], strict=True))

@@ -27,7 +27,9 @@ def show_profile(
 ) -> None:
     """Profile of the selected region, or a hint when none is selected."""
     if not view.region:
-        st.info("Cliquez une région sur la carte pour lire son profil de fragilité.")
+        st.info(
+            f"Cliquez {LEVELS[view.level].a_unit} sur la carte pour lire son profil de fragilité."
+        )
         return
     row = regions.loc[regions["code"] == view.region].iloc[0]
     st.subheader(row["nom"])
@@ -44,7 +46,7 @@ def show_profile(
             view.region,
             float(row["area_km2"]),
             communes=communes,
-            departements=departements,
+            departements=departements if LEVELS[view.level].of_departements else None,
         )
     )
     survey = view.survey if view.measure in ("percu", "ecart") else _best_survey(data, view)
@@ -59,12 +61,18 @@ def show_profile(
             f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
         )
     indicators = _show_domain_indicators(data, view, domains)
-    _show_catalysers(catalysers)
+    _show_catalysers(catalysers, LEVELS[view.level].of_unit)
     _offer_printable_page(row["nom"], view, domains, indicators, catalysers)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
     rel = relations(data, view.level, view.region)
+    if "regions" in rel:
+        (old, old_name), (new, new_name) = rel["regions"]["pre2016"], rel["regions"]["2016"]
+        return (
+            f"Département de la région **{md_escape(new_name)}** ({new}) ; avant 2016, de "
+            f"l'ancienne région **{md_escape(old_name)}** ({old})."
+        )
     if "parent" in rel:
         code, name = rel["parent"]
         return f"Ancienne région, partie de la région **{md_escape(name)}** ({code}) depuis 2016."
@@ -190,6 +198,7 @@ def _show_domain_indicators(
                 f"{r} / {n}" if pd.notna(r) else "—"
                 for r, n in zip(table["rank"], table["n_regions"], strict=True)
             ],
+            "Origine": table["origin"].replace("", "—"),
             "Source": table["source_url"],
         }
     )
@@ -200,8 +209,9 @@ def _show_domain_indicators(
         column_config={"Source": st.column_config.LinkColumn("Source")},
     )
     st.caption(
-        "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du "
-        "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
+        f"★ = indicateur qui entre dans l'indice du domaine à ce niveau. Rang parmi les "
+        f"{LEVELS[view.level].plural}, 1 = le plus fragile. Part de la France pour les effectifs "
+        "seulement. Origine : valeur lue dans la source, ou calculée (et comment)."
     )
     return shown
 
@@ -252,10 +262,10 @@ def _offer_printable_page(
     )
 
 
-def _show_catalysers(catalysers: pd.DataFrame) -> None:
-    with st.expander(f"Catalyseurs territoriaux de la région ({len(catalysers)})"):
+def _show_catalysers(catalysers: pd.DataFrame, of_unit: str) -> None:
+    with st.expander(f"Catalyseurs territoriaux {of_unit} ({len(catalysers)})"):
         if catalysers.empty:
-            st.write("Aucun catalyseur recensé dans l'annuaire pour cette région.")
+            st.write(f"Aucun catalyseur recensé dans l'annuaire pour ce territoire ({of_unit}).")
             return
         st.dataframe(
             pd.DataFrame(

@@ -34,12 +34,14 @@ def view_controls(choices: Choices) -> None:
             key=PREFIX + "survey",
         )
     if measure == "indicateur":
-        if not st.session_state.get(PREFIX + "indicator"):
-            st.session_state[PREFIX + "indicator"] = next(iter(choices.indicators), "")
+        # Only the indicators with values at the chosen level (the départements have theirs).
+        options = choices.indicators_at(st.session_state.get(PREFIX + "level", ""))
+        if st.session_state.get(PREFIX + "indicator") not in options:
+            st.session_state[PREFIX + "indicator"] = next(iter(options), "")
         sb.selectbox(
-            "Indicateur (★ = entre dans les indices)",
-            list(choices.indicators),
-            format_func=choices.indicators.get,
+            "Indicateur (★ = entre dans les indices à ce niveau)",
+            list(options),
+            format_func=options.get,
             key=PREFIX + "indicator",
         )
     with sb.expander("Classes de la légende"):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from layers.build import departements
 from layers.build.method_page import (
     METHOD_PAGE,
     render_method_sections,
@@ -340,10 +341,14 @@ def build(out_dir: Path = INDICATORS_DIR, method_page: Path | None = METHOD_PAGE
     """
     ref = read_reference("indicators.csv")
     catalogue = build_catalogue(ref)
+    domains = build_domains()
+    catalogue, values = departements.extend(
+        REFERENCE_DIR, domains, catalogue, build_values(ref, catalogue)
+    )
     outputs = {
-        "domains.csv": build_domains(),
+        "domains.csv": domains,
         "catalogue.csv": catalogue,
-        "values.csv": build_values(ref, catalogue),
+        "values.csv": values,
         "perception.csv": build_perception(read_reference("perception.csv")),
         "profiles.csv": build_profiles(read_reference("region_profiles.csv")),
     }

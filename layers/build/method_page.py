@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.consolidate import france_reference
 from layers.indicators.coverage import coverage_table
@@ -69,7 +70,7 @@ def render_core_table(data: IndicatorData) -> str:
 
 
 def render_coverage(data: IndicatorData) -> str:
-    """Markdown table: core indicators and regions covered per domain, both levels."""
+    """Markdown table: core indicators and units covered per domain, at every level."""
     wide = coverage_table(data).pivot_table(
         index=["domain", "label_fr"],
         columns="level",
@@ -77,16 +78,18 @@ def render_coverage(data: IndicatorData) -> str:
         aggfunc="first",
         sort=False,
     )
-    lines = [
-        "| domaine | indicateurs cœur | régions 2016 couvertes | anciennes régions couvertes |",
-        "|---|---|---|---|",
-    ]
+    header = ["domaine"]
+    for level in data.levels:
+        header += [f"cœur ({LEVELS[level].plural})", f"{LEVELS[level].plural} couverts"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for (_, label), row in wide.iterrows():
-        lines.append(
-            f"| {label} | {row[('n_core_indicators', '2016')]} | "
-            f"{row[('n_regions_covered', '2016')]} / {row[('n_regions', '2016')]} | "
-            f"{row[('n_regions_covered', 'pre2016')]} / {row[('n_regions', 'pre2016')]} |"
-        )
+        cells = [label]
+        for level in data.levels:
+            cells += [
+                str(row[("n_core_indicators", level)]),
+                f"{row[('n_regions_covered', level)]} / {row[('n_regions', level)]}",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -114,8 +117,13 @@ METHOD_SECTIONS = {
 
 
 def render_method_sections(data: IndicatorData) -> dict[str, str]:
-    """The generated Markdown of each section of :data:`METHOD_SECTIONS`."""
-    return {name: render(data) for name, render in METHOD_SECTIONS.items()}
+    """The generated Markdown of each section of :data:`METHOD_SECTIONS` and of the
+    département level's (:data:`layers.build.departements_method.DEPARTEMENT_SECTIONS`)."""
+    # Imported here: that module builds on this one's helpers.
+    from layers.build.departements_method import DEPARTEMENT_SECTIONS
+
+    sections = {**METHOD_SECTIONS, **DEPARTEMENT_SECTIONS}
+    return {name: render(data) for name, render in sections.items()}
 
 
 def update_method_page(text: str, sections: dict[str, str]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.levels import LEVELS, check_level
-from geo.region_mapping import load_region_mapping
+from geo.region_mapping import load_region_mapping, load_units
 
 INDICATORS_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
@@ -31,7 +31,8 @@ class UnknownIdError(KeyError, ValueError):
 
 @dataclass(frozen=True)
 class IndicatorData:
-    """Domains, indicator catalogue, values, perception scores, profiles and region mapping."""
+    """Domains, indicator catalogue, values, perception scores, profiles, region mapping and
+    unit table (the départements with their regions, :func:`geo.region_mapping.load_units`)."""
 
     domains: pd.DataFrame
     catalogue: pd.DataFrame
@@ -39,15 +40,20 @@ class IndicatorData:
     perception: pd.DataFrame
     profiles: pd.DataFrame
     mapping: pd.DataFrame
-    #: Unit names per level, ``{"2016": {code: name}, "pre2016": {code: name}}``, sorted by
-    #: code; derived from ``mapping`` when not given.
+    #: Unit names per level, ``{"2016": {code: name}, "pre2016": {...}, "departement": {...}}``,
+    #: sorted by code; derived from ``units`` (else ``mapping``: region levels only) when not
+    #: given.
     region_names: dict | None = None
+    #: One row per département with its units at every level; None in bundles built without it
+    #: (then the département level is unknown to the bundle).
+    units: pd.DataFrame | None = None
     #: Results of pure computations on this bundle (see :meth:`memoised`).
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.region_names is None:  # frozen: set once, here
-            object.__setattr__(self, "region_names", region_names_of(self.mapping))
+            table = self.mapping if self.units is None else self.units
+            object.__setattr__(self, "region_names", region_names_of(table))
 
     def memoised(self, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         """``compute()`` once per bundle and key; callers must treat the result as read-only.
@@ -69,19 +75,45 @@ class IndicatorData:
             )
         return rows.iloc[0]
 
+    @property
+    def levels(self) -> list[str]:
+        """Ids of the levels this bundle has units for, in the order of :data:`LEVELS`."""
+        return [level for level in LEVELS if level in self.region_names]
+
+    def source(self, indicator_id: str, level: str) -> tuple[str, str]:
+        """(named source, URL) of ``indicator_id``'s values at ``level``: the catalogue's
+        ``source_<level>`` columns where the level's values come from another file (the
+        départements'), else ``source`` and ``source_url``."""
+        row = self.indicator(indicator_id)
+        check_level(level)
+        name, url = row.get(f"source_{level}", ""), row.get(f"source_url_{level}", "")
+        if isinstance(url, str) and url:
+            return str(name or row["source"]), url
+        return str(row["source"]), str(row["source_url"])
+
     def regions(self, level: str) -> dict[str, str]:
         """Codes and names of the units of ``level`` (an id of :data:`geo.levels.LEVELS`)."""
         check_level(level)
+        if level not in self.region_names:
+            raise UnknownIdError(f"This data bundle has no unit table for the level {level!r}")
         return self.region_names[level]
 
+    def core(self, level: str) -> pd.Series:
+        """Boolean by catalogue row: the indicator enters the indices at ``level``."""
+        column = check_level(level).core_column
+        if column not in self.catalogue:
+            return pd.Series(False, index=self.catalogue.index)
+        return self.catalogue[column].astype(bool)
 
-def region_names_of(mapping: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Codes and names of the levels the mapping table lists, sorted by code."""
+
+def region_names_of(table: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Codes and names of the levels whose columns ``table`` has (the unit table lists them all,
+    the region mapping the two region levels), sorted by code."""
     names = {}
     for level in LEVELS.values():
-        if level.mapping_code and level.mapping_name:
-            codes = zip(mapping[level.mapping_code], mapping[level.mapping_name], strict=True)
-            names[level.id] = dict(sorted(codes))
+        if {level.mapping_code, level.mapping_name} <= set(table.columns):
+            pairs = table[[level.mapping_code, level.mapping_name]].drop_duplicates()
+            names[level.id] = dict(sorted(zip(*pairs.to_numpy().T, strict=True)))
     return names
 
 
@@ -93,8 +125,9 @@ def load_indicator_data(directory: Path = INDICATORS_DIR) -> IndicatorData:
     """Read the shipped tables (codes as text, values as floats)."""
     text = {"region_code": str, "indicator_id": str, "year": str, "domain": str}
     catalogue = _read("catalogue.csv", directory, dtype={"year": str, "scale": str})
-    catalogue["core"] = catalogue["core"].astype(str).str.lower() == "true"
-    catalogue["partial"] = catalogue["partial"].astype(str).str.lower() == "true"
+    flags = {level.core_column for level in LEVELS.values()} | {"partial"}
+    for column in flags & set(catalogue.columns):
+        catalogue[column] = catalogue[column].astype(str).str.lower() == "true"
     values = _read("values.csv", directory, dtype={**text, "level": str, "value": float})
     perception = _read("perception.csv", directory, dtype={**text, "level": str, "score_10": float})
     return IndicatorData(
@@ -104,4 +137,5 @@ def load_indicator_data(directory: Path = INDICATORS_DIR) -> IndicatorData:
         perception=perception,
         profiles=_read("profiles.csv", directory, dtype={"region_code": str, "year": str}),
         mapping=load_region_mapping(),
+        units=load_units(),
     )

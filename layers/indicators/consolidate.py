@@ -5,6 +5,13 @@ code): ``sum`` for counts, ``weighted_mean`` with the named weight indicator for
 ``ratio`` for a ratio of two summed counts, ``none`` where the value cannot be consolidated
 (medians...): then only a published 2016 value is used. A 2016 region is computed only when all
 its former regions have a value (and a weight): otherwise it is "non disponible".
+
+Départements (level ``departement``) are read as stored, ratios computed from their counts. They
+also feed the regions: for an indicator whose catalogue says ``regions_from_departements`` (a
+count, a ratio of counts, or a rate weighted by its own denominator: exact), a former region
+without a published value gets the consolidation of its départements, when all of them have
+one; 2016 regions then follow from the former regions as above. The France reference of an
+indicator without 22 former-region values is computed from the 96 départements.
 """
 
 import numpy as np
@@ -16,6 +23,8 @@ from layers.indicators.bundle import FRANCE_CODES, IndicatorData, UnknownIdError
 FRM = "FRM"
 FRM_LABEL = FRANCE_CODES[FRM]
 COMPUTED_NOTE = "calculé sur les 22 anciennes régions, même règle que la consolidation"
+COMPUTED_96_NOTE = "calculé sur les 96 départements, même règle que la consolidation"
+DEPARTEMENT = "departement"
 
 
 def _stored(data: IndicatorData, level: str) -> pd.DataFrame:
@@ -118,8 +127,8 @@ def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     ----------
     data : IndicatorData
         The indicator bundle.
-    level : {"2016", "pre2016"}
-        Region level.
+    level : str
+        A level of :data:`geo.levels.LEVELS` ("2016", "pre2016", "departement").
 
     Returns
     -------
@@ -133,18 +142,51 @@ def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
 
 def _level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     codes = list(data.regions(level))
-    if level == "pre2016":
-        return _with_ratios(_stored(data, "pre2016"), data.catalogue).reindex(index=codes)
-    computed, published = _computed_and_published_2016(data)
-    return computed.combine_first(published).reindex(index=codes)
+    if level == "2016":
+        computed, published = _computed_and_published_2016(data)
+        return computed.combine_first(published).reindex(index=codes)
+    stored = _pre2016(data) if level == "pre2016" else _stored(data, level)
+    return _with_ratios(stored, data.catalogue).reindex(index=codes)
 
 
 def _computed_and_published_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
     """2016 values computed from the 22 former regions, and the published 2016 values."""
     groups = data.mapping.set_index("code_pre2016")["code_2016"]
-    computed = _aggregate(_stored(data, "pre2016"), groups, data.catalogue)
+    computed = _aggregate(_pre2016(data), groups, data.catalogue)
     published = _with_ratios(_stored(data, "2016"), data.catalogue)
     return computed, published
+
+
+def _pre2016(data: IndicatorData) -> pd.DataFrame:
+    """Stored former-region values, completed by the consolidation of their départements where
+    the catalogue says it is exact (``regions_from_departements``); a stored value wins."""
+    return data.memoised(
+        ("pre2016_values",),
+        lambda: _stored(data, "pre2016").combine_first(from_departements(data)),
+    )
+
+
+def from_departements(data: IndicatorData) -> pd.DataFrame:
+    """Former-region values consolidated from the départements.
+
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle (its unit table says which former region holds each département).
+
+    Returns
+    -------
+    DataFrame
+        Index: former-region codes; one column per indicator whose catalogue row has
+        ``regions_from_departements`` (ratios excepted: they follow from their counts); NaN
+        where a département of the region has no value. Empty without a unit table.
+    """
+    if data.units is None or "regions_from_departements" not in data.catalogue:
+        return pd.DataFrame()
+    flagged = data.catalogue["regions_from_departements"].astype(str).str.lower() == "true"
+    catalogue = data.catalogue[flagged & (data.catalogue["aggregation"] != "ratio")]
+    groups = data.units.set_index("departement")["code_pre2016"]
+    return _aggregate(_stored(data, DEPARTEMENT), groups, catalogue)
 
 
 def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
@@ -202,11 +244,27 @@ def france_reference(data: IndicatorData) -> pd.DataFrame:
     return data.memoised(("france_reference",), lambda: _france_reference(data))
 
 
+def _computed_france(data: IndicatorData) -> tuple[pd.Series, pd.Series]:
+    """France métropolitaine computed with the consolidation rule, and the note saying over
+    what: the 22 former regions' published values, else the 96 départements, else the former
+    regions completed from their départements."""
+    tables = [("pre2016", _stored(data, "pre2016"), COMPUTED_NOTE)]
+    if data.units is not None:
+        tables.append((DEPARTEMENT, _stored(data, DEPARTEMENT), COMPUTED_96_NOTE))
+        tables.append(("pre2016", _pre2016(data), COMPUTED_NOTE))
+    parts, notes = [], []
+    for level, table, note in tables:
+        groups = pd.Series(FRM, index=list(data.regions(level)))
+        computed = _aggregate(table.reindex(groups.index), groups, data.catalogue)
+        values = computed.iloc[0].dropna() if not computed.empty else pd.Series(dtype=float)
+        parts.append(values)
+        notes.append(pd.Series(note, index=values.index, dtype=object))
+    first = lambda parts: pd.concat(parts).groupby(level=0, sort=False).first()  # noqa: E731
+    return first(parts), first(notes)
+
+
 def _france_reference(data: IndicatorData) -> pd.DataFrame:
-    pre = _stored(data, "pre2016")
-    groups = pd.Series(FRM, index=list(data.regions("pre2016")))
-    computed = _aggregate(pre.reindex(groups.index), groups, data.catalogue)
-    computed = computed.iloc[0] if not computed.empty else pd.Series(dtype=float)
+    computed, computed_notes = _computed_france(data)
     france = data.values[data.values["level"] == "france"]
     notes = france["note"] if "note" in france else pd.Series("", index=france.index)
     published = {
@@ -220,8 +278,8 @@ def _france_reference(data: IndicatorData) -> pd.DataFrame:
     for row in data.catalogue.itertuples():
         ind = row.indicator_id
         value = computed.get(ind, np.nan)
-        if pd.notna(value):
-            rows.append((ind, float(value), FRM_LABEL, row.aggregation, COMPUTED_NOTE))
+        if pd.notna(value) and not _gives_way_96(row, computed_notes.get(ind), published):
+            rows.append((ind, float(value), FRM_LABEL, row.aggregation, computed_notes[ind]))
             continue
         for code in (FRM, "FR"):
             if (ind, code) in published:
@@ -231,6 +289,13 @@ def _france_reference(data: IndicatorData) -> pd.DataFrame:
         else:
             rows.append((ind, np.nan, "", "non disponible", ""))
     return pd.DataFrame(rows, columns=["indicator_id", "value", "reference", "method", "note"])
+
+
+def _gives_way_96(row, note: str | None, published: dict) -> bool:
+    """A computation over the 96 départements with an approximate weight gives way to the
+    France métropolitaine value its source publishes."""
+    approximate = bool(str(getattr(row, "weight_note", "") or "").strip())
+    return note == COMPUTED_96_NOTE and approximate and (row.indicator_id, FRM) in published
 
 
 def indicator_values(data: IndicatorData, level: str, indicator_id: str) -> pd.DataFrame:

@@ -1,18 +1,24 @@
-"""A region's fragility profile, as in the PHARE regional reports (pure data, no display).
+"""A unit's fragility profile, as in the PHARE regional reports (pure data, no display).
 
 Key figures, the 16 domains against France (objective and perceived), and for one domain the
 indicators behind it: value, unit, year, France value, share of France for counts, rank among
-regions (1 = most fragile), source.
+the units of the level (1 = most fragile), how the value was obtained (read in the source or
+computed), source. A unit is a region of either level or a département.
 """
 
 import numpy as np
 import pandas as pd
 
-from geo.levels import check_level
+from geo.levels import LEVELS, check_level
 from geo.region_mapping import former_regions_of, region_2016_of
 from layers.indicators.bundle import IndicatorData, UnknownIdError
-from layers.indicators.consolidate import france_reference, level_table
-from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
+from layers.indicators.consolidate import consolidate_to_2016, france_reference, level_table
+from layers.indicators.indices import (
+    domain_indices,
+    indicator_indices,
+    overall_index,
+    rank_most_fragile,
+)
 from layers.indicators.perception import parse_survey_key, perceived_index
 
 POPULATION_ID = "population_2013"
@@ -30,11 +36,25 @@ def check_region(data: IndicatorData, level: str, code: str) -> str:
 
 
 def relations(data: IndicatorData, level: str, code: str) -> dict:
-    """The other level: {"parent": (code, name)} for a former region, {"children": [...]}."""
+    """The unit's place among the other levels.
+
+    ``{"parent": (code, name)}`` for a former region (its 2016 region); ``{"children":
+    [(code, name), ...]}`` for a 2016 region (its former regions); ``{"regions": {level:
+    (code, name)}}`` for a département (its former region and its 2016 region, from the unit
+    table).
+    """
     check_region(data, level, code)
     if level == "pre2016":
         return {"parent": region_2016_of(data.mapping, code)}
-    return {"children": former_regions_of(data.mapping, code)}
+    if level == "2016":
+        return {"children": former_regions_of(data.mapping, code)}
+    unit = data.units.loc[data.units[LEVELS[level].mapping_code] == code].iloc[0]
+    return {
+        "regions": {
+            coarser: (unit[LEVELS[coarser].mapping_code], unit[LEVELS[coarser].mapping_name])
+            for coarser in LEVELS[level].nests_in
+        }
+    }
 
 
 def key_figures(
@@ -117,6 +137,32 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
     return out.reset_index(drop=True)
 
 
+def fragility_summary(data: IndicatorData, level: str, code: str, top: int = 3) -> dict:
+    """A unit's fragility in a few numbers: overall index and rank, its most fragile domains.
+
+    Returns
+    -------
+    dict
+        ``name``, ``index`` (overall, NaN when non disponible), ``rank``, ``n_units``,
+        ``n_domains`` (domains averaged) and ``domains``: up to ``top`` rows ``(label, index,
+        rank)`` of the domains with the highest index (more fragile first).
+    """
+    check_region(data, level, code)
+    overall = overall_index(data, level).set_index("region_code").loc[code]
+    domains = domain_profile(data, level, code).dropna(subset=["objective_index"])
+    worst = domains.sort_values("objective_index", ascending=False).head(top)
+    return {
+        "name": data.regions(level)[code],
+        "index": float(overall["index"]),
+        "rank": overall["rank"],
+        "n_units": len(data.regions(level)),
+        "n_domains": int(overall["n_indicators"]),
+        "domains": list(
+            zip(worst["label_fr"], worst["objective_index"], worst["rank"], strict=True)
+        ),
+    }
+
+
 def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
     """The indicators of ``domain`` for one region, core first, as in the report pages.
 
@@ -134,16 +180,20 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
         raise UnknownIdError(
             f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"
         )
-    cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
+    core = data.core(level)
+    cat = data.catalogue.assign(core_here=core)
+    cat = cat[(cat["domain"] == domain) & ~cat["partial"]]
     table = level_table(data, level)
     france = france_reference(data).set_index("indicator_id")
     indices = indicator_indices(data, level, core_only=False)
+    origins = value_origins(data, level)
     rows = []
-    for row in cat.sort_values(["core", "indicator_id"], ascending=[False, True]).itertuples():
+    for row in cat.sort_values(["core_here", "indicator_id"], ascending=[False, True]).itertuples():
         if row.indicator_id not in table:
             continue
         values = table[row.indicator_id]
         value = values.get(code, np.nan)
+        sources = data.source(row.indicator_id, level)
         ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
         mine = indices[(indices["indicator_id"] == row.indicator_id)].set_index("region_code")
         rank = rank_most_fragile(mine["index"]).get(code, pd.NA) if not mine.empty else pd.NA
@@ -156,7 +206,7 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
             {
                 "indicator_id": row.indicator_id,
                 "label": row.label_fr,
-                "core": bool(row.core),
+                "core": bool(row.core_here),
                 "value": value,
                 "unit": row.unit,
                 "year": row.year,
@@ -165,9 +215,52 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "share_of_france_pct": share,
                 "rank": rank,
                 "n_regions": int(values.notna().sum()),
+                "origin": origins.get(row.indicator_id, {}).get(code, ""),
                 "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
-                "source": row.source,
-                "source_url": row.source_url,
+                "source": sources[0],
+                "source_url": sources[1],
             }
         )
     return pd.DataFrame(rows)
+
+
+#: How a value shown at a level was obtained, in French: read in the source, or computed.
+READ = "lu dans la source"
+FROM_DEPARTEMENTS = "calculé : consolidation des départements"
+FROM_FORMER_REGIONS = "calculé : consolidation des anciennes régions"
+
+
+def value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]:
+    """indicator_id -> unit code -> how its value at ``level`` was obtained (French).
+
+    ``computed_how`` of the catalogue for an indicator computed at every level (a ratio, a count
+    from microdata), else :data:`FROM_DEPARTEMENTS` for a former region's value consolidated
+    from its départements, :data:`FROM_FORMER_REGIONS` for a 2016 value consolidated from the
+    former regions (see :func:`layers.indicators.consolidate.consolidate_to_2016`), else
+    :data:`READ`. Read-only (memoised per bundle).
+    """
+    check_level(level)
+    return data.memoised(("value_origins", level), lambda: _value_origins(data, level))
+
+
+def _value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]:
+    table = level_table(data, level)
+    how = data.catalogue.set_index("indicator_id").get("computed_how", pd.Series(dtype=str))
+    if level == "2016":
+        methods = consolidate_to_2016(data).set_index(["indicator_id", "region_code"])["method"]
+        published = set(methods.index[methods == "publié"])
+    else:
+        stored = data.values[data.values["level"] == level]
+        published = set(zip(stored["indicator_id"], stored["region_code"], strict=True))
+    derived = {"2016": FROM_FORMER_REGIONS, "pre2016": FROM_DEPARTEMENTS}.get(level, READ)
+    out: dict[str, dict[str, str]] = {}
+    for indicator_id in table.columns:
+        own = str(how.get(indicator_id, "") or "")
+        codes = table.index[table[indicator_id].notna()]
+        out[indicator_id] = {
+            code: f"calculé : {own}"
+            if own
+            else (READ if (indicator_id, code) in published else derived)
+            for code in codes
+        }
+    return out

@@ -44,6 +44,7 @@ from layers.upload.formats import (
     KINDS,
     SCORE_ALIAS,
     SCORE_RANGE,
+    VALUE_LEVELS,
     YEAR_RANGE,
 )
 
@@ -127,7 +128,7 @@ def _values_row(ctx: Context, cells: dict[str, str]) -> dict:
         except CellError as exc:
             errors.append(("level", str(exc)))
     for column, resolve in (
-        ("level", lambda t: resolve_level(t, ("pre2016", "2016", "france"))),
+        ("level", lambda t: resolve_level(t, VALUE_LEVELS)),
         ("region_code", lambda t: resolve_region(ctx, out["level"], t)),
     ):
         if column == "level" and not cells["level"]:
