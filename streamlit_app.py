@@ -181,6 +181,7 @@ with atlas_tab:
         if show_catalysers:
             map_panel.show_marker_legend()
         if near:
+            catalysers_panel.show_place_departement(data, place)
             catalysers_panel.show_results(near, place)
     with profile_col:
         profile_panel.show_profile(

@@ -33,3 +33,19 @@ def strip_article(key: str) -> str:
     """Drop a leading article from a normalised key ("le havre" -> "havre")."""
     first, _, rest = key.partition(" ")
     return rest if first in ARTICLES and rest else key
+
+
+#: "de" + article, contracted as French writes it.
+_OF = {"le ": "du ", "les ": "des ", "la ": "de la ", "l'": "de l'"}
+
+
+def of_name(name: str) -> str:
+    """ "de" before a name written with its article ("le Nord" -> "du Nord").
+
+    >>> [of_name(n) for n in ("le Nord", "la Creuse", "l'Ain", "les Vosges", "Paris")]
+    ['du Nord', 'de la Creuse', "de l'Ain", 'des Vosges', 'de Paris']
+    """
+    for article, contracted in _OF.items():
+        if name.startswith(article):
+            return contracted + name[len(article) :]
+    return f"de {name}"

@@ -16,7 +16,7 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("level", ["2016", "pre2016"])
+@pytest.mark.parametrize("level", ["2016", "pre2016", "departement"])
 @pytest.mark.parametrize("measure", ["objectif", "percu", "ecart", "indicateur"])
 def test_app_runs_for_each_level_and_measure(level, measure):
     at = run_app(level=level, measure=measure, layer="emploi")
@@ -87,3 +87,37 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
     at.button(key="export_png_prepare").click().run()
     assert not at.exception
     assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]
+
+
+def test_the_departement_level_maps_96_units_and_opens_the_nord():
+    at = run_app(level="departement", layer="pauvrete", region="59")
+    assert not at.exception
+    assert sum(int(n) for n in at.dataframe[0].value["Régions"]) == 96  # every class, counted
+    assert at.subheader[0].value == "Nord"
+    body = texts(at)
+    assert "Hauts-de-France" in body and "Nord-Pas-de-Calais" in body
+    assert "Départements (96)" in body
+    table = next(df.value for df in at.dataframe if "Origine" in df.value)
+    assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
+    assert {str(r).split(" / ")[-1] for r in table["Rang"] if r != "—"} == {"96"}
+    assert any(e.label.startswith("Catalyseurs territoriaux du département") for e in at.expander)
+
+
+def test_switching_to_departements_drops_the_selected_region():
+    at = run_app(region="32")
+    at.radio(key="view_level").set_value("departement").run()
+    assert not at.exception
+    assert at.session_state["view_region"] == ""
+    assert "Cliquez un département" in texts(at)
+
+
+def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
+    at = run_app(layer="emploi")
+    at.text_input(key="near_query").set_value("Roubaix").run()
+    assert not at.exception
+    assert "Fragilités du Nord (59)" in texts(at)
+    at.button(key="open_place_departement").click().run()
+    assert not at.exception
+    assert at.session_state["view_level"] == "departement"
+    assert at.session_state["view_region"] == "59"
+    assert at.subheader[0].value == "Nord"

@@ -15,9 +15,16 @@ from geo.catalysers import (
     filter_catalysers,
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
+from geo.names import of_name
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.profile import fragility_summary
+from layers.render.formatting import format_number
 from layers.render.links import is_http_url
 from layers.upload.dialect import french_csv
+from ui.state import set_view
 from ui.text import md_escape
+
+DEPARTEMENT = "departement"
 
 DEFAULT_RADIUS_KM = 30
 DEFAULT_CONFIDENCE = ["A", "B"]
@@ -132,6 +139,40 @@ def show_results(result: NearResult, place: Place) -> None:
         file_name=f"catalyseurs_{place.insee_code}_{result.radius_km:g}km.csv",
         mime="text/csv",
     )
+
+
+def show_place_departement(data: IndicatorData, place: Place) -> None:
+    """The fragility of the searched commune's département, and one click to open its profile."""
+    names = data.units.set_index("departement")["nom_article"] if data.units is not None else {}
+    with st.container(border=True):
+        if place.departement not in names:
+            st.markdown(
+                f"{md_escape(place.name)} est dans le département {md_escape(place.departement)}, "
+                "hors de la France métropolitaine : l'atlas n'en a pas le profil."
+            )
+            return
+        summary = fragility_summary(data, DEPARTEMENT, place.departement)
+        name = names[place.departement]
+        rank = (
+            "" if pd.isna(summary["rank"]) else f", rang {summary['rank']} sur {summary['n_units']}"
+        )
+        st.markdown(
+            f"**Fragilités {md_escape(of_name(name))} ({place.departement})** — indice global "
+            f"{format_number(summary['index'], 1)}{rank} (base 100 = France métropolitaine ; "
+            "rang 1 = le plus fragile)"
+        )
+        worst = " ; ".join(
+            f"{md_escape(label)} {format_number(index, 1)} (rang {domain_rank})"
+            for label, index, domain_rank in summary["domains"]
+        )
+        if worst:
+            st.markdown(f"Domaines les plus fragiles : {worst}.")
+        st.button(
+            f"Ouvrir le profil {of_name(name)}",
+            key="open_place_departement",
+            on_click=set_view,
+            kwargs={"level": DEPARTEMENT, "region": place.departement},
+        )
 
 
 def results_csv(rows: pd.DataFrame) -> bytes:
