@@ -1,4 +1,4 @@
-"""Map payload per region level: bytes the browser receives for the map.
+"""Map payload per level (regions, départements): bytes the browser receives for the map.
 
 Ours: the choropleth FeatureGroup's JavaScript as streamlit-folium sends it (simplified
 coverage, 5 decimals, only the needed properties). Naive baseline: full-resolution contours
@@ -13,6 +13,7 @@ import pandas as pd
 from streamlit_folium import _get_feature_group_string
 
 from geo.build.shapes import full_resolution_layers
+from geo.levels import LAYER_FILES, LEVELS
 from geo.shapes import read_layer
 from layers.render.choropleth import choropleth_layer, colour_regions
 from layers.render.offline import offline
@@ -28,13 +29,15 @@ def our_payload(level: str) -> int:
 
 
 def naive_payload(full: dict, level: str) -> int:
-    html = full[level].explore(column="area_km2").get_root().render()
+    # The build keys its layers like LAYER_FILES ("departements" for the département level).
+    key = next(k for k in full if LAYER_FILES[k] == LEVELS[level].layer_file)
+    html = full[key].explore(column="area_km2").get_root().render()
     return len(html.encode())
 
 
 def main() -> None:
     full = full_resolution_layers()
-    for level in ("2016", "pre2016"):
+    for level in LEVELS:
         ours, naive = our_payload(level), naive_payload(full, level)
         print(
             f"map payload, level {level:<8} ours {ours / 1000:8.1f} KB | naive "
