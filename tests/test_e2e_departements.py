@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def test_the_level_switch_draws_the_96_departements(app_url, page):
     frame = open_map(page, app_url + "/?layer=pauvrete")
     wait_for(lambda: len(region_paths(frame)) == 13, what="13 regions")
-    page.get_by_text("Départements (96)").click()
+    page.get_by_text("Départements (96)", exact=True).click()
     wait_for(lambda: len(region_paths(frame)) == 96, what="96 départements")
     assert "level=departement" in page.url
 
