@@ -87,6 +87,8 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         diverging_centre=values.diverging_centre,
         reverse=values.reverse,
         unit=values.unit_short,
+        decimals=values.decimals,
+        approximate=values.approximate,
     )
     return choropleth_features(coloured), coloured, classification, values
 
@@ -111,6 +113,7 @@ for warning in init_view_state(choices):
 
 st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)
+sidebar.basemap_toggle()
 show_catalysers = sidebar.show_catalysers_toggle()
 directory, catalyser_filters = catalysers_panel.filtered_directory(catalyser_directory())
 place = catalysers_panel.place_search(gazetteer)
@@ -175,7 +178,10 @@ with atlas_tab:
             )
         groups = keyed_groups(builders)
         map_panel.show_map(
-            groups, center=(place.lat, place.lon) if place else None, zoom=9 if place else None
+            groups,
+            center=(place.lat, place.lon) if place else None,
+            zoom=9 if place else None,
+            basemap=view.show_basemap,
         )
         map_panel.show_legend(classification, values, coloured)
         if show_catalysers:

@@ -84,6 +84,23 @@ def is_local(url: str) -> bool:
 
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 POLYGONS = "path.leaflet-interactive"
+#: True once both archives have fired ``load`` and no tile is pending.
+BASEMAP_SETTLED = """async () => {
+    const handle = window.atlasBasemap;
+    if (!handle) return false;
+    await handle.ready;
+    return !handle.base.isLoading() && !handle.ref.isLoading();
+}"""
+#: Painted pixels in the canvases of the names-and-lines pane (above the choropleth).
+BASEMAP_PAINTED = """() => {
+    let painted = 0;
+    document.querySelectorAll('.leaflet-atlasBasemapRef-pane canvas').forEach(canvas => {
+        if (!canvas.width) return;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    });
+    return painted;
+}"""
 
 
 def open_map(page, url: str):

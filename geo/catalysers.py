@@ -30,7 +30,15 @@ METIERS = {
 CONFIDENCE_LABELS = {
     "A": "Catalyseur reconnu",
     "B": "Catalyseur probable",
-    "C": "Pôle de coopération",
+    "C": "Pôle de coopération ou alliance locale",
+}
+#: Confidence levels shown on the map by default; the others are one click away.
+DEFAULT_CONFIDENCE = ("A", "B")
+#: Families of organisations that are local alliances rather than catalysers in Le RAMEAU's
+#: sense: always confidence C, shown under their own name (never as a catalyser).
+FAMILY_LABELS = {
+    "tzcld": "Territoire zéro chômeur de longue durée (site de l'expérimentation)",
+    "club_entreprises": "Club d'entreprises engagées (FACE, CREPI, « Les entreprises s'engagent »)",
 }
 KIND_LABELS = {
     "association": "Association",
@@ -65,6 +73,7 @@ COLUMNS = [
     "precision",
     "metiers",
     "kind",
+    "family",
     "confidence",
     "website",
     "description",
@@ -128,6 +137,50 @@ def filter_catalysers(
     if kinds is not None:
         keep &= df["kind"].isin(_checked("kinds", kinds, KIND_LABELS))
     return df[keep].copy()
+
+
+def category_label(confidence: str, family: str = "") -> str:
+    """What an organisation is, in words: ``"C – Territoire zéro chômeur…"`` for a row of a
+    :data:`FAMILY_LABELS` family (a local alliance), else its confidence level's label."""
+    label = FAMILY_LABELS.get(family) if family else CONFIDENCE_LABELS.get(confidence)
+    return f"{confidence} – {label or confidence}"
+
+
+@dataclass(frozen=True)
+class FilterSummary:
+    """How many organisations a filter keeps and how many the confidence filter hides.
+
+    Attributes
+    ----------
+    shown : int
+        Rows kept by every criterion.
+    placed : int
+        Of ``shown``, the rows drawn on the map (placed at a commune or a prefecture).
+    hidden_by_confidence : dict
+        Confidence level -> rows that every other criterion keeps but the confidence filter
+        hides (e.g. ``{"C": 184}`` with the default A + B).
+    """
+
+    shown: int
+    placed: int
+    hidden_by_confidence: dict[str, int]
+
+
+def summarise_filter(
+    df: pd.DataFrame,
+    metiers: Collection[str] | None = None,
+    confidence: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> FilterSummary:
+    """Counts behind :func:`filter_catalysers` with the same arguments (see there)."""
+    shown = filter_catalysers(df, metiers, confidence, kinds)
+    others = filter_catalysers(df, metiers, None, kinds)
+    hidden = others.loc[~others.index.isin(shown.index), "confidence"].value_counts()
+    return FilterSummary(
+        shown=len(shown),
+        placed=int(shown["lat"].notna().sum()),
+        hidden_by_confidence={c: int(hidden[c]) for c in CONFIDENCE_LABELS if c in hidden},
+    )
 
 
 def _checked(argument: str, values: Collection[str], valid: Mapping[str, str]) -> list[str]:

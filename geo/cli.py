@@ -12,7 +12,7 @@ from geo.catalysers import catalysers_near, load_catalysers
 from geo.gazetteer import GazetteerQueryError, NoMatchError, load_gazetteer
 
 FIND_COLUMNS = ["insee_code", "name", "departement", "population", "lat", "lon"]
-NEAR_COLUMNS = ["name", "commune", "departement", "distance_km", "metiers", "confidence"]
+NEAR_COLUMNS = ["name", "commune", "departement", "distance_km", "metiers", "confidence", "family"]
 MAX_RADIUS_KM = 1000.0
 
 

@@ -67,6 +67,13 @@ class Level:
         return f"{self.core_column}_reason"
 
     @property
+    def proxy_note_column(self) -> str:
+        """Column of ``data/indicators/domains.csv`` saying what a domain's core set stands in
+        for at this level, where it rests on proxies (``proxy_note``, ``proxy_note_departement``).
+        """
+        return self.core_column.replace("core", "proxy_note", 1)
+
+    @property
     def label(self) -> str:
         """The label of the level selector: ``"Régions 2016 (13)"``."""
         return f"{self.plural[:1].upper()}{self.plural[1:]} ({self.n_units})"

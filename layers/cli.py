@@ -15,14 +15,21 @@ import pandas as pd
 
 from geo.levels import LEVELS, UnknownLevelError
 from layers.indicators.bundle import FRANCE_CODES, UnknownIdError, load_indicator_data
-from layers.indicators.consolidate import FRM, FRM_LABEL, france_reference, indicator_values
+from layers.indicators.consolidate import (
+    FRM,
+    FRM_LABEL,
+    approximate_cells,
+    approximate_weights,
+    france_reference,
+    indicator_values,
+)
 from layers.indicators.coverage import coverage_table
 from layers.indicators.indices import index_table
 from layers.upload.formats import KINDS
 from layers.upload.read import UploadError, read_table
 from layers.upload.validate import validate
 
-#: Decimals printed for indicator values (indices get one).
+#: Decimals printed for indicator values whose catalogue gives no precision (indices get one).
 VALUE_DECIMALS = 4
 
 
@@ -56,12 +63,25 @@ def cmd_values(args: argparse.Namespace) -> int:
         _note("la valeur de référence France est non disponible.")
     elif ref["method"] == "publié" and ref["note"]:
         _note(f"référence publiée — {ref['note']}")
+    elif ref["approximate"]:
+        _note(f"référence France approchée — {ref['note']}.")
     if table["value"].isna().any():
         missing = ", ".join(table.loc[table["value"].isna(), "region_code"])
         _note(f"non disponible pour {missing}.")
+    flags = approximate_cells(data, args.level)
+    if args.indicator in flags and flags[args.indicator].any():
+        codes = ", ".join(flags.index[flags[args.indicator]])
+        reason = approximate_weights(data.catalogue)[args.indicator]
+        _note(f"valeurs approchées (poids approché : {reason}) pour {codes}.")
+    caveat = str(data.indicator(args.indicator).get("caveat", "") or "")
+    if caveat:
+        _note(caveat)
     france = pd.DataFrame({"region_code": [code], "region_name": [name], "value": [ref["value"]]})
     out = pd.concat([table, france], ignore_index=True)
-    _print_csv(out.assign(value=[_number(v, VALUE_DECIMALS) for v in out["value"]]))
+    # The source's precision (float noise such as 11.402374557557309 is not printed).
+    decimals = data.decimals(args.indicator)
+    decimals = VALUE_DECIMALS if decimals is None else decimals
+    _print_csv(out.assign(value=[_number(v, decimals) for v in out["value"]]))
     return 0
 
 

@@ -5,6 +5,7 @@ Every builder returns a :class:`LayerValues`: the values by region code plus eve
 legend needs (title, unit, years, source, palette centre).
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,7 +14,13 @@ import pandas as pd
 
 from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData, UnknownIdError
-from layers.indicators.consolidate import france_reference, indicator_values, level_table
+from layers.indicators.consolidate import (
+    approximate_cells,
+    approximate_weights,
+    france_reference,
+    indicator_values,
+    level_table,
+)
 from layers.indicators.indices import index_table
 from layers.indicators.perception import (
     available_surveys,
@@ -22,6 +29,7 @@ from layers.indicators.perception import (
     perception_gap,
     wave_rows,
 )
+from layers.render.formatting import APPROXIMATE_MARK, format_value
 from layers.view_state import Choices, ViewState
 
 GLOBAL = "global"
@@ -41,6 +49,8 @@ class LayerValues:
     diverging_centre: float | None = None
     reverse: bool = False
     table: pd.DataFrame | None = None  # the data view: one row per region
+    decimals: int | None = None  # the source's precision (None: chosen from the magnitude)
+    approximate: pd.Series | None = None  # bool by region code: computed with an approx. weight
 
     @property
     def unit_short(self) -> str:
@@ -90,7 +100,7 @@ def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
         f"Indice objectif, base 100 = France métropolitaine ; au-dessus de 100 = plus "
         f"fragile. Moyenne de {n} {count_word}"
         f"{' (1 seul indicateur : domaine mince)' if n == 1 else ''} ; années {years} ; "
-        f"{METHOD_SOURCE}."
+        f"{METHOD_SOURCE}.{_proxy_sentence(data, view.level, _layer_domains(data, layer))}"
     )
     return LayerValues(
         values=table.set_index("region_code")["index"],
@@ -102,9 +112,23 @@ def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
     )
 
 
+def _proxy_sentence(data: IndicatorData, level: str, domains: list[str]) -> str:
+    """ " Domaine reposant sur des approximations : ..." for a proxy domain; for an axis or the
+    overall index, which of its domains rest on proxies; "" when none does."""
+    proxies = data.proxy_notes(level).reindex(domains).fillna("")
+    proxies = proxies[proxies != ""]
+    if proxies.empty:
+        return ""
+    if len(domains) == 1:
+        return f" Domaine reposant sur des approximations : {proxies.iloc[0]}."
+    labels = data.domains.set_index("domain").loc[proxies.index, "label_fr"]
+    return f" Domaines reposant sur des approximations : {', '.join(labels)}."
+
+
 def _core_years(data: IndicatorData, level: str, domains: list[str]) -> str:
     cat = data.catalogue[data.core(level) & data.catalogue["domain"].isin(domains)]
-    years = sorted({str(y)[:4] for y in cat["year"]})
+    # The first 4-digit year: "2014T4" -> 2014, "2006-2008" -> 2006, "édition 2016" -> 2016.
+    years = sorted({m.group(0) for y in cat["year"] if (m := re.search(r"\d{4}", str(y)))})
     return f"{years[0]}-{years[-1]}" if len(years) > 1 else (years[0] if years else "—")
 
 
@@ -184,12 +208,19 @@ def _perception_source(data: IndicatorData, survey: str, year: str, actor: str) 
 
 def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
     row = data.indicator(view.indicator or default_indicator(data, view.level))
-    table = indicator_values(data, view.level, row["indicator_id"])
-    france = france_reference(data).set_index("indicator_id").loc[row["indicator_id"]]
+    indicator_id = row["indicator_id"]
+    decimals = data.decimals(indicator_id)
+    table = indicator_values(data, view.level, indicator_id)
+    cells = approximate_cells(data, view.level)
+    flags = cells[indicator_id] if indicator_id in cells else pd.Series(False, index=cells.index)
+    approximate = flags.reindex(table["region_code"]).fillna(False).astype(bool)
+    france = france_reference(data).set_index("indicator_id").loc[indicator_id]
     france_text = (
         "France : non disponible"
         if np.isnan(france["value"])
-        else f"{france['reference']} : {france['value']:.4g}".replace(".", ",")
+        else f"{france['reference']} : "
+        f"{format_value(france['value'], decimals, bool(france['approximate']))}"
+        + (" (autre source : ERFS, pas Filosofi)" if france["other_source"] else "")
     )
     reading = {
         1: "plus élevé = plus fragile",
@@ -199,6 +230,8 @@ def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
     source, source_url = data.source(row["indicator_id"], view.level)
     caption = (
         f"{row['label_fr']} ({row['unit']}, {row['year']}) — {reading} ; {france_text}. "
+        f"{_approximation_sentence(data, indicator_id, approximate, france)}"
+        f"{_caveat_sentence(row)}"
         f"Source : {source} — {source_url}"
     )
     return LayerValues(
@@ -207,8 +240,31 @@ def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
         unit=str(row["unit"]),
         caption=caption,
         reverse=int(row["direction"]) == -1,
-        table=table,
+        table=table.assign(approche=approximate.to_numpy()),
+        decimals=decimals,
+        approximate=pd.Series(approximate.to_numpy(), index=table["region_code"]),
     )
+
+
+def _approximation_sentence(
+    data: IndicatorData, indicator_id: str, approximate: pd.Series, france: pd.Series
+) -> str:
+    """Why some values (or the France reference) carry the ≈ mark; "" when none does."""
+    if not (approximate.any() or france["approximate"]):
+        return ""
+    reason = approximate_weights(data.catalogue)[indicator_id]
+    n = int(approximate.sum())
+    parts = [f"{n} valeur{'s' if n > 1 else ''} régionale{'s' if n > 1 else ''}"] if n else []
+    if france["approximate"]:
+        parts.append("la référence France")
+    plural = n > 1 or len(parts) > 1
+    verb = "sont calculées" if plural else "est calculée"
+    return f"{APPROXIMATE_MARK} : {' et '.join(parts)} {verb} avec un poids approché ({reason}). "
+
+
+def _caveat_sentence(row: pd.Series) -> str:
+    caveat = str(row.get("caveat", "") or "")
+    return f"Attention : {caveat}. " if caveat else ""
 
 
 #: Measure -> builder (a registry, not an if-chain).

@@ -1,8 +1,8 @@
 """The state of the atlas view, read from and written to the URL (st.query_params).
 
-A copied link reopens the same view: level, layer, measure, survey/actor, classification and
-selected region. Unknown values in a URL are not fatal: they fall back to the default and are
-reported as French warnings the app shows.
+A copied link reopens the same view: level, layer, measure, survey/actor, classification,
+selected region and whether the base map is shown. Unknown values in a URL are not fatal: they
+fall back to the default and are reported as French warnings the app shows.
 """
 
 from collections.abc import Mapping
@@ -18,6 +18,8 @@ MEASURES = {
     "ecart": "Écart perception − objectif",
     "indicateur": "Un indicateur du catalogue",
 }
+#: Base map switch: "1" shown, "0" hidden.
+BASEMAP_VALUES = ("1", "0")
 MAX_CLASSES = 7
 
 
@@ -34,6 +36,11 @@ class ViewState:
     k: str = "5"
     breaks: str = ""  # manual class bounds, "90;100;110", used when scheme == "manual"
     region: str = ""  # selected region code at ``level``, "" for none
+    basemap: str = "1"  # "1" = base map shown, "0" = hidden
+
+    @property
+    def show_basemap(self) -> bool:
+        return self.basemap != "0"
 
     @property
     def n_classes(self) -> int:
@@ -79,6 +86,7 @@ def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewS
     fallback("scheme", SCHEME_LABELS, "Méthode de classes")
     fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)}, "Nombre de classes")
     fallback("region", choices.regions.get(state.level, {}), "Région")
+    fallback("basemap", BASEMAP_VALUES, "Fond de carte")
     if state.breaks:
         try:
             parse_breaks(state.breaks)

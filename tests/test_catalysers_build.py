@@ -4,9 +4,12 @@ import pandas as pd
 import pytest
 
 from geo.build.catalysers import (
+    UPDATE_COLUMNS,
     BuildError,
     apply_corrections,
+    apply_updates,
     build_directory,
+    families,
     normalise_metiers,
     summary,
 )
@@ -85,13 +88,14 @@ def no_corrections() -> pd.DataFrame:
     return pd.DataFrame(columns=["name", "field", "old_value", "new_value", "reason", "source_url"])
 
 
-def run(*rows: dict, corrections: pd.DataFrame | None = None):
+def run(*rows: dict, corrections: pd.DataFrame | None = None, updates: pd.DataFrame | None = None):
     return build_directory(
         reference(*rows),
         no_corrections() if corrections is None else corrections,
         gazetteer(),
         departements(),
         mapping(),
+        updates,
     )
 
 
@@ -219,3 +223,79 @@ def test_bad_or_stale_corrections_fail_loudly(fields, message):
     ref = reference({"name": "a", "city": "Lile", "departement": "59"})
     with pytest.raises(BuildError, match=message):
         apply_corrections(ref, correction(**fields))
+
+
+def update(**fields) -> pd.DataFrame:
+    base = {
+        "name_in_catalyseurs_csv": "a",
+        "field": "city",
+        "new_value": "Lille",
+        "source_url": "https://example.org/found",
+        "note": "Commune lue. UNCERTAIN.",
+    }
+    return pd.DataFrame([{**base, **fields}], columns=UPDATE_COLUMNS)
+
+
+def test_an_update_fills_the_field_and_keeps_its_source_and_note():
+    out, report = run({"name": "a", "departement": "59", "note": "Siège non lu."}, updates=update())
+    row = out.iloc[0]
+    assert (row["commune"], row["precision"]) == ("Lille", "commune")
+    assert row["source_url"] == "https://example.org ; https://example.org/found"
+    assert row["note"] == (
+        "Siège non lu. Mise à jour de la référence (city = Lille) : Commune lue. UNCERTAIN."
+    )
+    assert report.loc[0, "problem"] == ""
+
+
+def test_an_update_the_reference_already_carries_is_skipped():
+    ref = reference({"name": "a", "city": "Lille"})
+    assert apply_updates(ref, update()).equals(ref)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"new_value": "Roubaix"}, "already has 'Lille'"),
+        ({"field": "website"}, "field must be one of"),
+        ({"name_in_catalyseurs_csv": "zz"}, "0 reference rows"),
+        ({"source_url": " "}, "new_value and source_url are required"),
+    ],
+)
+def test_an_update_never_overwrites_nor_guesses(fields, message):
+    ref = reference({"name": "a", "city": "Lille"})
+    with pytest.raises(BuildError, match=message):
+        apply_updates(ref, update(**fields))
+
+
+def test_a_commune_outside_the_stated_region_is_not_taken():
+    out, report = run({"name": "a", "city": "Lille", "region_new13": "Île-de-France"})
+    assert (out.loc[0, "precision"], out.loc[0, "region_2016"]) == ("region", "11")
+    assert "is in region 32" in report.loc[0, "problem"]
+
+
+def test_families_are_recognised_by_name():
+    names = pd.Series(
+        [
+            "Territoire zéro chômeur de longue durée – Thiers",
+            "Club FACE Aveyron",
+            "Club « Les entreprises s'engagent » La Réunion",
+            "CREPI Normandie (Club régional d'entreprises partenaires de l'insertion)",
+            "Club Gravelle Entreprendre",
+            "FACE-à-face tiers-lieu",
+        ]
+    )
+    assert families(names).tolist() == [
+        "tzcld",
+        "club_entreprises",
+        "club_entreprises",
+        "club_entreprises",
+        "",
+        "",
+    ]
+
+
+def test_a_local_alliance_is_never_a_catalyser():
+    out, _ = run({"name": "Club FACE Aveyron", "confidence": "C"})
+    assert (out.loc[0, "family"], out.loc[0, "confidence"]) == ("club_entreprises", "C")
+    with pytest.raises(BuildError, match="must be confidence C"):
+        run({"name": "Territoire zéro chômeur de longue durée – Thiers", "confidence": "B"})

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-HEADER = ["name", "commune", "departement", "distance_km", "metiers", "confidence"]
+HEADER = ["name", "commune", "departement", "distance_km", "metiers", "confidence", "family"]
 
 
 def geo(*args: str) -> subprocess.CompletedProcess:

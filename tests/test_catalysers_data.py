@@ -4,11 +4,20 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from geo.build.catalysers import CORRECTION_COLUMNS, CORRECTIONS_CSV, build, to_csv_text
+from geo.build.catalysers import (
+    CORRECTION_COLUMNS,
+    CORRECTIONS_CSV,
+    README,
+    build,
+    render_counts,
+    to_csv_text,
+    update_readme,
+)
 from geo.catalysers import (
     CATALYSERS_CSV,
     COLUMNS,
     CONFIDENCE_LABELS,
+    FAMILY_LABELS,
     KIND_LABELS,
     METIERS,
     PRECISION_LABELS,
@@ -32,8 +41,63 @@ def departements() -> pd.DataFrame:
 
 def test_columns_and_row_count(shipped):
     assert shipped.columns.tolist() == COLUMNS
-    assert len(shipped) == 221
+    assert len(shipped) == 306  # the three research rounds of ../shared/reference
     assert shipped["name"].is_unique
+
+
+def readme_table(text: str, first_header: str) -> dict[str, list[int]]:
+    """The rows of the README's Markdown table whose header starts with ``first_header``:
+    first cell -> the integer cells."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header}"))
+    rows = {}
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip().strip("`") for c in line.strip("|").split("|")]
+        rows[cells[0]] = [int(c) for c in cells[1:]]
+    return rows
+
+
+def test_readme_counts_by_confidence_and_precision_match_the_directory(shipped):
+    table = readme_table(README.read_text(encoding="utf-8"), "confidence | `commune`")
+    for level in CONFIDENCE_LABELS:
+        rows = shipped[shipped["confidence"] == level]
+        expected = [int((rows["precision"] == p).sum()) for p in PRECISION_LABELS]
+        assert table[level] == [*expected, len(rows)], level
+    assert table["total"][-1] == len(shipped)
+    families = readme_table(README.read_text(encoding="utf-8"), "family (all")
+    for family in FAMILY_LABELS:
+        rows = shipped[shipped["family"] == family]
+        assert families[family] == [len(rows), int(rows["lat"].notna().sum())], family
+
+
+def test_readme_counts_section_is_what_the_build_writes(shipped):
+    text = README.read_text(encoding="utf-8")
+    assert update_readme(text, render_counts(shipped)) == text
+
+
+def test_local_alliances_are_confidence_c_and_never_a_or_b(shipped):
+    alliances = shipped[shipped["family"] != ""]
+    assert set(alliances["family"]) == set(FAMILY_LABELS)
+    assert (alliances["confidence"] == "C").all()
+    tzcld = alliances[alliances["family"] == "tzcld"]
+    # The 10 territories of the decree of 24 November 2016, and Poitiers (reference README).
+    assert len(tzcld) == 11
+    assert tzcld["name"].str.startswith("Territoire zéro chômeur").all()
+    clubs = alliances.loc[alliances["family"] == "club_entreprises", "name"]
+    assert clubs.str.contains("FACE").sum() == 3
+    assert "Club Gravelle Entreprendre" not in set(alliances["name"])  # named by the seeds (A)
+
+
+def test_reference_updates_placed_their_rows(shipped):
+    rows = shipped.set_index("name")
+    assert rows.loc["Le Catalyseur", "commune"] == "Toulouse"
+    assert rows.loc["Franche-Comté Active", "commune"] == "Besançon"
+    californie = rows.loc["La Californie (PTCE)"]
+    assert (californie["commune"], californie["departement"]) == ("Toucy", "89")
+    assert "UNCERTAIN" in californie["note"]  # inferred from its members' names
+    assert "lelabo-ess.org" in californie["source_url"]
 
 
 @pytest.mark.parametrize(

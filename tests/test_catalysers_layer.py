@@ -9,6 +9,7 @@ import pytest
 
 from layers.render.markers import (
     CONFIDENCE_COLOURS,
+    FAMILY_COLOUR,
     catalyser_layer,
     marker_legend,
     marker_styles,
@@ -183,11 +184,31 @@ def test_radius_layer_refuses_bad_input(lat, lon, radius, message):
 def test_legend_has_one_swatch_per_marker_style():
     legend = marker_legend()
     labels = [label for _, label in legend]
-    assert labels[:3] == [
-        "A – Catalyseur reconnu",
-        "B – Catalyseur probable",
-        "C – Pôle de coopération",
-    ]
+    assert labels[:2] == ["A – Catalyseur reconnu", "B – Catalyseur probable"]
+    assert labels[2].startswith("C – Pôle de coopération (PTCE")
+    assert labels[3].startswith("C – Alliance locale, pas un catalyseur")
+    assert FAMILY_COLOUR in legend[3][0]
     assert any("préfecture" in label for label in labels)
     assert all(swatch.startswith("<svg") for swatch, _ in legend)
-    assert 'stroke-dasharray="4 3"' in legend[3][0]
+    assert 'stroke-dasharray="4 3"' in legend[4][0]
+
+
+def test_local_alliances_have_their_own_colour_and_say_what_they_are():
+    table = directory().assign(family=["", "tzcld", "", ""])
+    styles = marker_styles(table)
+    assert styles["fill_colour"].tolist() == [
+        CONFIDENCE_COLOURS["A"],
+        FAMILY_COLOUR,
+        CONFIDENCE_COLOURS["B"],
+    ]
+    assert FAMILY_COLOUR not in CONFIDENCE_COLOURS.values()
+    text = popup_html(table.iloc[1])
+    assert "C – Territoire zéro chômeur de longue durée" in text
+    assert "non qualifiée de catalyseur" in text
+    assert "non qualifiée" not in popup_html(table.iloc[0])
+
+
+def test_an_uncertain_commune_is_flagged_in_the_place():
+    row = directory().iloc[0].copy()
+    row["note"] = "Commune déduite des membres. UNCERTAIN."
+    assert "Lille (59) – commune incertaine" in popup_html(row)

@@ -41,3 +41,10 @@ def test_layer_html_escapes_names_and_marks_the_selection():
     assert "&lt;b&gt;Hauts&lt;/b&gt;" in page and "<b>Hauts</b>" not in page
     assert "Indice &lt;x&gt;" in page
     assert page.count('"code": "32"') == 2  # the region and its selection outline
+
+
+def test_labels_use_the_sources_decimals_and_mark_approximations():
+    values = pd.Series({"11": 11.402374557557309, "32": 3.9326008240747763, "94": 20.0})
+    flags = pd.Series({"11": False, "32": True})
+    coloured, _ = colour_regions(regions(), values, k=2, unit="%", decimals=1, approximate=flags)
+    assert coloured["value_label"].tolist() == ["11,4 %", "≈ 3,9 %", "20,0 %"]

@@ -34,10 +34,12 @@ def test_the_catalysers_csv_writes_distances_with_a_decimal_comma():
             "departement": ["59"],
             "distance_km": [12.345],
             "metiers": ["dialogue_territorial"],
-            "confidence": ["A"],
+            "confidence": ["C"],
+            "family": ["tzcld"],
             "website": ["https://example.org"],
             "source_url": ["https://example.org/source"],
         }
     )
     table = read_table(results_csv(rows), "catalyseurs.csv")
     assert table.loc[2, "Distance (km)"] == "12,3"
+    assert table.loc[2, "Fiabilité"].startswith("C – Territoire zéro chômeur")

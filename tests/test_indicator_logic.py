@@ -9,6 +9,8 @@ import pytest
 from geo.levels import UnknownLevelError
 from layers.indicators.bundle import IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
+    approximate_cells,
+    approximate_weights,
     consolidate_to_2016,
     france_reference,
     indicator_values,
@@ -251,7 +253,76 @@ def test_consolidate_to_2016_says_how_each_value_was_obtained():
     assert table.loc[("pop", "N"), ["value", "method"]].tolist() == [400.0, "sum"]
     assert table.loc[("chomage", "S"), "method"] == "weighted_mean"
     assert table.loc[("nuits_hab", "N"), "method"] == "ratio"
-    assert list(table.reset_index().columns) == ["indicator_id", "region_code", "value", "method"]
+    assert list(table.reset_index().columns) == [
+        "indicator_id",
+        "region_code",
+        "value",
+        "method",
+        "approximate",
+    ]
+    assert not table["approximate"].any()  # the tiny catalogue has no weight_note: all exact
+
+
+def approximate(note: str = "population totale au lieu des chômeurs") -> IndicatorData:
+    """``chomage`` weighted by an approximate weight; a 2016 value and a France value published
+    for N and for France métropolitaine."""
+    data = tiny(
+        extra_values=[
+            ("chomage", "2016", "N", 18.0),
+            ("chomage", "france", "FRM", 9.0),
+            ("pop", "2016", "N", 401.0),
+        ]
+    )
+    catalogue = data.catalogue.assign(weight_note=["", note, "", "", "", "", ""])
+    return replace(data, catalogue=catalogue)
+
+
+def test_an_exact_weight_wins_over_a_published_value():
+    data = approximate(note="")
+    assert level_table(data, "2016").loc["N", "chomage"] == pytest.approx(17.5)
+    assert level_table(data, "2016").loc["N", "pop"] == 400.0  # a sum is exact
+    assert france_reference(data).set_index("indicator_id").loc["chomage", "value"] != 9.0
+
+
+def test_an_approximate_weight_gives_way_to_published_values_and_is_flagged_elsewhere():
+    data = approximate()
+    table = consolidate_to_2016(data).set_index(["indicator_id", "region_code"])
+    assert table.loc[("chomage", "N"), ["value", "method", "approximate"]].tolist() == [
+        18.0,
+        "publié",
+        False,
+    ]
+    assert approximate_weights(data.catalogue) == {
+        "chomage": "population totale au lieu des chômeurs"
+    }
+    france = france_reference(data).set_index("indicator_id").loc["chomage"]
+    assert (france["value"], france["method"], france["approximate"]) == (9.0, "publié", False)
+    # Without a published value, N (two former regions) is computed and flagged; S has the
+    # limits of one former region, so its value is exact whatever the weight.
+    unpublished = replace(data, values=data.values[data.values["level"] != "2016"])
+    table = consolidate_to_2016(unpublished).set_index(["indicator_id", "region_code"])
+    assert table.loc[("chomage", "N"), ["value", "approximate"]].tolist() == [17.5, True]
+    assert table.loc[("chomage", "S"), ["value", "approximate"]].tolist() == [5.0, False]
+    cells = approximate_cells(unpublished, "2016")
+    assert cells.loc["N", "chomage"] and not cells.loc["S", "chomage"]
+    assert not cells["pop"].any()
+
+
+def test_an_approximate_france_value_is_flagged_when_nothing_is_published():
+    data = approximate()
+    data = replace(data, values=data.values[data.values["level"] != "france"])
+    france = france_reference(data).set_index("indicator_id").loc["chomage"]
+    assert france["approximate"] and "poids approché" in france["note"]
+
+
+def test_a_france_value_from_another_survey_never_replaces_a_computation():
+    data = approximate()
+    other = data.values.assign(
+        note=np.where(data.values["level"] == "france", "ATTENTION source différente : ERFS", "")
+    )
+    france = france_reference(replace(data, values=other)).set_index("indicator_id")
+    assert france.loc["chomage", "method"] == "weighted_mean"
+    assert france.loc["chomage", "approximate"]
 
 
 def test_region_identity_is_level_and_code():

@@ -97,3 +97,27 @@ def test_unknown_ids_exit_2_listing_valid_ones(args, expected):
     result = run(*args)
     assert result.returncode == 2
     assert expected in result.stderr
+
+
+def test_values_print_the_sources_precision_and_say_which_are_approximate():
+    result = run(
+        "values", "--level", "pre2016", "--indicator", "soes_part_elec_renouvelable_conso_2013"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\n43,Franche-Comté,11.4\n" in result.stdout  # stored as 11.402374557557309
+    approximate = run("values", "--level", "2016", "--indicator", "allocataires_aah_2011")
+    assert "valeurs approchées" in approximate.stderr and "32" in approximate.stderr
+    assert "FRM,France métropolitaine,2.5" in approximate.stdout  # published by the source
+    cars = run(
+        "values", "--level", "2016", "--indicator", "eurostat_voitures_particulieres_1000hab_2016"
+    )
+    assert "rupture de série" in cars.stderr
+
+
+def test_numerique_index_no_longer_puts_corsica_least_fragile():
+    result = run("index", "--level", "2016", "--domain", "numerique")
+    table = pd.read_csv(io.StringIO(result.stdout), dtype={"region_code": str}).set_index(
+        "region_code"
+    )
+    assert table.loc["94", "rank"] <= 3  # Corsica: 70 % of households with broadband (OCDE)
+    assert table["rank"].idxmax() != "94"

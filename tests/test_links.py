@@ -51,6 +51,7 @@ def test_the_catalysers_table_links_only_http_urls():
             "distance_km": [1.0, 2.0],
             "metiers": ["", ""],
             "confidence": ["A", "B"],
+            "family": ["", ""],
             "website": ["https://a.example", "httpfoo.example"],
             "source_url": ["https://src.example/x autre", "voir note"],
         }

@@ -426,13 +426,19 @@ def test_check_cli_unreadable_file_exits_1(tmp_path):
 
 
 def test_2016_values_of_a_computed_indicator_are_noticed(data):
-    report = check(f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\n", data)
+    report = check(f"{VALUES_HEADER}\ntaux_pauvrete_2013;2016;32;12\n", data)
     assert report.is_valid
-    assert "les valeurs 2016 de taux_chomage_2014 sont d'ordinaire calculées" in report.to_text()
+    assert "les valeurs 2016 de taux_pauvrete_2013 sont d'ordinaire calculées" in report.to_text()
     published = check(f"{VALUES_HEADER}\nrevenu_median_uc_2013;2016;32;19000\n", data)
     assert published.notices == ()
     view = ViewState(level="2016", measure="indicateur", indicator="revenu_median_uc_2013")
     assert layer_values(apply_import(data, published), view).values["32"] == 19000
+    # An approximate weight (Insee rates by the Eurostat labour force) gives way to a 2016
+    # value: an imported one is used as it is, so nothing to notice.
+    approximate = check(f"{VALUES_HEADER}\ntaux_chomage_2014;2016;32;12\n", data)
+    assert approximate.notices == ()
+    view = ViewState(level="2016", measure="indicateur", indicator="taux_chomage_2014")
+    assert layer_values(apply_import(data, approximate), view).values["32"] == 12
 
 
 def test_a_file_with_both_region_code_and_region_name_uses_the_code():

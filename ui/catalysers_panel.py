@@ -7,12 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from geo.catalysers import (
-    CONFIDENCE_LABELS,
+    DEFAULT_CONFIDENCE,
     KIND_LABELS,
     METIERS,
     NearResult,
     catalysers_near,
+    category_label,
     filter_catalysers,
+    summarise_filter,
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
 from geo.names import of_name
@@ -27,7 +29,6 @@ from ui.text import md_escape
 DEPARTEMENT = "departement"
 
 DEFAULT_RADIUS_KM = 30
-DEFAULT_CONFIDENCE = ["A", "B"]
 
 
 @dataclass(frozen=True)
@@ -42,27 +43,39 @@ class Place:
 
 
 def filtered_directory(directory: pd.DataFrame) -> tuple[pd.DataFrame, tuple]:
-    """Sidebar filters (métiers, confidence, kind) applied to the directory, and the filters
-    as a hashable key (for the map layer cache)."""
+    """Sidebar filters (confidence C one click away; métiers and kind in an expander) applied
+    to the directory, and the filters as a hashable key (for the map layer cache).
+
+    The map shows confidence A and B by default; a caption says how many organisations of
+    confidence C that hides and how many shown ones cannot be placed on the map.
+    """
+    with_c = st.sidebar.checkbox(
+        "Inclure les pôles de coopération et alliances locales (C)", value=False, key="cat_with_c"
+    )
     with st.sidebar.expander("Filtres des catalyseurs", expanded=False):
         metiers = st.multiselect(
             "Métiers", list(METIERS), format_func=METIERS.get, key="cat_metiers"
         )
-        confidence = st.multiselect(
-            "Fiabilité",
-            list(CONFIDENCE_LABELS),
-            default=DEFAULT_CONFIDENCE,
-            key="cat_confidence",
-            format_func=lambda c: f"{c} — {CONFIDENCE_LABELS[c]}",
-        )
         kinds = st.multiselect(
             "Type de structure", list(KIND_LABELS), format_func=KIND_LABELS.get, key="cat_kinds"
         )
+    confidence = [*DEFAULT_CONFIDENCE, "C"] if with_c else list(DEFAULT_CONFIDENCE)
+    criteria = {"metiers": metiers or None, "confidence": confidence, "kinds": kinds or None}
+    st.sidebar.caption(filter_caption(summarise_filter(directory, **criteria)))
     key = (tuple(metiers), tuple(confidence), tuple(kinds))
-    filtered = filter_catalysers(
-        directory, metiers=metiers or None, confidence=confidence or None, kinds=kinds or None
+    return filter_catalysers(directory, **criteria), key
+
+
+def filter_caption(summary) -> str:
+    """French sentence: how many organisations are listed, placed, and hidden by confidence."""
+    text = (
+        f"{summary.shown} organisation(s) retenue(s), dont {summary.placed} sur la carte "
+        f"(les autres n'ont qu'une région ou sont nationales)."
     )
-    return filtered, key
+    hidden = summary.hidden_by_confidence.get("C", 0)
+    if hidden:
+        text += f" {hidden} de confiance C masquée(s) : cochez la case pour les voir."
+    return text
 
 
 def place_search(gazetteer: Callable[[], Gazetteer]) -> Place | None:
@@ -199,7 +212,10 @@ def results_table(rows: pd.DataFrame) -> pd.DataFrame:
             "Commune": place,
             "Distance (km)": rows["distance_km"].round(1),
             "Métiers": metiers,
-            "Fiabilité": rows["confidence"],
+            "Fiabilité": [
+                category_label(c, f)
+                for c, f in zip(rows["confidence"], rows["family"].fillna(""), strict=True)
+            ],
             "Site": rows["website"].where(rows["website"].map(is_http_url), None),
             "Source": sources.where(sources.map(is_http_url), None),
         }

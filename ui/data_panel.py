@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.measures import LayerValues
+from layers.render.basemap import light_geojson
 from layers.render.choropleth import choropleth_layer
 from layers.render.exports import (
     layer_geopackage,
@@ -47,13 +48,19 @@ def layer_csv(values: LayerValues, coloured) -> bytes:
 def show_layer_table(values: LayerValues, coloured) -> None:
     st.markdown(f"**{values.title}** ({values.unit})")
     frame = layer_frame(values, coloured)
+    # Values at their source's precision: float noise (11.402374557557309) is not a fact.
+    decimals = 2 if values.decimals is None else values.decimals
+    frame["valeur"] = frame["valeur"].round(decimals)
     st.dataframe(
         frame.drop(columns=["couleur"]),
         hide_index=True,
         width="stretch",
         column_config={
-            "valeur": st.column_config.NumberColumn(format="%.2f"),
+            "valeur": st.column_config.NumberColumn(format=f"%.{decimals}f"),
             "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
+            "approche": st.column_config.CheckboxColumn(
+                "approchée (≈)", help="valeur calculée avec un poids de consolidation approché"
+            ),
         },
     )
     st.caption(values.caption)
@@ -84,6 +91,7 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
+                basemap=light_geojson(),
             ),
         ),
         "gpkg": (
@@ -125,7 +133,11 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
 
 
 def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same base, same coloured layer) as one folium map."""
-    fmap = base_map()
+    """The on-screen map (same coloured layer, light base map) as one folium map.
+
+    A page opened from disk cannot read the PMTiles archives (no range requests on file://),
+    so the export carries the light GeoJSON base map, and says so on the map.
+    """
+    fmap = base_map("light")
     choropleth_layer(features, values.title).add_to(fmap)
     return fmap

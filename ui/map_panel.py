@@ -9,6 +9,7 @@ import streamlit as st
 from folium.plugins import MarkerCluster
 from streamlit_folium import st_folium
 
+from layers.render.basemap import add_basemap, add_light_basemap, unavailable_note
 from layers.render.classify import Classification
 from layers.render.formatting import decimals_for
 from layers.render.markers import marker_legend
@@ -20,15 +21,17 @@ FRANCE_BOUNDS = [(41.3, -5.2), (51.1, 9.6)]  # metropolitan France, Corsica incl
 MAP_HEIGHT_PX = 620
 
 
-def base_map() -> folium.Map:
-    """The map that never changes between reruns.
+def base_map(basemap: str = "tiles") -> folium.Map:
+    """The map that never changes between reruns (for a given ``basemap``).
 
     Built anew at each run, never cached: streamlit-folium attaches the feature groups to the
     map it is given, so a cached map would grow at every rerun. Its script is the same at every
     run (streamlit-folium replaces the random map id), so the browser does not re-mount it and
     keeps the user's zoom.
 
-    No background tiles: they would be fetched from the internet, and the atlas works offline.
+    No tiles from the internet: the atlas works offline. ``basemap`` is "tiles" for the base
+    map the app serves itself (layers/render/basemap.py; skipped if its files are missing),
+    "light" for the small GeoJSON one of the offline HTML export, "none" for no base map.
     minZoom/maxZoom are set on the map itself because marker clustering needs them when there
     is no tile layer.
     """
@@ -43,21 +46,28 @@ def base_map() -> folium.Map:
         zoomDelta=0.5,
     )
     fmap.fit_bounds(FRANCE_BOUNDS)
-    return preload_plugins(offline(fmap), MarkerCluster)
+    preload_plugins(offline(fmap), MarkerCluster)
+    if basemap == "tiles":
+        add_basemap(fmap)
+    elif basemap == "light":
+        add_light_basemap(fmap)
+    return fmap
 
 
 def show_map(
     groups: list[folium.FeatureGroup],
     center: tuple[float, float] | None = None,
     zoom: int | None = None,
+    basemap: bool = True,
 ) -> None:
-    """Draw the map with ``groups`` on top.
+    """Draw the map with ``groups`` on top, over the base map if ``basemap``.
 
     Clicks come back through ``st.session_state["map"]``, read at the start of the next run
     (see :func:`clicked_region`), so nothing is returned here.
     """
+    note = unavailable_note() if basemap else None
     st_folium(
-        base_map(),
+        base_map("tiles" if basemap and not note else "none"),
         key="map",
         height=MAP_HEIGHT_PX,
         use_container_width=True,
@@ -66,6 +76,8 @@ def show_map(
         center=center,
         zoom=zoom,
     )
+    if note:
+        st.caption(note)
 
 
 def is_new_click(feature: dict | None) -> bool:

@@ -5,14 +5,15 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo.catalysers import CONFIDENCE_LABELS
+from geo.catalysers import category_label
 from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
 from layers.measures import default_survey
 from layers.render.exports import profile_html
-from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.formatting import NO_DATA_LABEL, format_number, format_value
 from layers.render.links import is_http_url
+from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
 from ui.state import set_view
 from ui.text import md_escape
@@ -60,9 +61,15 @@ def show_profile(
         st.caption(
             f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
         )
-    indicators = _show_domain_indicators(data, view, domains)
+    proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
+    if not proxies.empty:
+        st.caption(
+            "Domaines qui reposent sur des approximations (aucune mesure directe pour les "
+            f"{LEVELS[view.level].plural}) : {', '.join(proxies)} — voir « Méthode et sources »."
+        )
+    indicators, notes = _show_domain_indicators(data, view, domains)
     _show_catalysers(catalysers, LEVELS[view.level].of_unit)
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers)
+    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, notes)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
@@ -177,20 +184,25 @@ def _show_domain_indicators(
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
+    proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
+    if proxy:
+        st.info(f"Domaine reposant sur des approximations : {proxy}.")
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
-        return pd.DataFrame()
+        return pd.DataFrame(), []
     shown = pd.DataFrame(
         {
             "Indicateur": table["label"] + table["core"].map({True: " ★", False: ""}),
-            "Valeur": [format_number(v, 1) for v in table["value"]],
+            "Valeur": [
+                format_value(v, d, a)
+                for v, d, a in zip(
+                    table["value"], table["decimals"], table["approximate"], strict=True
+                )
+            ],
             "Unité": table["unit"],
             "Année": table["year"],
-            "France": [
-                format_number(v, 1) + (" (France entière)" if ref == "France entière" else "")
-                for v, ref in zip(table["france"], table["france_reference"], strict=True)
-            ],
+            "France": [france_text(row) for _, row in table.iterrows()],
             "Part de la France (%)": [
                 format_number(v, 1) if pd.notna(v) else "—" for v in table["share_of_france_pct"]
             ],
@@ -208,12 +220,15 @@ def _show_domain_indicators(
         width="stretch",
         column_config={"Source": st.column_config.LinkColumn("Source")},
     )
+    notes = reading_notes(table)
     st.caption(
         f"★ = indicateur qui entre dans l'indice du domaine à ce niveau. Rang parmi les "
         f"{LEVELS[view.level].plural}, 1 = le plus fragile. Part de la France pour les effectifs "
         "seulement. Origine : valeur lue dans la source, ou calculée (et comment)."
     )
-    return shown
+    for note in notes:
+        st.caption(note)
+    return shown, notes
 
 
 def _offer_printable_page(
@@ -222,6 +237,7 @@ def _offer_printable_page(
     domains: pd.DataFrame,
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
+    notes: list[str],
 ) -> None:
     """A printable HTML page mirroring the panel (escaped by layers.render.exports.profile_html)."""
     domain_table = pd.DataFrame(
@@ -240,8 +256,12 @@ def _offer_printable_page(
         sections.append(
             (
                 "Catalyseurs territoriaux",
-                catalysers[["name", "commune", "confidence"]].rename(
-                    columns={"name": "Nom", "commune": "Commune", "confidence": "Fiabilité"}
+                pd.DataFrame(
+                    {
+                        "Nom": catalysers["name"],
+                        "Commune": catalysers["commune"],
+                        "Fiabilité": _categories(catalysers),
+                    }
                 ),
             )
         )
@@ -250,6 +270,7 @@ def _offer_printable_page(
         sections,
         [
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
+            *notes,
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
         ],
     )
@@ -272,9 +293,7 @@ def _show_catalysers(catalysers: pd.DataFrame, of_unit: str) -> None:
                 {
                     "Nom": catalysers["name"],
                     "Commune": catalysers["commune"].fillna("").replace("", "—"),
-                    "Fiabilité": catalysers["confidence"].map(
-                        lambda c: f"{c} — {CONFIDENCE_LABELS.get(c, c)}"
-                    ),
+                    "Fiabilité": _categories(catalysers),
                     "Site": catalysers["website"].where(
                         catalysers["website"].map(is_http_url), None
                     ),
@@ -284,3 +303,9 @@ def _show_catalysers(catalysers: pd.DataFrame, of_unit: str) -> None:
             width="stretch",
             column_config={"Site": st.column_config.LinkColumn("Site")},
         )
+
+
+def _categories(catalysers: pd.DataFrame) -> list[str]:
+    """Confidence level and, for a local alliance, its family, in words."""
+    families = catalysers["family"].fillna("")
+    return [category_label(c, f) for c, f in zip(catalysers["confidence"], families, strict=True)]

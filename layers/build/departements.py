@@ -174,7 +174,14 @@ def _check_same_as(ref: pd.DataFrame, values: pd.DataFrame, catalogue: pd.DataFr
     units = load_units().set_index("departement")
     wide = _wide(ref)
     aggregation = catalogue.set_index("indicator_id")["aggregation"]
-    for region_id in sorted(set(SAME_AS.values()) - REGION_RATIOS):
+    # Series of the region catalogue under their own id in the département file (population
+    # 2016, Filosofi counts...) are checked like SAME_AS counts: the atlas has one series per
+    # concept and year, so the départements must sum to the region values it ships.
+    shared_counts = {
+        i for i in set(ref["indicator_id"]) & set(catalogue["indicator_id"])
+        if aggregation.get(i) == "sum"
+    }
+    for region_id in sorted((set(SAME_AS.values()) | shared_counts) - REGION_RATIOS):
         if region_id not in set(catalogue["indicator_id"]):
             raise ReferenceMismatchError(f"SAME_AS names {region_id!r}, not in the catalogue")
         mine = values[values["indicator_id"] == region_id]
@@ -306,6 +313,14 @@ def _level_columns(
     )
     out["regions_from_departements"] = flagged | ratio
     out.loc[ids.isin(EXACT_WEIGHTS), "weight_note"] = ""
+    # A former region's value computed from its départements is shown without "≈" (see
+    # layers.indicators.consolidate.approximate_cells): only exact rules may feed it.
+    inexact = out[out["regions_from_departements"] & (out["weight_note"] != "")]
+    if not inexact.empty:
+        raise ReferenceMismatchError(
+            f"Region values computed from départements with an approximate weight: "
+            f"{inexact['indicator_id'].tolist()}"
+        )
     how = ids.map(COMPUTED_HOW).fillna("")
     ratio_how = out.apply(_ratio_how, axis=1)
     out["computed_how"] = how.where(how != "", ratio_how)

@@ -211,8 +211,17 @@ def _published_gap(data: IndicatorData, indicator_id: str) -> str:
     return f"oui ({max(gaps):,.0f})".replace(",", "\u202f")
 
 
+def render_proxy_domains(data: IndicatorData) -> str:
+    """Markdown list: the domains whose core set rests on proxies at the département level."""
+    notes = data.proxy_notes(LEVEL)
+    labels = dict(zip(data.domains["domain"], data.domains["label_fr"], strict=True))
+    lines = [f"- **{labels[d]}** : {note}." for d, note in notes.items() if note]
+    return "\n".join(lines) or "- aucun."
+
+
 #: Sections of docs/method.md about the département level.
 DEPARTEMENT_SECTIONS = {
+    "departements-proxy-domains": render_proxy_domains,
     "departements-core-table": render_core_table,
     "departements-coverage": render_coverage,
     "departements-france-references": render_france_references,

@@ -12,8 +12,15 @@ import pandas as pd
 
 from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
-from layers.indicators.consolidate import france_reference
+from layers.indicators.consolidate import (
+    COMPUTED_96_NOTE,
+    approximate_weights,
+    consolidate_to_2016,
+    france_reference,
+    level_table,
+)
 from layers.indicators.coverage import coverage_table
+from layers.render.formatting import format_number
 
 METHOD_PAGE = Path(__file__).resolve().parents[2] / "docs" / "method.md"
 
@@ -37,7 +44,8 @@ DIRECTION_FR = {1: "+1", -1: "−1", 0: "0"}
 def _consolidation_fr(row: pd.Series) -> str:
     text = AGGREGATION_FR.get(row["aggregation"], row["aggregation"])
     if row["aggregation"] == "weighted_mean":
-        return f"{text} (poids `{row['weight_indicator']}`)"
+        approximate = ", approché" if row.get("weight_note") else ""
+        return f"{text} (poids `{row['weight_indicator']}`{approximate})"
     if row["aggregation"] == "ratio":
         scale = f"{row['scale']} × " if str(row["scale"]) not in ("", "1", "nan") else ""
         return f"{text} ({scale}`{row['numerator']}` / `{row['denominator']}`)"
@@ -93,18 +101,101 @@ def render_coverage(data: IndicatorData) -> str:
     return "\n".join(lines)
 
 
-def render_published_references(data: IndicatorData) -> str:
-    """Markdown list of the core indicators whose France value is published, not computed."""
+def _domain_order(data: IndicatorData, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """``catalogue`` sorted by domain display order (context indicators last), then id."""
+    order = dict(zip(data.domains["domain"], data.domains["order"], strict=True))
+    ranked = catalogue.assign(order=catalogue["domain"].map(order).fillna(99))
+    return ranked.sort_values(["order", "indicator_id"])
+
+
+def _france_how(ref: pd.Series) -> str:
+    """How a France reference was obtained, in French."""
+    if ref["method"] == "non disponible":
+        return "non disponible"
+    if ref["method"] != "publié":
+        from_96 = ref["note"].startswith(COMPUTED_96_NOTE)
+        where = "96 départements" if from_96 else "22 anciennes régions"
+        how = f"calculée sur les {where} ({AGGREGATION_FR[ref['method']]})"
+        return f"≈ {how}, poids approché" if ref["approximate"] else how
+    if ref["other_source"]:
+        note = re.sub(r"^\w+\s+source différente\s*:\s*", "", ref["note"])
+        return f"publiée, **autre source** : {shorten(note, 140)}"
+    return (
+        "publiée par la source (France entière, DOM compris)"
+        if ref["reference"] == "France entière"
+        else "publiée par la source"
+    )
+
+
+def render_france_references(data: IndicatorData) -> str:
+    """Markdown table: the France value each indicator is compared with, and how it was got."""
     france = france_reference(data).set_index("indicator_id")
-    core = data.catalogue.loc[data.catalogue["core"], "indicator_id"]
-    lines = []
-    for indicator_id in core:
-        ref = france.loc[indicator_id]
-        if ref["method"] == "publié":
-            note = f" — {shorten(ref['note'], 220)}" if ref["note"] else ""
-            value = f"{ref['value']:g}".replace(".", ",")
-            lines.append(f"- `{indicator_id}` : {value}, {ref['reference']}{note}")
-    return "\n".join(lines) or "- aucun : toutes les références sont calculées."
+    labels = dict(zip(data.domains["domain"], data.domains["label_fr"], strict=True))
+    # The region indicators (the département level's have their own table, in
+    # layers.build.departements_method).
+    regional = set()
+    for level in ("pre2016", "2016"):
+        table = level_table(data, level)
+        regional |= set(table.columns[table.notna().any()])
+    compared = data.catalogue[
+        (data.catalogue["direction"] != 0)
+        & ~data.catalogue["partial"]
+        & data.catalogue["indicator_id"].isin(regional)
+    ]
+    lines = [
+        "| domaine | indicateur | référence | valeur | comment |",
+        "|---|---|---|---|---|",
+    ]
+    for _, row in _domain_order(data, compared).iterrows():
+        ref = france.loc[row["indicator_id"]]
+        value = format_number(ref["value"], int(row["decimals"])) if pd.notna(ref["value"]) else "—"
+        lines.append(
+            f"| {labels.get(row['domain'], row['domain'])} | `{row['indicator_id']}`"
+            f"{' ★' if row['core'] else ''} | {ref['reference'] or '—'} | {value} | "
+            f"{_cell(_france_how(ref))} |"
+        )
+    return "\n".join(lines)
+
+
+def render_approximate_weights(data: IndicatorData) -> str:
+    """Markdown table: weighted means with an approximate weight, why, and what is shown."""
+    values = consolidate_to_2016(data)
+    approximate = values[values["approximate"]].groupby("indicator_id").size()
+    published = values[values["method"] == "publié"].groupby("indicator_id").size()
+    cat = data.catalogue.set_index("indicator_id")
+    lines = ["| indicateur | poids | pourquoi c'est approché | valeurs 2016 |", "|---|---|---|---|"]
+    for indicator_id, reason in sorted(approximate_weights(data.catalogue).items()):
+        n_approx = int(approximate.get(indicator_id, 0))
+        n_published = int(published.get(indicator_id, 0))
+        if n_approx == 0 and n_published:
+            shown = f"publiées ({_regions(n_published)}) : exactes"
+        elif n_approx:
+            shown = f"≈ calculées ({_regions(n_approx)})"
+        else:
+            shown = "non disponibles"
+        lines.append(
+            f"| `{indicator_id}`{' ★' if cat.loc[indicator_id, 'core'] else ''} | "
+            f"`{cat.loc[indicator_id, 'weight_indicator']}` | {_cell(reason)} | {shown} |"
+        )
+    return "\n".join(lines)
+
+
+def _regions(n: int) -> str:
+    return f"{n} région{'s' if n > 1 else ''}"
+
+
+def render_proxy_domains(data: IndicatorData) -> str:
+    """Markdown list: the domains that rest on proxies, and what they measure instead."""
+    proxies = data.domains[data.domains["proxy_note"].fillna("") != ""]
+    lines = [f"- **{row.label_fr}** : {row.proxy_note}." for row in proxies.itertuples()]
+    return "\n".join(lines) or "- aucun."
+
+
+def render_caveats(data: IndicatorData) -> str:
+    """Markdown list: the indicators shown with a warning (series breaks, edition years...)."""
+    rows = _domain_order(data, data.catalogue[data.catalogue["caveat"].fillna("") != ""])
+    lines = [f"- `{r.indicator_id}` ({r.label_fr}) : {r.caveat}." for r in rows.itertuples()]
+    return "\n".join(lines) or "- aucun."
 
 
 #: Sections of docs/method.md rewritten by the build, between ``<!-- BEGIN name -->`` and
@@ -112,7 +203,10 @@ def render_published_references(data: IndicatorData) -> str:
 METHOD_SECTIONS = {
     "core-table": render_core_table,
     "coverage": render_coverage,
-    "published-references": render_published_references,
+    "proxy-domains": render_proxy_domains,
+    "france-references": render_france_references,
+    "approximate-weights": render_approximate_weights,
+    "caveats": render_caveats,
 }
 
 

@@ -91,12 +91,25 @@ class IndicatorData:
             return str(name or row["source"]), url
         return str(row["source"]), str(row["source_url"])
 
+    def decimals(self, indicator_id: str) -> int | None:
+        """Decimals to display for ``indicator_id`` (its source's precision), or None when the
+        catalogue does not say (then the caller picks from the values' magnitude)."""
+        value = self.indicator(indicator_id).get("decimals")
+        return None if value is None or pd.isna(value) or value == "" else int(value)
+
     def regions(self, level: str) -> dict[str, str]:
         """Codes and names of the units of ``level`` (an id of :data:`geo.levels.LEVELS`)."""
         check_level(level)
         if level not in self.region_names:
             raise UnknownIdError(f"This data bundle has no unit table for the level {level!r}")
         return self.region_names[level]
+
+    def proxy_notes(self, level: str) -> pd.Series:
+        """Domain -> what its core indicators at ``level`` stand in for ("" when they measure
+        the notion itself)."""
+        column = check_level(level).proxy_note_column
+        notes = self.domains.get(column, pd.Series("", index=self.domains.index))
+        return pd.Series(notes.fillna("").to_numpy(), index=self.domains["domain"].to_numpy())
 
     def core(self, level: str) -> pd.Series:
         """Boolean by catalogue row: the indicator enters the indices at ``level``."""

@@ -12,6 +12,13 @@ count, a ratio of counts, or a rate weighted by its own denominator: exact), a f
 without a published value gets the consolidation of its départements, when all of them have
 one; 2016 regions then follow from the former regions as above. The France reference of an
 indicator without 22 former-region values is computed from the 96 départements.
+
+A weighted mean whose ``weight_note`` is set has an *approximate* weight (not the rate's own
+denominator, e.g. a sub-population's poverty rate weighted by the whole population): its
+computed values are approximations. A published value then wins over the computation (a 2016
+region's, or France métropolitaine's from the same source); where there is none the computed
+value is used and flagged (:func:`approximate_cells`, ``approximate`` in
+:func:`france_reference`). Otherwise a computed value wins over a published one.
 """
 
 import numpy as np
@@ -25,6 +32,9 @@ FRM_LABEL = FRANCE_CODES[FRM]
 COMPUTED_NOTE = "calculé sur les 22 anciennes régions, même règle que la consolidation"
 COMPUTED_96_NOTE = "calculé sur les 96 départements, même règle que la consolidation"
 DEPARTEMENT = "departement"
+#: The reference opens the note of a France value taken from another survey (ERFS rather than
+#: Filosofi...) with this word: such a value never replaces a computation.
+OTHER_SOURCE_FLAG = "ATTENTION"
 
 
 def _stored(data: IndicatorData, level: str) -> pd.DataFrame:
@@ -76,7 +86,21 @@ def _scale(row: pd.Series) -> float:
 AGGREGATORS = {"sum": _sum, "weighted_mean": _weighted_mean, "ratio": _ratio}
 AGGREGATIONS = (*AGGREGATORS, "none")
 #: Catalogue columns that the aggregators read, with their value when a catalogue lacks them.
-OPTIONAL_COLUMNS = {"weight_indicator": "", "numerator": "", "denominator": "", "scale": ""}
+OPTIONAL_COLUMNS = {
+    "weight_indicator": "",
+    "weight_note": "",
+    "numerator": "",
+    "denominator": "",
+    "scale": "",
+}
+
+
+def approximate_weights(catalogue: pd.DataFrame) -> dict[str, str]:
+    """indicator_id -> why its consolidation weight is only an approximation (weighted means
+    with a ``weight_note``)."""
+    rows = _catalogue(catalogue)
+    rows = rows[(rows["aggregation"] == "weighted_mean") & (rows["weight_note"] != "")]
+    return dict(zip(rows["indicator_id"], rows["weight_note"], strict=True))
 
 
 def _catalogue(catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -143,10 +167,56 @@ def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
 def _level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     codes = list(data.regions(level))
     if level == "2016":
-        computed, published = _computed_and_published_2016(data)
-        return computed.combine_first(published).reindex(index=codes)
+        values, _ = _chosen_2016(data)
+        return values.reindex(index=codes)
     stored = _pre2016(data) if level == "pre2016" else _stored(data, level)
     return _with_ratios(stored, data.catalogue).reindex(index=codes)
+
+
+def approximate_cells(data: IndicatorData, level: str) -> pd.DataFrame:
+    """Which values of :func:`level_table` are approximations: True where a 2016 value was
+    computed with an approximate weight (see :func:`approximate_weights`) from two or more
+    former regions.
+
+    Same index and columns as ``level_table(data, level)``; all False for the former regions
+    (their values are published, or computed exactly from their départements: only exact rules
+    feed them) and for the départements (read in their sources). Read-only (memoised per
+    bundle).
+    """
+    table = level_table(data, level)
+    if level != "2016":
+        return pd.DataFrame(False, index=table.index, columns=table.columns)
+    return data.memoised(("approximate_cells",), lambda: _approximate_cells(data, table))
+
+
+def _approximate_cells(data: IndicatorData, table: pd.DataFrame) -> pd.DataFrame:
+    _, computed = _chosen_2016(data)
+    approximate = set(approximate_weights(data.catalogue))
+    flags = computed.reindex(index=table.index, columns=table.columns, fill_value=False)
+    flags = flags & pd.Series(table.columns.isin(approximate), index=table.columns)
+    # A region of 2016 with the limits of one former region (Corse, Bretagne...) takes that
+    # region's value whatever the weight: exact.
+    merged = data.mapping.groupby("code_2016")["code_pre2016"].nunique() > 1
+    return flags.mul(merged.reindex(table.index, fill_value=False), axis=0)
+
+
+def _chosen_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The 2016 value of every cell, and where it was computed (True) rather than published."""
+    return data.memoised(("chosen_2016",), lambda: _choose_2016(data))
+
+
+def _choose_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
+    computed, published = _computed_and_published_2016(data)
+    index = computed.index.union(published.index)
+    columns = computed.columns.union(published.columns)
+    computed = computed.reindex(index=index, columns=columns)
+    published = published.reindex(index=index, columns=columns)
+    # An exact computation wins; an approximate one gives way to a published value.
+    approximate = pd.Series(columns.isin(list(approximate_weights(data.catalogue))), columns)
+    use_published = published.notna() & (computed.isna() | approximate)
+    # copy(): one block per dtype (the where/& results come fragmented, and pandas warns).
+    chosen = published.where(use_published, computed).copy()
+    return chosen, (computed.notna() & ~use_published).copy()
 
 
 def _computed_and_published_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -200,25 +270,30 @@ def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``indicator_id, region_code, value, method``: ``method`` is the aggregation when the
-        value was computed from the 22 former regions, ``publié`` for a published 2016 value
-        (``none`` indicators, series published only for the 2016 regions). A computed value
-        wins over a published one. Non disponible values are absent.
+        ``indicator_id, region_code, value, method, approximate``: ``method`` is the
+        aggregation when the value was computed from the 22 former regions, ``publié`` for a
+        published 2016 value (``none`` indicators, series published only for the 2016 regions,
+        and weighted means with an approximate weight where a 2016 value is published);
+        ``approximate`` flags values computed with an approximate weight (see
+        :func:`approximate_cells`). Otherwise a computed value wins over a published one. Non
+        disponible values are absent.
     """
-    computed, published = _computed_and_published_2016(data)
+    values, computed = _chosen_2016(data)
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
-    parts = []
-    for frame, method in ((computed, None), (published, "publié")):
-        long = (
+    flags = approximate_cells(data, "2016")
+
+    def long(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+        return (
             frame.rename_axis(index="region_code", columns="indicator_id")
             .reset_index()
-            .melt(id_vars="region_code", var_name="indicator_id", value_name="value")
-            .dropna(subset=["value"])
+            .melt(id_vars="region_code", var_name="indicator_id", value_name=name)
         )
-        long["method"] = long["indicator_id"].map(aggregation) if method is None else method
-        parts.append(long)
-    out = pd.concat(parts).drop_duplicates(["indicator_id", "region_code"], keep="first")
-    columns = ["indicator_id", "region_code", "value", "method"]
+
+    out = long(values, "value").merge(long(computed, "computed"))
+    out = out.merge(long(flags, "approximate"), how="left").dropna(subset=["value"])
+    out["method"] = out["indicator_id"].map(aggregation).where(out["computed"], "publié")
+    out["approximate"] = out["approximate"].fillna(False).astype(bool)
+    columns = ["indicator_id", "region_code", "value", "method", "approximate"]
     return out[columns].sort_values(["indicator_id", "region_code"], ignore_index=True)
 
 
@@ -236,9 +311,13 @@ def france_reference(data: IndicatorData) -> pd.DataFrame:
         One row per catalogue indicator: ``indicator_id``, ``value``, ``reference``
         ('France métropolitaine', 'France entière' or '' when non disponible), ``method`` (the
         aggregation when computed over the 22 former regions, 'publié' for a published value,
-        'non disponible') and ``note`` (the source's caveat for a published value, e.g. another
-        survey). Consolidable indicators use the same rule as 22 -> 13 over all 22 former
-        regions; the others the published France métropolitaine value, else France entière.
+        'non disponible'), ``note`` (how it was obtained, or the source's caveat for a
+        published value), ``approximate`` (computed with an approximate weight) and
+        ``other_source`` (a published value from another survey than the regions', e.g. ERFS
+        for Filosofi). Consolidable indicators use the same rule as 22 -> 13 over all 22 former
+        regions, except that a weighted mean with an approximate weight takes the published
+        France métropolitaine value of the same source when there is one; the others use the
+        published France métropolitaine value, else France entière.
         Read-only (memoised per bundle).
     """
     return data.memoised(("france_reference",), lambda: _france_reference(data))
@@ -263,39 +342,57 @@ def _computed_france(data: IndicatorData) -> tuple[pd.Series, pd.Series]:
     return first(parts), first(notes)
 
 
+FRANCE_COLUMNS = ["indicator_id", "value", "reference", "method", "note", "approximate",
+                  "other_source"]  # fmt: skip
+
+
 def _france_reference(data: IndicatorData) -> pd.DataFrame:
     computed, computed_notes = _computed_france(data)
+    approximate = approximate_weights(data.catalogue)
+    published = _published_france(data)
+    rows = []
+    for row in data.catalogue.itertuples():
+        ind = row.indicator_id
+        value = computed.get(ind, np.nan)
+        if pd.notna(value) and not _gives_way(ind, approximate, published):
+            note = computed_notes[ind]
+            if ind in approximate:
+                note += f" ; poids approché : {approximate[ind]}"
+            rows.append((ind, float(value), FRM_LABEL, row.aggregation, note, ind in approximate))
+            continue
+        code = next((c for c in (FRM, "FR") if (ind, c) in published), None)
+        if code is None:
+            rows.append((ind, np.nan, "", "non disponible", "", False))
+        else:
+            value, note = published[(ind, code)]
+            rows.append((ind, float(value), FRANCE_CODES[code], "publié", note, False))
+    out = pd.DataFrame(rows, columns=FRANCE_COLUMNS[:-1])
+    return out.assign(
+        other_source=(out["method"] == "publié") & out["note"].str.startswith(OTHER_SOURCE_FLAG)
+    )
+
+
+def _gives_way(indicator_id: str, approximate: dict, published: dict) -> bool:
+    """An approximate computation (over the 22 former regions or the 96 départements) gives way
+    to France métropolitaine as published by the indicator's own source (not by another
+    survey)."""
+    frm = published.get((indicator_id, FRM))
+    return (
+        indicator_id in approximate and frm is not None and not frm[1].startswith(OTHER_SOURCE_FLAG)
+    )
+
+
+def _published_france(data: IndicatorData) -> dict[tuple[str, str], tuple[float, str]]:
+    """(indicator, FRM or FR) -> (published value, its note)."""
     france = data.values[data.values["level"] == "france"]
     notes = france["note"] if "note" in france else pd.Series("", index=france.index)
-    published = {
-        (ind, code): (value, note)
+    return {
+        (ind, code): (value, str(note or ""))
         for ind, code, value, note in zip(
             france["indicator_id"], france["region_code"], france["value"], notes, strict=True
         )
         if pd.notna(value)
     }
-    rows = []
-    for row in data.catalogue.itertuples():
-        ind = row.indicator_id
-        value = computed.get(ind, np.nan)
-        if pd.notna(value) and not _gives_way_96(row, computed_notes.get(ind), published):
-            rows.append((ind, float(value), FRM_LABEL, row.aggregation, computed_notes[ind]))
-            continue
-        for code in (FRM, "FR"):
-            if (ind, code) in published:
-                value, note = published[(ind, code)]
-                rows.append((ind, float(value), FRANCE_CODES[code], "publié", str(note or "")))
-                break
-        else:
-            rows.append((ind, np.nan, "", "non disponible", ""))
-    return pd.DataFrame(rows, columns=["indicator_id", "value", "reference", "method", "note"])
-
-
-def _gives_way_96(row, note: str | None, published: dict) -> bool:
-    """A computation over the 96 départements with an approximate weight gives way to the
-    France métropolitaine value its source publishes."""
-    approximate = bool(str(getattr(row, "weight_note", "") or "").strip())
-    return note == COMPUTED_96_NOTE and approximate and (row.indicator_id, FRM) in published
 
 
 def indicator_values(data: IndicatorData, level: str, indicator_id: str) -> pd.DataFrame:

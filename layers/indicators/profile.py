@@ -12,7 +12,13 @@ import pandas as pd
 from geo.levels import LEVELS, check_level
 from geo.region_mapping import former_regions_of, region_2016_of
 from layers.indicators.bundle import IndicatorData, UnknownIdError
-from layers.indicators.consolidate import consolidate_to_2016, france_reference, level_table
+from layers.indicators.consolidate import (
+    approximate_cells,
+    approximate_weights,
+    consolidate_to_2016,
+    france_reference,
+    level_table,
+)
 from layers.indicators.indices import (
     domain_indices,
     indicator_indices,
@@ -115,7 +121,8 @@ def domain_profile(
     data: IndicatorData, level: str, code: str, survey: str | None = None
 ) -> pd.DataFrame:
     """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
-    perceived index (if the survey has a score), in display order. Read-only (memoised)."""
+    perceived index (if the survey has a score), ``proxy_note`` (what a domain resting on
+    proxies at ``level`` measures instead; "" otherwise), in display order. Read-only (memoised)."""
     check_region(data, level, code)
     return data.memoised(
         ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
@@ -126,6 +133,7 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
     objective = domain_indices(data, level)
     mine = objective[objective["region_code"] == code].set_index("domain")
     out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
+    out["proxy_note"] = out["domain"].map(data.proxy_notes(level)).fillna("")
     out["objective_index"] = out["domain"].map(mine["index"])
     out["n_indicators"] = out["domain"].map(mine["n_indicators"])
     out["rank"] = out["domain"].map(mine["rank"])
@@ -166,7 +174,12 @@ def fragility_summary(data: IndicatorData, level: str, code: str, top: int = 3) 
 def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
     """The indicators of ``domain`` for one region, core first, as in the report pages.
 
-    Read-only (memoised per bundle).
+    Besides value, unit, year, France value, share and rank, each row says how to read it:
+    ``decimals`` (the source's precision, None when unknown), ``approximate`` (the region's
+    value was computed with an approximate weight), ``france_approximate``,
+    ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
+    the weight is approximate) and ``caveat`` (series break, edition year...). Read-only
+    (memoised per bundle).
     """
     check_region(data, level, code)
     return data.memoised(
@@ -184,6 +197,9 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
     cat = data.catalogue.assign(core_here=core)
     cat = cat[(cat["domain"] == domain) & ~cat["partial"]]
     table = level_table(data, level)
+    own_urls = _value_sources(data, level, code)
+    flags = approximate_cells(data, level)
+    weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
     indices = indicator_indices(data, level, core_only=False)
     origins = value_origins(data, level)
@@ -218,7 +234,13 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "origin": origins.get(row.indicator_id, {}).get(code, ""),
                 "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
                 "source": sources[0],
-                "source_url": sources[1],
+                "source_url": own_urls.get(row.indicator_id) or sources[1],
+                "decimals": data.decimals(row.indicator_id),
+                "approximate": bool(flags[row.indicator_id].get(code, False)),
+                "france_approximate": bool(ref is not None and ref["approximate"]),
+                "france_other_source": bool(ref is not None and ref["other_source"]),
+                "weight_note": weight_notes.get(row.indicator_id, ""),
+                "caveat": str(getattr(row, "caveat", "") or ""),
             }
         )
     return pd.DataFrame(rows)
@@ -264,3 +286,17 @@ def _value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]
             for code in codes
         }
     return out
+
+
+def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:
+    """indicator_id -> the URL of the region's value where the value shown is a stored one
+    read elsewhere than the catalogue's source (e.g. a published 2016 value)."""
+    if "source_url" not in data.values:
+        return {}
+    rows = data.values[(data.values["level"] == level) & (data.values["region_code"] == code)]
+    rows = rows[rows["source_url"].fillna("") != ""]
+    if level == "2016":  # a computed value comes from the former regions' source
+        shown = consolidate_to_2016(data)
+        published = shown[(shown["region_code"] == code) & (shown["method"] == "publié")]
+        rows = rows[rows["indicator_id"].isin(published["indicator_id"])]
+    return dict(zip(rows["indicator_id"], rows["source_url"], strict=True))

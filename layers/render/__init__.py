@@ -6,7 +6,8 @@
 - :mod:`~layers.render.choropleth` — regions coloured by a value, as a folium FeatureGroup.
 - :mod:`~layers.render.markers` — catalyser markers and the search radius.
 - :mod:`~layers.render.offline` — Leaflet and its plugins served locally, inlined for HTML.
-- :mod:`~layers.render.formatting` — French number formatting ("1 234,5").
+- :mod:`~layers.render.formatting` — French number formatting ("1 234,5", "≈ 2,5").
+- :mod:`~layers.render.profile_text` — the region profile's France column and reading notes.
 - :mod:`~layers.render.exports` — PNG map, GeoPackage / Shapefile, offline HTML, profile page.
 
 May import: folium, matplotlib, mapclassify, geopandas/pyogrio, :mod:`geo`,

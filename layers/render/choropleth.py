@@ -12,7 +12,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.render.classify import Classification, classify
-from layers.render.formatting import decimals_for, format_number
+from layers.render.formatting import decimals_for, format_value
 
 SELECTED_COLOUR = "#000000"
 
@@ -27,22 +27,29 @@ def colour_regions(
     diverging_centre: float | None = None,
     reverse: bool = False,
     unit: str = "",
+    decimals: int | None = None,
+    approximate: pd.Series | None = None,
 ) -> tuple[gpd.GeoDataFrame, Classification]:
     """Join ``values`` (indexed by region code) to ``regions`` and classify them.
 
-    Returns a copy of ``regions`` with columns ``value`` (NaN = no data), ``value_label``,
-    ``klass`` and ``colour``, and the :class:`Classification` (for the legend). Codes of
-    ``values`` that are not regions of this level are ignored.
+    Returns a copy of ``regions`` with columns ``value`` (NaN = no data), ``value_label``
+    (``decimals`` places, chosen from the values' magnitude when None; "≈" before the regions
+    that ``approximate``, a boolean Series by region code, flags), ``klass`` and ``colour``,
+    and the :class:`Classification` (for the legend). Codes of ``values`` that are not
+    regions of this level are ignored.
     """
     out = regions.copy()
     out["value"] = out["code"].map(values).astype(float)
     result = classify(
         out["value"], scheme, k, breaks, diverging_centre=diverging_centre, reverse=reverse
     )
-    decimals = decimals_for(out["value"])
+    decimals = decimals_for(out["value"]) if decimals is None else decimals
+    flags = out["code"].map(approximate).fillna(False) if approximate is not None else None
     suffix = f" {unit}" if unit else ""
     out["value_label"] = [
-        format_number(v, decimals) + (suffix if pd.notna(v) else "") for v in out["value"]
+        format_value(v, decimals, bool(flags.iloc[i]) if flags is not None else False)
+        + (suffix if pd.notna(v) else "")
+        for i, v in enumerate(out["value"])
     ]
     out["klass"] = result.classes
     out["colour"] = result.colour_of()

@@ -22,6 +22,7 @@ import pyogrio
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from layers.render.basemap import draw_light_basemap
 from layers.render.classify import NO_DATA_COLOUR, Classification
 from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
 from layers.render.offline import inline_assets, offline
@@ -44,6 +45,7 @@ def map_png(
     source: str,
     date_text: str,
     width_px: int = 1800,
+    basemap: dict | None = None,
 ) -> bytes:
     """The map as a PNG image: regions in their on-screen colours, title, legend, source.
 
@@ -57,6 +59,9 @@ def map_png(
         Title above the map, legend title, and the "Source : … — date" line below it.
     width_px : int
         Width of the image in pixels, at least :data:`MIN_PNG_WIDTH_PX`.
+    basemap : dict, optional
+        The light base map (:func:`layers.render.basemap.light_geojson`): sea, land and
+        département lines are drawn around the regions, and its sources added to the footer.
     """
     if width_px < MIN_PNG_WIDTH_PX:
         raise ValueError(f"width_px must be at least {MIN_PNG_WIDTH_PX}, got {width_px!r}")
@@ -64,8 +69,15 @@ def map_png(
     fig = Figure(figsize=(width_in, width_in * 0.72), dpi=PNG_DPI, facecolor="white")
     ax = fig.add_axes((0.02, 0.08, 0.62, 0.82))
     drawn = coloured.to_crs(DRAWING_CRS)
+    if basemap:
+        draw_light_basemap(ax, basemap, DRAWING_CRS, over=False)
     drawn.plot(ax=ax, color=drawn["colour"].fillna(NO_DATA_COLOUR), edgecolor="white", lw=0.8)
-    ax.set_axis_off()
+    if basemap:
+        draw_light_basemap(ax, basemap, DRAWING_CRS, over=True)
+        source = f"{source} · {basemap['attribution']}"
+        _frame_to(ax, drawn.total_bounds)
+    else:
+        ax.set_axis_off()
     ax.set_aspect("equal")
     fig.suptitle(title, x=0.02, y=0.97, ha="left", fontsize=15, fontweight="bold", wrap=True)
     handles = [
@@ -85,6 +97,20 @@ def map_png(
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=PNG_DPI, facecolor="white")
     return buffer.getvalue()
+
+
+def _frame_to(ax, bounds, margin: float = 0.04) -> None:
+    """Limit ``ax`` to ``bounds`` plus a margin, without ticks (the sea fills the frame)."""
+    xmin, ymin, xmax, ymax = bounds
+    dx, dy = (xmax - xmin) * margin, (ymax - ymin) * margin
+    ax.set_xlim(xmin - dx, xmax + dx)
+    ax.set_ylim(ymin - dy, ymax + dy)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
 
 
 def legend_entries(

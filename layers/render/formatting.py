@@ -25,3 +25,14 @@ def decimals_for(values) -> int:
     if largest >= 10:
         return 1
     return 2
+
+
+#: Written before a value computed with an approximate consolidation weight.
+APPROXIMATE_MARK = "≈"
+
+
+def format_value(value: float | None, decimals: int | None, approximate: bool = False) -> str:
+    """A value the way the atlas shows it: the source's ``decimals`` (one when unknown), French
+    separators, :data:`APPROXIMATE_MARK` before an approximation; missing -> "pas de donnée"."""
+    text = format_number(value, 1 if decimals is None else decimals)
+    return f"{APPROXIMATE_MARK} {text}" if approximate and text != NO_DATA_LABEL else text

@@ -1,7 +1,8 @@
 """Catalyser markers and the search radius, as folium FeatureGroups that work offline.
 
 Compute, then draw: :func:`marker_styles` puts each marker's colour, size and outline into
-columns (colour by confidence, from the Okabe-Ito colour-blind-safe palette; hollow dashed
+columns (colour by confidence, from the Okabe-Ito colour-blind-safe palette, with a colour of
+their own for the local alliances of :data:`geo.catalysers.FAMILY_LABELS`; hollow dashed
 markers for rows placed only at their département's prefecture; larger black-outlined markers
 for highlighted rows); :func:`catalyser_layer` only reads them. Markers are CircleMarkers, so no
 icon font or image is fetched; the clustering plugin is served locally (``layers.render.offline``).
@@ -23,19 +24,27 @@ import pandas as pd
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS
+from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS, category_label
 from geo.distance import check_query
 from layers.render.links import is_http_url
 from layers.render.offline import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
 CONFIDENCE_COLOURS = {"A": "#0072B2", "B": "#E69F00", "C": "#009E73"}
+#: Local alliances (a family, always confidence C): Okabe-Ito reddish purple, so that they are
+#: never read as cooperation hubs, let alone catalysers.
+FAMILY_COLOUR = "#CC79A7"
+HUB_LEGEND = "C – Pôle de coopération (PTCE, tiers-lieu, conseil de développement…)"
+FAMILY_LEGEND = "C – Alliance locale, pas un catalyseur (site « zéro chômeur », club d'entreprises)"
 HIGHLIGHT_COLOUR = "#000000"
 RADIUS_COLOUR = "#333333"
 _COMMUNE_STYLE = {"radius": 7.0, "weight": 1.0, "dash_array": "", "fill_opacity": 0.9}
 _DEPARTEMENT_STYLE = {"radius": 9.0, "weight": 2.5, "dash_array": "4 3", "fill_opacity": 0.15}
 _COMMUNE_OUTLINE = "#333333"
 _HIGHLIGHT_EXTRA_RADIUS = 4.0
+#: Leaflet pane of markers and the search circle: above the base map's names (pane at 450),
+#: so labels never cover them. folium's path options drop ``pane``: it is set on ``options``.
+MARKER_PANE = "markerPane"
 _SOURCE_SEPARATOR = re.compile(r"\s+;\s+")
 _DESCRIPTION_MAX_CHARS = 280
 
@@ -58,6 +67,37 @@ class _Bind(folium.MacroElement):
         self._name = "Bind"
         self.popup = _js_string(popup_html) if popup_html else ""
         self.tooltip = _js_string(tooltip_html) if tooltip_html else ""
+
+
+class _PlaceLabel(folium.MacroElement):
+    """Keeps the searched commune labelled, whatever the base map does with its name.
+
+    With the base map, it asks it to write the name first (``setPlace``, static/atlas/basemap.js)
+    while the marker is on the map; without, the marker gets a permanent tooltip.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (marker, name, html) {
+                var basemap = window.atlasBasemap;
+                if (basemap) {
+                    basemap.setPlace(name);
+                    marker.on("remove", function () { basemap.setPlace(null); });
+                } else {
+                    marker.unbindTooltip().bindTooltip(
+                        html, {"permanent": true, "direction": "top", "offset": [0, -7]});
+                }
+            })({{ this._parent.get_name() }}, {{ this.name }}, {{ this.html }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._name = "PlaceLabel"
+        self.name = _js_string(name)
+        self.html = _js_string(_esc(name))
 
 
 def _js_string(text: str) -> str:
@@ -88,7 +128,8 @@ def safe_link(url: object, text: str | None = None) -> str:
 def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.DataFrame:
     """Marker style columns for the placed rows of ``df`` (a new frame, same index).
 
-    Columns: ``fill_colour`` (by confidence), ``colour`` (outline), ``radius``, ``weight``,
+    Columns: ``fill_colour`` (by confidence; :data:`FAMILY_COLOUR` for a row with a
+    ``family``), ``colour`` (outline), ``radius``, ``weight``,
     ``dash_array`` ("" = solid), ``fill_opacity`` and ``highlighted`` (the row's ``name`` is in
     ``highlight``). Rows without coordinates (region or national level) are left out.
 
@@ -108,6 +149,8 @@ def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.Dat
         [_DEPARTEMENT_STYLE if d else _COMMUNE_STYLE for d in by_departement], index=placed.index
     )
     fill = placed["confidence"].map(CONFIDENCE_COLOURS)
+    if "family" in placed:
+        fill = fill.where(placed["family"].fillna("") == "", FAMILY_COLOUR)
     styles = base.assign(
         fill_colour=fill,
         colour=fill.where(by_departement, _COMMUNE_OUTLINE),
@@ -121,16 +164,19 @@ def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.Dat
 
 
 def popup_html(row: pd.Series) -> str:
-    """Popup of one catalyser: name, place, métiers, kind, confidence, description, links."""
+    """Popup of one catalyser: name, place, métiers, kind, confidence (or family),
+    description, links."""
     metiers = [METIERS.get(m, m) for m in str(row["metiers"] or "").split(";") if m]
+    family = str(row.get("family", "") or "")
     lines = [
         f"<b>{_esc(row['name'])}</b>",
         _esc(place_label(row)),
         f"Métiers : {_esc(', '.join(metiers) or 'non précisés')}",
         f"Type : {_esc(KIND_LABELS.get(row['kind'], row['kind']))}",
-        "Confiance : "
-        + _esc(f"{row['confidence']} – {CONFIDENCE_LABELS.get(row['confidence'], '')}"),
+        f"Confiance : {_esc(category_label(row['confidence'], family))}",
     ]
+    if family:
+        lines.append("<i>Alliance locale : non qualifiée de catalyseur par ses sources.</i>")
     description = str(row.get("description", "") or "")
     if description:
         short = description[:_DESCRIPTION_MAX_CHARS]
@@ -148,7 +194,9 @@ def place_label(row: pd.Series) -> str:
     """Where the row is, in words (plain text, not escaped)."""
     if row.get("precision") == "departement" or not row.get("commune"):
         return f"Département {row['departement']} (commune inconnue : placé à la préfecture)"
-    return f"{row['commune']} ({row['departement']})"
+    # The research marks a commune it inferred rather than read (e.g. from members' names).
+    doubt = " – commune incertaine" if "UNCERTAIN" in str(row.get("note", "") or "") else ""
+    return f"{row['commune']} ({row['departement']}){doubt}"
 
 
 def tooltip_html(row: pd.Series) -> str:
@@ -207,6 +255,7 @@ def _marker(row: pd.Series, style: pd.Series) -> folium.CircleMarker:
         fill_opacity=float(style["fill_opacity"]),
         dash_array=style["dash_array"] or None,
     )
+    marker.options["pane"] = MARKER_PANE
     _Bind(popup_html(row), tooltip_html(row)).add_to(marker)
     return marker
 
@@ -216,7 +265,9 @@ def radius_layer(
 ) -> folium.FeatureGroup:
     """A FeatureGroup with the search circle (``radius_km``) and a marker at its centre.
 
-    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip.
+    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip, and stays
+    written on the map (see :class:`_PlaceLabel`): without it, the base map could give the
+    commune's place to a bigger neighbour's name.
 
     Raises
     ------
@@ -235,12 +286,15 @@ def radius_layer(
         fill_opacity=0.04,
         interactive=False,
     )
+    circle.options["pane"] = MARKER_PANE
     circle.add_to(group)
     centre = folium.CircleMarker(
         location=(lat, lon), radius=5, color="#ffffff", weight=2, fill=True,
         fill_color=RADIUS_COLOUR, fill_opacity=1.0,
     )  # fmt: skip
+    centre.options["pane"] = MARKER_PANE
     _Bind(tooltip_html=f"{_esc(label)} – rayon {radius_km:g} km").add_to(centre)
+    _PlaceLabel(label).add_to(centre)
     centre.add_to(group)
     return group
 
@@ -258,16 +312,21 @@ def _swatch(fill: str, colour: str, radius: float, weight: float, dash: str, opa
 def marker_legend() -> list[tuple[str, str]]:
     """Legend entries ``(swatch, label)``: the swatch is an inline SVG drawn like the marker.
 
-    One entry per confidence level, then the département-level marker, the highlighted marker
-    and the search centre. Labels are French plain text; swatches contain no data.
+    One entry per confidence level and one for the local alliances, then the département-level
+    marker, the highlighted marker and the search centre. Labels are French plain text;
+    swatches contain no data.
     """
     c, d = _COMMUNE_STYLE, _DEPARTEMENT_STYLE
+    groups = [
+        (f"{level} – {CONFIDENCE_LABELS[level]}", CONFIDENCE_COLOURS[level]) for level in "AB"
+    ]
+    groups += [(HUB_LEGEND, CONFIDENCE_COLOURS["C"]), (FAMILY_LEGEND, FAMILY_COLOUR)]
     entries = [
         (
             _swatch(colour, _COMMUNE_OUTLINE, c["radius"], c["weight"], "", c["fill_opacity"]),
-            f"{level} – {CONFIDENCE_LABELS[level]}",
+            label,
         )
-        for level, colour in CONFIDENCE_COLOURS.items()
+        for label, colour in groups
     ]
     neutral = "#666666"
     entries += [

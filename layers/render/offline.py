@@ -29,7 +29,11 @@ LOCAL_FILES = {
     "markerclusterjs": "leaflet_markercluster/leaflet.markercluster.js",
     "markerclustercss": "leaflet_markercluster/MarkerCluster.css",
     "markerclusterdefaultcss": "leaflet_markercluster/MarkerCluster.Default.css",
+    # Fetched from npm at set-up by scripts/vendor_js.sh (checksum verified), not from XStatic.
+    "protomaps_leaflet": "protomaps-leaflet/protomaps-leaflet.js",
 }
+#: The atlas's own scripts, committed under static/ (not vendored): name -> path under static/.
+OWN_FILES = {"atlas_basemap": "atlas/basemap.js"}
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> Path:
@@ -49,9 +53,14 @@ def install_static_assets(static_dir: Path = STATIC_DIR) -> Path:
     return vendor
 
 
+def static_path(resource: str) -> str:
+    """Path under static/ of a vendored file or of one of :data:`OWN_FILES`."""
+    return OWN_FILES.get(resource) or f"{VENDOR}/{LOCAL_FILES[resource]}"
+
+
 def local_url(resource: str, base_url: str = "/app/static") -> str:
     """URL of a vendored file as the browser sees it (``base_url`` is Streamlit's static root)."""
-    return f"{base_url.rstrip('/')}/{VENDOR}/{LOCAL_FILES[resource]}"
+    return f"{base_url.rstrip('/')}/{static_path(resource)}"
 
 
 def offline(element: folium.MacroElement, base_url: str = "/app/static") -> folium.MacroElement:
@@ -65,17 +74,27 @@ def offline(element: folium.MacroElement, base_url: str = "/app/static") -> foli
         setattr(
             element,
             attr,
-            [(name, local_url(name, base_url)) for name, _ in declared if name in LOCAL_FILES],
+            [
+                (name, local_url(name, base_url))
+                for name, _ in declared
+                if name in LOCAL_FILES or name in OWN_FILES
+            ],
         )
     return element
 
 
 def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/app/static") -> str:
-    """Replace links to vendored files by the files' content: a standalone offline HTML page."""
-    vendor = install_static_assets(static_dir)
-    for resource, rel in LOCAL_FILES.items():
+    """Replace links to vendored files by the files' content: a standalone offline HTML page.
+
+    Only the files the page links to are read (the base-map viewer may not be installed).
+    """
+    install_static_assets(static_dir)
+    for resource in [*LOCAL_FILES, *OWN_FILES]:
         url = local_url(resource, base_url)
-        text = (vendor / rel).read_text(encoding="utf-8")
+        if url not in html:
+            continue
+        rel = static_path(resource)
+        text = (static_dir / rel).read_text(encoding="utf-8")
         if rel.endswith(".js"):
             html = html.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")
         else:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from layers.indicators.bundle import IndicatorData
+from layers.indicators.consolidate import approximate_weights
 from layers.indicators.perception import wave_rows
 from layers.upload.cells import (
     CellError,
@@ -387,7 +388,11 @@ def _computed_2016_notices(data: IndicatorData, frame: pd.DataFrame) -> list[str
     """2016 values of indicators that the atlas computes from the 22 former regions."""
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
     imported = frame.loc[frame["level"] == "2016", "indicator_id"].unique()
-    computed = [i for i in imported if aggregation.get(i, "none") != "none"]
+    # A weighted mean with an approximate weight gives way to a published (or imported) value.
+    approximate = approximate_weights(data.catalogue)
+    computed = [
+        i for i in imported if aggregation.get(i, "none") != "none" and i not in approximate
+    ]
     if not computed:
         return []
     return [
