@@ -92,7 +92,7 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
 def test_the_departement_level_maps_96_units_and_opens_the_nord():
     at = run_app(level="departement", layer="pauvrete", region="59")
     assert not at.exception
-    assert sum(int(n) for n in at.dataframe[0].value["Régions"]) == 96  # every class, counted
+    assert sum(int(n) for n in at.dataframe[0].value["Nombre"]) == 96  # every class, counted
     assert at.subheader[0].value == "Nord"
     body = texts(at)
     assert "Hauts-de-France" in body and "Nord-Pas-de-Calais" in body

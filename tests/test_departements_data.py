@@ -211,3 +211,42 @@ def test_a_departement_profile_names_its_region_at_both_levels(data):
     assert row["value"] == 18.9 and row["n_regions"] == 96 and 1 <= row["rank"] <= 96
     assert row["source_url"].endswith("fr-dpt-pauvrete-2013.csv")
     assert row["core"] and row["origin"] == READ
+
+
+def test_region_values_from_departements_never_use_an_approximate_weight(data):
+    """A former region's value computed from its départements is shown without "≈": only
+    exact rules (counts, ratios of counts, rates weighted by their own denominator) feed it."""
+    flagged = data.catalogue[data.catalogue["regions_from_departements"]]
+    assert len(flagged) >= 20
+    assert (flagged["weight_note"].fillna("") == "").all()
+    assert set(flagged["aggregation"]) <= {"sum", "ratio", "weighted_mean"}
+
+
+def test_one_population_2016_series_and_the_96_sum_to_it(data, units):
+    """data13 keeps the revised population 2016 only; the départements' Eurostat series is the
+    same one (same id), and sums to it for every former region, to the inhabitant."""
+    assert "population_2016_eurostat" not in set(data.catalogue["indicator_id"])
+    deps = level_table(data, LEVEL)["eurostat_population_1janv_2016"]
+    published = data.values.query(
+        "level == 'pre2016' and indicator_id == 'eurostat_population_1janv_2016'"
+    ).set_index("region_code")["value"]
+    assert len(published) == 22
+    sums = deps.groupby(units["code_pre2016"]).sum().reindex(published.index)
+    np.testing.assert_allclose(sums, published, rtol=0, atol=0.5)
+    # Photovoltaic W per inhabitant 2015 is divided by that same series at every level.
+    row = data.indicator("pv_obligation_achat_w_par_hab_2015")
+    assert row["denominator"] == "eurostat_population_1janv_2016"
+
+
+def test_proxy_domains_are_told_per_level(data):
+    """A domain resting on proxies says what they are at the level shown: the département
+    note for a département, the region note for a region, never one for the other."""
+    deps = data.proxy_notes(LEVEL)
+    regions = data.proxy_notes("2016")
+    assert deps["logement"] and deps["logement"] != regions["logement"]
+    assert deps["numerique"] and not regions["numerique"]  # OCDE, all households: direct
+    assert not deps["mobilite"] and regions["mobilite"]  # commuting modes read by département
+    profile = pd.DataFrame(
+        domain_indicators(data, LEVEL, "59", "logement")
+    )  # the table exists (1 core indicator) and says it is a proxy in its label
+    assert profile["label"].str.contains("proxy|approximation", case=False).any()

@@ -118,7 +118,7 @@ def show_legend(classification: Classification, values, coloured) -> None:
             {
                 " ": ["" for _ in entries],
                 "Classe": [label for _, label, _ in entries],
-                "Régions": [count for *_, count in entries],
+                "Nombre": [count for *_, count in entries],  # of units of the level
             }
         )
         colours = [colour for colour, *_ in entries]

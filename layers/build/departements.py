@@ -178,7 +178,8 @@ def _check_same_as(ref: pd.DataFrame, values: pd.DataFrame, catalogue: pd.DataFr
     # 2016, Filosofi counts...) are checked like SAME_AS counts: the atlas has one series per
     # concept and year, so the départements must sum to the region values it ships.
     shared_counts = {
-        i for i in set(ref["indicator_id"]) & set(catalogue["indicator_id"])
+        i
+        for i in set(ref["indicator_id"]) & set(catalogue["indicator_id"])
         if aggregation.get(i) == "sum"
     }
     for region_id in sorted((set(SAME_AS.values()) | shared_counts) - REGION_RATIOS):

@@ -127,16 +127,22 @@ def _france_how(ref: pd.Series) -> str:
     )
 
 
+def _regional_indicators(data: IndicatorData) -> set[str]:
+    """Ids of the indicators with a value for at least one region (either level)."""
+    regional: set[str] = set()
+    for level in ("pre2016", "2016"):
+        table = level_table(data, level)
+        regional |= set(table.columns[table.notna().any()])
+    return regional
+
+
 def render_france_references(data: IndicatorData) -> str:
     """Markdown table: the France value each indicator is compared with, and how it was got."""
     france = france_reference(data).set_index("indicator_id")
     labels = dict(zip(data.domains["domain"], data.domains["label_fr"], strict=True))
     # The region indicators (the département level's have their own table, in
     # layers.build.departements_method).
-    regional = set()
-    for level in ("pre2016", "2016"):
-        table = level_table(data, level)
-        regional |= set(table.columns[table.notna().any()])
+    regional = _regional_indicators(data)
     compared = data.catalogue[
         (data.catalogue["direction"] != 0)
         & ~data.catalogue["partial"]
@@ -164,7 +170,10 @@ def render_approximate_weights(data: IndicatorData) -> str:
     published = values[values["method"] == "publié"].groupby("indicator_id").size()
     cat = data.catalogue.set_index("indicator_id")
     lines = ["| indicateur | poids | pourquoi c'est approché | valeurs 2016 |", "|---|---|---|---|"]
+    regional = _regional_indicators(data)
     for indicator_id, reason in sorted(approximate_weights(data.catalogue).items()):
+        if indicator_id not in regional:  # a département series: its own section
+            continue
         n_approx = int(approximate.get(indicator_id, 0))
         n_published = int(published.get(indicator_id, 0))
         if n_approx == 0 and n_published:

@@ -81,7 +81,9 @@ def key_figures(
     pop = level_table(data, level).get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
     cat = data.indicator(POPULATION_ID)
     if pd.notna(pop):
-        rows.append(("Population", pop, "habitants", cat["year"], cat["source"], cat["source_url"]))
+        # The level's own file (the départements' census file, not the regions').
+        source, url = data.source(POPULATION_ID, level)
+        rows.append(("Population", pop, "habitants", cat["year"], source, url))
     rows.append(("Superficie", area_km2, "km²", "2024", AREA_SOURCE, ""))
     if pd.notna(pop) and area_km2:
         rows.append(

@@ -1,0 +1,189 @@
+"""The département level in the Streamlit app, run headless with AppTest (no browser).
+
+What a user of issue 12 reads: the level switch, a département's profile (key figures, the 16
+domains, indicators with value, year, source and rank among the 96, its region at both levels),
+"non disponible" where a département has no value (never its region's), the URL state, the
+exports and an import at that level.
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from layers.indicators.bundle import IndicatorData, load_indicator_data
+from layers.indicators.consolidate import level_table
+from layers.render.formatting import NO_DATA_LABEL, format_value
+from layers.upload.apply import apply_import
+from layers.upload.read import read_table
+from layers.upload.validate import validate
+from tests.helpers import APP, TIMEOUT_S, run_app
+from ui.import_panel import LABEL_KEY, SESSION_KEY
+
+
+@pytest.fixture(scope="module")
+def data() -> IndicatorData:
+    return load_indicator_data()
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [s.value for s in at.subheader] + [i.value for i in at.info]
+    return "\n".join(parts)
+
+
+def frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first dataframe shown with ``column``."""
+    return next(df.value for df in at.dataframe if column in df.value)
+
+
+def legend_counts(at: AppTest) -> dict[str, int]:
+    legend = at.dataframe[0].value
+    return dict(zip(legend["Classe"], (int(n) for n in legend["Nombre"]), strict=True))
+
+
+def run_with_data(bundle: IndicatorData, **params) -> AppTest:
+    """The app run once on ``bundle`` as this session's imported data (what the import tab's
+    "Utiliser les lignes valides" button stores)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.session_state[SESSION_KEY] = bundle
+    at.session_state[LABEL_KEY] = "essai.csv"
+    return at.run()
+
+
+def test_the_level_switch_offers_the_96_departements_and_maps_them():
+    at = run_app(layer="pauvrete")
+    assert "Départements (96)" in at.radio(key="view_level").options
+    at.radio(key="view_level").set_value("departement").run()
+    assert not at.exception
+    assert sum(legend_counts(at).values()) == 96
+    assert at.query_params["level"] == "departement"
+    assert "Cliquez un département" in texts(at)
+
+
+def test_a_departement_profile_reads_like_the_issue():
+    """Seine-Saint-Denis, pauvreté: key figures from the département files, the 16 domains,
+    indicators with value, year, France, rank among the 96, how the value was got and its
+    source, and its region at both levels."""
+    at = run_app(level="departement", layer="pauvrete", region="93")
+    assert not at.exception
+    assert at.subheader[0].value == "Seine-Saint-Denis"
+    body = texts(at)
+    assert "Département de la région **Île-de-France** (11)" in body
+    assert "ancienne région **Île-de-France** (11)" in body
+    figures = frame_with(at, "Chiffre clé").set_index("Chiffre clé")
+    assert figures.loc["Population", "Valeur"] == "1\u202f552\u202f482 habitants"
+    assert "fr-dpt-pop-2013" in figures.loc["Population", "Source"]  # the département file
+    assert "Départements" not in figures.index
+    assert "Les 16 domaines face à la France" in body
+    table = frame_with(at, "Origine")
+    row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
+    assert row["Indicateur"].endswith("★")  # core at this level
+    assert (row["Valeur"], row["Année"], row["France"]) == ("27,8", "2013", "14,5")
+    assert row["Rang"] == "1 / 96"  # the poorest département of metropolitan France
+    assert row["Origine"] == "lu dans la source"
+    assert row["Source"].startswith("https://") and "fr-dpt-pauvrete-2013" in row["Source"]
+    assert all(str(r) == "—" or str(r).endswith(" / 96") for r in table["Rang"])
+    assert all(str(s).startswith("https://") for s in table["Source"])
+    assert "Rang parmi les départements" in body
+
+
+def test_a_missing_value_is_non_disponible_never_the_regions(data):
+    """Paris has no organic farming share in the ITDD file: its row says so, with no rank,
+    and shows neither Île-de-France's value nor any other."""
+    indicator = "itdd_part_sau_bio_2013"
+    assert np.isnan(level_table(data, "departement").loc["75", indicator])
+    regional = level_table(data, "2016").loc["11", indicator]
+    assert pd.notna(regional)
+    at = run_app(level="departement", layer="environnement", region="75")
+    assert not at.exception
+    table = frame_with(at, "Origine")
+    row = table[table["Indicateur"].str.contains("bio", case=False)].iloc[0]
+    assert row["Valeur"] == NO_DATA_LABEL and row["Rang"] == "—"
+    assert format_value(regional, 1, False) not in set(table["Valeur"])
+
+
+def test_a_departement_without_core_values_gets_no_domain_index_not_its_regions(data):
+    """Drop the Nord's two core pauvreté values: its pauvreté index is non disponible (grey on
+    the map), although Hauts-de-France and Nord-Pas-de-Calais have one."""
+    core = data.catalogue.loc[
+        data.core("departement") & (data.catalogue["domain"] == "pauvrete"), "indicator_id"
+    ]
+    values = data.values
+    dropped = (
+        (values["level"] == "departement")
+        & (values["region_code"] == "59")
+        & values["indicator_id"].isin(core)
+    )
+    assert dropped.sum() == len(core) >= 2
+    without = IndicatorData(
+        domains=data.domains,
+        catalogue=data.catalogue,
+        values=values[~dropped].reset_index(drop=True),
+        perception=data.perception,
+        profiles=data.profiles,
+        mapping=data.mapping,
+        units=data.units,
+    )
+    at = run_with_data(without, level="departement", layer="pauvrete", region="59")
+    assert not at.exception
+    assert legend_counts(at).get(NO_DATA_LABEL) == 1
+    assert "données importées" in texts(at)
+    table = frame_with(at, "Origine")
+    core_rows = table[table["Indicateur"].str.endswith("★")]
+    assert len(core_rows) == len(core)
+    assert set(core_rows["Valeur"]) == {NO_DATA_LABEL} and set(core_rows["Rang"]) == {"—"}
+
+
+def test_a_departement_link_reopens_it_and_a_bad_code_falls_back():
+    at = run_app(level="departement", layer="vieillissement", region="2A")
+    assert not at.exception
+    assert at.subheader[0].value == "Corse-du-Sud"
+    assert at.query_params["region"] == "2A" and at.query_params["level"] == "departement"
+    at = run_app(level="departement", layer="vieillissement", region="20")
+    assert not at.exception
+    assert at.session_state["view_region"] == ""
+    assert "Cliquez un département" in texts(at)
+
+
+def test_the_exports_work_at_the_departement_level():
+    at = run_app(level="departement", layer="emploi", region="13")
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert "Profil imprimable (HTML)" in labels and "Télécharger la couche (CSV)" in labels
+    at.button(key="export_gpkg_prepare").click().run()
+    assert not at.exception
+    assert "Télécharger : GeoPackage (QGIS)" in [b.label for b in at.get("download_button")]
+    layer = frame_with(at, "n_indicateurs")
+    assert len(layer) == 96 and {"2A", "2B", "13"} <= set(layer["code"])
+
+
+def test_an_import_at_the_departement_level_is_mapped(data):
+    """A user's file of département values, validated and applied as the import tab does,
+    is what the map and the profile show at that level."""
+    content = (
+        "indicateur;niveau;région;valeur\n"
+        "taux_pauvrete_2013;departement;59;99,5\n"
+        "taux_pauvrete_2013;departement;2B;1,5\n"
+    ).encode()
+    report = validate(read_table(content, "essai.csv"), data)
+    assert report.is_valid, report.to_text()
+    at = run_with_data(
+        apply_import(data, report),
+        level="departement",
+        measure="indicateur",
+        indicator="taux_pauvrete_2013",
+        layer="pauvrete",
+        region="59",
+    )
+    assert not at.exception
+    layer = frame_with(at, "valeur")
+    shown = layer.set_index("code")["valeur"]
+    assert shown["59"] == pytest.approx(99.5) and shown["2B"] == pytest.approx(1.5)
+    table = frame_with(at, "Origine")
+    row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
+    assert row["Valeur"] == "99,5" and row["Rang"] == "1 / 96"
+    assert "données importées" in texts(at)
+    assert load_indicator_data().values.equals(data.values)  # the shipped files are untouched
