@@ -119,6 +119,13 @@ def region_paths(frame):
     )
 
 
+def current_url(page) -> str:
+    """The address bar as the page sees it now. ``page.url`` is updated from Playwright's
+    events, which the sync API only processes inside Playwright calls (not during
+    ``time.sleep``), so a ``wait_for`` loop on it can miss a history change."""
+    return page.evaluate("() => location.href")
+
+
 def wait_for(predicate, timeout_s: float = 30.0, what: str = "condition"):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

@@ -8,6 +8,7 @@ import pytest
 from bench.browser import (
     choose,
     click_region,
+    current_url,
     hide_catalysers,
     open_map,
     region_paths,
@@ -32,7 +33,7 @@ def test_clicking_a_region_shows_its_profile(app_url, page):
     heading = page.get_by_role("heading", name="Hauts-de-France")
     heading.wait_for(timeout=30_000)
     page.get_by_text("Région de 2016 formée des anciennes régions").wait_for(timeout=10_000)
-    assert "region=32" in page.url
+    assert "region=32" in current_url(page)
 
 
 def test_switching_domain_changes_legend_and_colours(app_url, page):

@@ -7,7 +7,7 @@ import pytest
 
 from bench.browser import BASEMAP_PAINTED as PAINTED
 from bench.browser import BASEMAP_SETTLED as SETTLED
-from bench.browser import MAP_FRAME, click_region, hide_catalysers, wait_for
+from bench.browser import MAP_FRAME, click_region, current_url, hide_catalysers, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -75,7 +75,7 @@ def test_clicking_a_region_opens_its_profile_with_the_base_map_on(app_url, page)
     assert pointer == "none"
     click_region(page, frame, "32")
     page.get_by_role("heading", name="Hauts-de-France").wait_for(timeout=30_000)
-    assert "region=32" in page.url
+    assert "region=32" in current_url(page)
 
 
 def test_the_switch_turns_the_base_map_off_and_the_url_keeps_it(app_url, page):
@@ -85,7 +85,9 @@ def test_the_switch_turns_the_base_map_off_and_the_url_keeps_it(app_url, page):
     assert switch.is_checked()  # on by default
     sidebar.get_by_text("Fond de carte", exact=True).click()
     wait_for(lambda: not switch.is_checked(), what="switch off")
-    wait_for(lambda: "basemap=0" in page.url, timeout_s=60, what="basemap=0 in the URL")
+    wait_for(lambda: "basemap=0" in current_url(page), timeout_s=60, what="basemap=0 in the URL")
+    # The map is re-mounted: the old iframe lingers until the new one has rendered.
+    wait_for(lambda: page.locator(MAP_FRAME).count() == 1, timeout_s=60, what="one map frame")
     frame = page.frame_locator(MAP_FRAME)
     frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=60_000)
     body = frame.locator("body")
