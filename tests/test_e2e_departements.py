@@ -6,7 +6,14 @@ Every test uses the ``page`` fixture, which fails the test if any request leaves
 
 import pytest
 
-from bench.browser import click_region, hide_catalysers, open_map, region_paths, wait_for
+from bench.browser import (
+    click_region,
+    current_url,
+    hide_catalysers,
+    open_map,
+    region_paths,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -16,7 +23,7 @@ def test_the_level_switch_draws_the_96_departements(app_url, page):
     wait_for(lambda: len(region_paths(frame)) == 13, what="13 regions")
     page.get_by_text("Départements (96)", exact=True).click()
     wait_for(lambda: len(region_paths(frame)) == 96, what="96 départements")
-    assert "level=departement" in page.url
+    wait_for(lambda: "level=departement" in current_url(page), what="level in the URL")
 
 
 def test_clicking_the_nord_opens_its_profile(app_url, page):
@@ -26,6 +33,6 @@ def test_clicking_the_nord_opens_its_profile(app_url, page):
     click_region(page, frame, "59")
     page.get_by_role("heading", name="Nord").wait_for(timeout=30_000)
     page.get_by_text("Département de la région").wait_for(timeout=10_000)
-    assert "region=59" in page.url
+    wait_for(lambda: "region=59" in current_url(page), what="region in the URL")
     # The indicator table is drawn on a canvas: its caption says what it holds.
     page.get_by_text("Rang parmi les départements").wait_for(timeout=30_000)
