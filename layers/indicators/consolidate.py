@@ -120,15 +120,51 @@ def _aggregate(pre: pd.DataFrame, groups: pd.Series, catalogue: pd.DataFrame) ->
     """Aggregate the wide pre-2016 table by ``groups`` (one group key per former region).
 
     A group gets a value only if all its former regions have one (and a weight): otherwise NaN.
+    The rules of :data:`AGGREGATORS`, applied to all the indicators of a rule at once (one
+    groupby per rule rather than per indicator: the département level tripled the work).
     """
     key = groups.reindex(pre.index)
-    out = {}
-    for _, row in _catalogue(catalogue).iterrows():
-        aggregate = AGGREGATORS.get(row["aggregation"])
-        result = aggregate(pre, key, row) if aggregate else None
-        if result is not None:
-            out[row["indicator_id"]] = result
-    return pd.DataFrame(out)
+    cat = _catalogue(catalogue)
+    present = cat["indicator_id"].isin(pre.columns)
+    parts = []
+    sums = cat[(cat["aggregation"] == "sum") & present]
+    if not sums.empty:
+        values = pre[sums["indicator_id"].tolist()]
+        parts.append(values.groupby(key).sum(min_count=1).where(_all_present(values, key)))
+    weighted = cat["weight_indicator"].isin(pre.columns)
+    means = cat[(cat["aggregation"] == "weighted_mean") & present & weighted]
+    if not means.empty:
+        values = pre[means["indicator_id"].tolist()]
+        weights = _columns_as(pre, means["weight_indicator"], values.columns)
+        ok = _all_present(values, key) & _all_present(weights, key)
+        num = (values * weights).groupby(key).sum(min_count=1)
+        parts.append((num / weights.groupby(key).sum(min_count=1)).where(ok))
+    ratios = cat[
+        (cat["aggregation"] == "ratio")
+        & cat["numerator"].isin(pre.columns)
+        & cat["denominator"].isin(pre.columns)
+    ]
+    if not ratios.empty:
+        ids = pd.Index(ratios["indicator_id"])
+        num = _columns_as(pre, ratios["numerator"], ids)
+        den = _columns_as(pre, ratios["denominator"], ids)
+        scale = pd.Series([_scale(row) for _, row in ratios.iterrows()], index=ids)
+        ok = _all_present(num, key) & _all_present(den, key)
+        parts.append((num.groupby(key).sum() / den.groupby(key).sum() * scale).where(ok))
+    if not parts:
+        return pd.DataFrame()
+    out = pd.concat(parts, axis=1)
+    return out[[i for i in cat["indicator_id"] if i in out.columns]]
+
+
+def _all_present(table: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """Per group and column: True when every unit of the group has a value."""
+    return table.notna().groupby(key).all()
+
+
+def _columns_as(pre: pd.DataFrame, ids: pd.Series, names: pd.Index) -> pd.DataFrame:
+    """The columns ``ids`` of ``pre`` (repeats allowed), renamed ``names``."""
+    return pd.DataFrame(pre[ids.tolist()].to_numpy(), index=pre.index, columns=names)
 
 
 def _with_ratios(wide: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
