@@ -90,6 +90,7 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         decimals=values.decimals,
         approximate=values.approximate,
     )
+    coloured["source"] = coloured["code"].map(values.source_of)  # provenance, in every export
     return choropleth_features(coloured), coloured, classification, values
 
 
@@ -109,7 +110,7 @@ install_folium_cache()
 data, data_key = import_panel.active_data(shipped_data())
 choices = choices_for(data, data_key)
 for warning in init_view_state(choices):
-    st.toast(warning)
+    st.toast(md_escape(warning))
 
 st.title("Atlas des fragilités territoriales")
 sidebar.view_controls(choices)
@@ -128,23 +129,21 @@ if map_panel.is_new_click(feature):
     if clicked:
         set_view(region=clicked)
 view = current_view()
-if view.scheme == "manual":
-    try:
-        parse_breaks(view.breaks)
-    except ClassificationError as exc:
-        st.sidebar.warning(f"{exc} Classes par quantiles en attendant.")
-        view = ViewState(**{**view.__dict__, "scheme": "quantiles"})
-sync_url(view)
-features, coloured, classification, values = choropleth(replace(view, region=""), data, data_key)
+sync_url(view)  # first: a link copied while the map is being computed is already right
+try:
+    layer = choropleth(replace(view, region=""), data, data_key)
+except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
+    st.sidebar.warning(md_escape(f"{exc} Classes par quantiles en attendant."))
+    view = replace(view, scheme="quantiles")
+    layer = choropleth(replace(view, region=""), data, data_key)
+    sync_url(view)
+features, coloured, classification, values = layer
 
 atlas_tab, table_tab, import_tab, method_tab = st.tabs(
     ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"]
 )
-if data_key != "shipped":
-    st.info(
-        f"Carte calculée avec des **données importées** : "
-        f"{md_escape(st.session_state.get(import_panel.LABEL_KEY, ''))}"
-    )
+if banner := import_panel.imported_banner(st.session_state):
+    st.info(banner)
 with atlas_tab:
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
@@ -187,7 +186,7 @@ with atlas_tab:
         if show_catalysers:
             map_panel.show_marker_legend()
         if near:
-            catalysers_panel.show_place_departement(data, place)
+            catalysers_panel.show_place_departement(data, place, view.lang)
             catalysers_panel.show_results(near, place)
     with profile_col:
         profile_panel.show_profile(
@@ -199,7 +198,14 @@ with atlas_tab:
         )
 with table_tab:
     data_panel.show_layer_table(values, coloured)
-    data_panel.show_exports(values, coloured, classification, features)
+    data_panel.show_exports(
+        values,
+        coloured,
+        classification,
+        features,
+        (replace(view, region=""), data_key),
+        basemap=view.show_basemap,
+    )
 with import_tab:
     import_panel.show_import(shipped_data())
 with method_tab:

@@ -13,5 +13,6 @@
 - :mod:`geo.build` — build time only (``data/shapes``, ``data/gazetteer``, ``data/catalysers``).
 
 Dependency rule (checked by ``tests/test_architecture.py``): ``geo`` never imports ``layers``,
-``ui`` or Streamlit; nothing at run time imports ``geo.build``.
+``ui`` or Streamlit (it may import :mod:`i18n`, which imports nothing of the project); nothing
+at run time imports ``geo.build``.
 """

@@ -15,48 +15,50 @@ import pandas as pd
 
 from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
 from geo.paths import DATA_DIR
+from i18n import DEFAULT_LANG, t
 
 CATALYSERS_DIR = DATA_DIR / "catalysers"
 CATALYSERS_CSV = CATALYSERS_DIR / "catalyseurs.csv"
 
+
+def _french(prefix: str, ids: tuple[str, ...]) -> dict[str, str]:
+    """id -> French label, from the :mod:`i18n` catalogue's ``<prefix>.<id>`` texts."""
+    return {i: t(f"{prefix}.{i}") for i in ids}
+
+
+def labels_in(prefix: str, ids: Collection[str], lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """id -> label in ``lang`` for one of the label families below (``"metier"``,
+    ``"confidence"``, ``"family"``, ``"kind"``, ``"precision"``); ``ids`` is its dict."""
+    return {i: t(f"{prefix}.{i}", lang) for i in ids}
+
+
 #: The four métiers of a catalyser (Le RAMEAU), id -> French label; order is the display order.
-METIERS = {
-    "dialogue_territorial": "Dialogue territorial",
-    "experimentations_collectives": "Expérimentations collectives",
-    "accompagnements": "Accompagnements",
-    "gestion_lieu": "Gestion d'un lieu",
-}
+METIERS = _french(
+    "metier",
+    ("dialogue_territorial", "experimentations_collectives", "accompagnements", "gestion_lieu"),
+)
 #: Confidence that the organisation is a catalyser (see data/catalysers/README.md).
-CONFIDENCE_LABELS = {
-    "A": "Catalyseur reconnu",
-    "B": "Catalyseur probable",
-    "C": "Pôle de coopération ou alliance locale",
-}
+CONFIDENCE_LABELS = _french("confidence", ("A", "B", "C"))
 #: Confidence levels shown on the map by default; the others are one click away.
 DEFAULT_CONFIDENCE = ("A", "B")
 #: Families of organisations that are local alliances rather than catalysers in Le RAMEAU's
 #: sense: always confidence C, shown under their own name (never as a catalyser).
-FAMILY_LABELS = {
-    "tzcld": "Territoire zéro chômeur de longue durée (site de l'expérimentation)",
-    "club_entreprises": "Club d'entreprises engagées (FACE, CREPI, « Les entreprises s'engagent »)",
-}
-KIND_LABELS = {
-    "association": "Association",
-    "fondation": "Fondation ou fonds de dotation",
-    "reseau": "Réseau",
-    "ptce": "Pôle territorial de coopération économique (PTCE)",
-    "tiers_lieu": "Tiers-lieu",
-    "collectivite": "Collectivité ou organisme public",
-    "entreprise": "Entreprise",
-    "autre": "Autre",
-}
+FAMILY_LABELS = _french("family", ("tzcld", "club_entreprises"))
+KIND_LABELS = _french(
+    "kind",
+    (
+        "association",
+        "fondation",
+        "reseau",
+        "ptce",
+        "tiers_lieu",
+        "collectivite",
+        "entreprise",
+        "autre",
+    ),
+)
 #: How precisely a row is placed. Only ``commune`` and ``departement`` rows have coordinates.
-PRECISION_LABELS = {
-    "commune": "Commune",
-    "departement": "Département (placé à la préfecture)",
-    "region": "Région (non placé sur la carte)",
-    "national": "National (non placé sur la carte)",
-}
+PRECISION_LABELS = _french("precision", ("commune", "departement", "region", "national"))
 #: 2016 region codes (INSEE): the 13 metropolitan regions and the 5 overseas ones.
 REGION_CODES_2016 = (
     "01", "02", "03", "04", "06",
@@ -139,11 +141,14 @@ def filter_catalysers(
     return df[keep].copy()
 
 
-def category_label(confidence: str, family: str = "") -> str:
+def category_label(confidence: str, family: str = "", lang: str = DEFAULT_LANG) -> str:
     """What an organisation is, in words: ``"C – Territoire zéro chômeur…"`` for a row of a
     :data:`FAMILY_LABELS` family (a local alliance), else its confidence level's label."""
-    label = FAMILY_LABELS.get(family) if family else CONFIDENCE_LABELS.get(confidence)
-    return f"{confidence} – {label or confidence}"
+    if family:
+        label = t(f"family.{family}", lang) if family in FAMILY_LABELS else None
+    else:
+        label = t(f"confidence.{confidence}", lang) if confidence in CONFIDENCE_LABELS else None
+    return t("catalysers.category", lang, confidence=confidence, label=label or confidence)
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,24 @@ def cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1 (``--limit 0`` is a usage error, not an
+    empty answer that would read as "no commune matches")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"entier attendu, reçu {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"au moins 1, reçu {value}")
+    return value
+
+
 def add_find(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("find", help="find a commune by name, postcode or INSEE code")
     p.add_argument("query", help='e.g. "st etienne", "59100", "Roubaix"')
-    p.add_argument("--limit", type=int, default=10, help="maximum rows (default 10)")
+    p.add_argument(
+        "--limit", type=positive_int, default=10, help="maximum rows, at least 1 (default 10)"
+    )
     p.set_defaults(handler=cmd_find)
 
 

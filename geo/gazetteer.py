@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from geo.names import normalise_name, strip_article
 from geo.paths import COMMUNES_CSV
+from i18n import t
 
 MAX_QUERY_LENGTH = 100
 #: rapidfuzz ratio (0-100) from which a spelling counts as close ("roubais"/"roubaix": 86).
@@ -120,7 +121,7 @@ class Gazetteer:
                 groups.append(("approx", self._approximate(normalise_name(text), limit)))
         positions = np.concatenate([pos for _, pos in groups])[:limit]
         if not len(positions):
-            raise NoMatchError(f"Aucune commune ne correspond à « {query.strip()} ».")
+            raise NoMatchError(t("gazetteer.no_match", query=query.strip()))
         labels = np.concatenate([[label] * len(pos) for label, pos in groups])[:limit]
         rows = self.communes.iloc[positions]
         return rows.assign(match=labels)[RESULT_COLUMNS].reset_index(drop=True)
@@ -158,15 +159,11 @@ class Gazetteer:
 def _checked_query(query: str) -> str:
     text = (query or "").strip()
     if not text:
-        raise GazetteerQueryError("Saisissez un nom de commune ou un code postal.")
+        raise GazetteerQueryError(t("gazetteer.empty"))
     if len(text) > MAX_QUERY_LENGTH:
-        raise GazetteerQueryError(
-            f"Requête trop longue ({len(text)} caractères, {MAX_QUERY_LENGTH} au plus)."
-        )
+        raise GazetteerQueryError(t("gazetteer.too_long", n=len(text), max=MAX_QUERY_LENGTH))
     if not normalise_name(text):
-        raise GazetteerQueryError(
-            f"« {text[:40]} » ne contient ni lettre ni chiffre : saisissez un nom de commune."
-        )
+        raise GazetteerQueryError(t("gazetteer.no_letters", text=text[:40]))
     return text
 
 

@@ -9,6 +9,8 @@ names a level, and :class:`UnknownLevelError` the one error when it does not.
 
 from dataclasses import dataclass
 
+from i18n import DEFAULT_LANG, t
+
 
 @dataclass(frozen=True)
 class Level:
@@ -77,6 +79,24 @@ class Level:
     def label(self) -> str:
         """The label of the level selector: ``"Régions 2016 (13)"``."""
         return f"{self.plural[:1].upper()}{self.plural[1:]} ({self.n_units})"
+
+    def label_in(self, lang: str = DEFAULT_LANG) -> str:
+        """:attr:`label` in ``lang`` (``"2016 regions (13)"``), from the ``level.<id>.plural``
+        text of the :mod:`i18n` catalogue (whose French is :attr:`plural`, tests/test_i18n.py)."""
+        plural = t(f"level.{self.id}.plural", lang)
+        return t("level.label", lang, plural=plural[:1].upper() + plural[1:], n=self.n_units)
+
+    def noun_in(self, lang: str = DEFAULT_LANG) -> str:
+        """:attr:`noun` in ``lang`` (``"region"``): the label of the unit selector."""
+        return t(f"level.{self.id}.noun", lang)
+
+    def a_unit_in(self, lang: str = DEFAULT_LANG) -> str:
+        """:attr:`a_unit` in ``lang`` (``"a département"``)."""
+        return t(f"level.{self.id}.a_unit", lang)
+
+    def of_unit_in(self, lang: str = DEFAULT_LANG) -> str:
+        """:attr:`of_unit` in ``lang`` (``"of the département"``)."""
+        return t(f"level.{self.id}.of_unit", lang)
 
 
 #: The levels users can choose, in the order of the selector (the first one is the default).

@@ -3,10 +3,12 @@
 CSV on stdout (the formats are a contract: scripts depend on them), messages on stderr; exit 2
 for an unknown level, indicator, domain or axis, with the list of valid values. ``check FILE``
 runs the app's import validation: the French report on stdout, exit 0 when the file can be
-imported, 1 when it cannot (problems, or a file that cannot be read).
+imported, 1 when it has problems, 2 when it cannot be read at all (not a regular file, too large,
+damaged or unsupported workbook...).
 """
 
 import argparse
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,8 +28,9 @@ from layers.indicators.consolidate import (
 from layers.indicators.coverage import coverage_table
 from layers.indicators.indices import index_table
 from layers.upload.formats import KINDS
-from layers.upload.read import UploadError, read_table
-from layers.upload.validate import validate
+from layers.upload.limits import MAX_UPLOAD_BYTES
+from layers.upload.read import UploadError
+from layers.upload.validate import check_file
 
 #: Decimals printed for indicator values whose catalogue gives no precision (indices get one).
 VALUE_DECIMALS = 4
@@ -98,21 +101,34 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    """Exit 0: the file can be imported; 1: it has problems (listed); 2: it cannot be read."""
     try:
-        content = path.read_bytes()
-    except OSError as exc:
-        print(f"Impossible de lire « {path} » : {exc.strerror or exc}.")
-        return 1
-    try:
-        table = read_table(content, path.name)
+        content = _read_upload(Path(args.file))
+        report = check_file(content, Path(args.file).name, load_indicator_data(), args.kind)
     except UploadError as exc:
         print(exc)
-        return 1
-    report = validate(table, load_indicator_data(), kind=args.kind)
+        return 2
     print(report.to_text())
     sys.stdout.flush()
     return 0 if report.is_valid else 1
+
+
+def _read_upload(path: Path) -> bytes:
+    """The bytes of ``path``, refused like an upload: only a regular file, at most the upload
+    limit (read with that cap, so ``/dev/zero`` or a growing file cannot fill the memory)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UploadError(f"« {path} » est un dossier, pas un fichier.")
+        if not stat.S_ISREG(info.st_mode):
+            raise UploadError(
+                f"« {path} » n'est pas un fichier ordinaire (périphérique, tube…) : rien n'est lu."
+            )
+        with path.open("rb") as handle:
+            content = handle.read(MAX_UPLOAD_BYTES + 1)
+    except OSError as exc:
+        raise UploadError(f"Impossible de lire « {path} » : {exc.strerror or exc}.") from None
+    return content  # read_table refuses it if it is over the limit
 
 
 def add_values(sub: argparse._SubParsersAction) -> None:

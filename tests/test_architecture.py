@@ -1,9 +1,9 @@
 """Which package may import which: the layout's rules, checked on the imports the code writes.
 
 Every ``import`` and ``from ... import`` of every module (function-level ones included) is read
-with :mod:`ast`; nothing is imported. The rules are those of ``layers/__init__.py`` and
-``geo/__init__.py``. Each rule is also run on a made-up import that breaks it, so a rule that
-can no longer fail is noticed.
+with :mod:`ast`; nothing is imported. The rules are those of ``layers/__init__.py``,
+``geo/__init__.py`` and ``i18n/__init__.py``. Each rule is also run on a made-up import that
+breaks it, so a rule that can no longer fail is noticed.
 """
 
 import ast
@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("geo", "layers", "ui", "bench", "tests")
+PACKAGES = ("geo", "i18n", "layers", "ui", "bench", "tests")
+#: Top-level names of the project's own code (what i18n must not import).
+PROJECT = ("geo", "layers", "ui", "bench", "tests", "streamlit_app")
 BUILD = ("geo.build", "layers.build")
 
 
@@ -75,8 +77,20 @@ def layers_imports_no_ui_or_streamlit(imports: Imports) -> list[str]:
     ]
 
 
+def i18n_imports_only_the_standard_library(imports: Imports) -> list[str]:
+    """The strings can be read from anywhere (geo, layers, ui) because they import nothing."""
+    allowed = set(sys.stdlib_module_names) | {"__future__"}
+    return [
+        f"{m} -> {n}"
+        for m, names in imports.items()
+        if within(m, "i18n")
+        for n in names
+        if not within(n, "i18n") and (top(n) not in allowed or within(n, *PROJECT))
+    ]
+
+
 def indicators_import_only_pandas_numpy_stdlib_and_geo(imports: Imports) -> list[str]:
-    allowed = {"pandas", "numpy", "geo", "__future__"} | set(sys.stdlib_module_names)
+    allowed = {"pandas", "numpy", "geo", "i18n", "__future__"} | set(sys.stdlib_module_names)
     return [
         f"{m} -> {n}"
         for m, names in imports.items()
@@ -131,6 +145,7 @@ RULES: dict[str, Callable[[Imports], list[str]]] = {
     rule.__name__: rule
     for rule in (
         geo_imports_no_layers_ui_or_streamlit,
+        i18n_imports_only_the_standard_library,
         layers_imports_no_ui_or_streamlit,
         indicators_import_only_pandas_numpy_stdlib_and_geo,
         render_and_upload_stay_apart,
@@ -142,6 +157,7 @@ RULES: dict[str, Callable[[Imports], list[str]]] = {
 #: One import breaking each rule (importer, imported): the rule must report it.
 BREAKS = {
     "geo_imports_no_layers_ui_or_streamlit": ("geo.names", "streamlit"),
+    "i18n_imports_only_the_standard_library": ("i18n.catalogue", "geo.levels"),
     "layers_imports_no_ui_or_streamlit": ("layers.measures", "ui.state"),
     "indicators_import_only_pandas_numpy_stdlib_and_geo": ("layers.indicators.indices", "folium"),
     "render_and_upload_stay_apart": ("layers.upload.templates", "layers.render.formatting"),
@@ -159,9 +175,14 @@ def imports() -> Imports:
 
 
 def test_the_walk_sees_the_packages(imports):
-    assert {"streamlit_app", "geo.levels", "layers.upload.read", "ui.state", "tests.helpers"} <= (
-        imports.keys()
-    )
+    assert {
+        "streamlit_app",
+        "geo.levels",
+        "i18n",
+        "layers.upload.read",
+        "ui.state",
+        "tests.helpers",
+    } <= (imports.keys())
     assert "layers.upload.read" in imports["ui.import_panel"]
 
 
@@ -179,7 +200,10 @@ def test_the_rule_reports_an_import_that_breaks_it(imports, rule):
 
 def test_allowed_imports_are_not_reported():
     allowed = {
-        "layers.render.exports": {"layers.upload.dialect", "layers.indicators.bundle"},
+        "layers.render.exports": {"layers.upload.dialect", "layers.indicators.bundle", "i18n"},
+        "layers.indicators.profile": {"i18n", "i18n.t", "geo.levels"},
+        "geo.levels": {"i18n", "i18n.t"},
+        "i18n": {"i18n.catalogue", "string", "collections.abc"},
         "layers.upload.cells": {"geo.names", "layers.indicators.bundle", "pandas", "difflib"},
         "layers.build.indicators": {"layers.upload.formats", "layers.build.method_page"},
         "tests.test_units": {"tests.helpers", "geo.build.coverage", "bench.browser"},

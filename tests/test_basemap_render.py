@@ -169,7 +169,7 @@ def test_vendor_script_refuses_a_tarball_with_another_checksum(tmp_path):
 @needs_viewer
 def test_the_installed_viewer_is_the_pinned_one():
     script = (REPO_DIR / "scripts/vendor_js.sh").read_text()
-    version = re.search(r"^VERSION=(\S+)", script, re.M).group(1)
-    sha = re.search(r"^SHA256=(\S+)", script, re.M).group(1)
+    version = re.search(r"^PROTOMAPS_VERSION=(\S+)", script, re.M).group(1)
+    sha = re.search(r"^PROTOMAPS_SHA256=(\S+)", script, re.M).group(1)
     stamp = (STATIC_DIR / "vendor/protomaps-leaflet/.version").read_text().split()
     assert stamp == [version, sha]

@@ -1,10 +1,12 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from layers.render.classify import NO_DATA_COLOUR, SCHEMES, classify
 from layers.render.formatting import decimals_for, format_number
-from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
+from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError, parse_breaks
 
 VALUES = pd.Series(
     [80, 95, 100, 104, 130, np.nan, 111, 99, 120, 101, 88, 140, 97],
@@ -93,6 +95,103 @@ def test_decimals_follow_magnitude():
     assert decimals_for([12345.0, 2.0]) == 0
     assert decimals_for([101.2, 99.0]) == 1
     assert decimals_for([0.5, np.nan]) == 2
+
+
+# --- classification is total (issue 14, finding 9) -------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["quantiles", "jenks", "equal_interval"])
+@pytest.mark.parametrize(
+    "values",
+    [[101.5], [7.0, 7.0, 7.0, np.nan], [1.0, 2.0], [1.0, 2.0, np.nan, 2.0]],
+    ids=["one value", "all equal", "two values", "two distinct of three"],
+)
+@pytest.mark.parametrize("k", [1, 2, 5, 7])
+def test_few_distinct_values_give_at_most_that_many_classes(scheme, values, k):
+    series = pd.Series(values)
+    result = classify(series, scheme, k)
+    present = series.dropna()
+    assert 1 <= result.k <= min(k, present.nunique())
+    assert result.classes[present.index].between(0, result.k - 1).all()
+    assert all(colour.startswith("#") for colour in result.colour_of())
+
+
+def test_a_refusal_from_mapclassify_becomes_a_french_classification_error(monkeypatch):
+    import layers.render.classify as module
+
+    def refuse(y, k):
+        raise ValueError("Not enough unique values in array to form 3 classes.")
+
+    monkeypatch.setitem(module.SCHEMES, "equal_interval", ("Intervalles égaux", refuse))
+    with pytest.raises(ClassificationError, match=r"Intervalles égaux.*impossibles"):
+        classify(VALUES, "equal_interval", 3)
+
+
+_finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.one_of(_finite, st.just(np.nan)), min_size=1, max_size=22),
+    scheme=st.sampled_from(["quantiles", "jenks", "equal_interval"]),
+    k=st.integers(min_value=1, max_value=7),
+)
+def test_any_values_get_classes_with_every_scheme(values, scheme, k):
+    series = pd.Series(values, dtype=float)
+    result = classify(series, scheme, k)
+    present = series.dropna()
+    assert (result.classes[series.isna()] == -1).all()
+    if not present.empty:
+        assert result.classes[present.index].between(0, result.k - 1).all()
+        assert result.k <= min(k, present.nunique())
+        assert result.lower[0] <= present.min() and result.upper[-1] >= present.max()
+
+
+# --- manual bounds typed by a user (finding 8) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("nan", "Seuils illisibles"),
+        ("-inf;inf", "Seuils illisibles"),
+        ("90;inf", "Seuils illisibles"),
+        ("1e999", "trop grand"),
+        ("100 ; 90", "croissants : « 100 » puis « 90 »"),
+        ("90;90", "croissants"),
+        (";".join(str(i) for i in range(12)), "Trop de seuils"),
+        ("1_000", "Seuils illisibles"),
+    ],
+)
+def test_unusable_manual_bounds_are_refused_in_french(text, message):
+    with pytest.raises(ClassificationError, match=message):
+        parse_breaks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Type at least one class bound"),
+        ("nan", "Unreadable class bounds: “nan”"),
+        ("1e999", "“1e999” is too large: type a finite number"),
+        ("100 ; 90", "must increase: “100” then “90”"),
+        (";".join(str(i) for i in range(12)), r"Too many class bounds \(12\): at most 9 \(10"),
+    ],
+)
+def test_unusable_manual_bounds_are_refused_in_english(text, message):
+    with pytest.raises(ClassificationError, match=message) as refused:
+        parse_breaks(text, "en")
+    assert "«" not in str(refused.value) and "seuil" not in str(refused.value).lower()
+
+
+def test_manual_bounds_keep_their_order_and_decimal_commas():
+    assert parse_breaks(" 90 ; 100,5 110 ") == [90.0, 100.5, 110.0]
+
+
+@pytest.mark.parametrize("breaks", [[np.nan], [-np.inf, np.inf], [90, np.inf]])
+def test_classify_refuses_non_finite_manual_bounds(breaks):
+    with pytest.raises(ClassificationError, match="finite"):
+        classify(VALUES, "manual", breaks=breaks)
 
 
 def test_every_scheme_a_user_can_pick_is_built_or_manual():

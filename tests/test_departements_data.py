@@ -250,3 +250,60 @@ def test_proxy_domains_are_told_per_level(data):
         domain_indicators(data, LEVEL, "59", "logement")
     )  # the table exists (1 core indicator) and says it is a proxy in its label
     assert profile["label"].str.contains("proxy|approximation", case=False).any()
+
+
+def test_the_departement_texts_speak_english(data):
+    """The level's words, its proxy notes, a caption and the origin of a value, in English."""
+    from layers.measures import layer_values
+    from layers.view_state import ViewState
+
+    assert LEVELS[LEVEL].label_in("en") == "Départements (96)"
+    notes = data.proxy_notes(LEVEL, "en")
+    assert notes["logement"].startswith("no direct measure of poor housing by département")
+    assert notes["logement"] != data.proxy_notes(LEVEL)["logement"]
+    caption = layer_values(data, ViewState(level=LEVEL, layer="logement", lang="en")).caption
+    assert "Domain resting on proxies: no direct measure of poor housing by département" in caption
+    assert value_origins(data, LEVEL, "en")["taux_pauvrete_2013"]["59"] == "read in the source"
+    table = domain_indicators(data, LEVEL, "59", "sante", "en").set_index("indicator_id")
+    assert table.loc["densite_medecin_2020", "origin"].startswith("computed: ")
+
+
+def test_an_indicator_caption_at_the_departement_level_names_its_own_file(data):
+    from layers.measures import layer_values
+    from layers.view_state import ViewState
+
+    view = ViewState(level=LEVEL, measure="indicateur", indicator="taux_pauvrete_2013")
+    caption = layer_values(data, view).caption
+    assert caption.rstrip().endswith(data.source("taux_pauvrete_2013", LEVEL)[1])
+    assert "fr-dpt-pauvrete-2013.csv" in caption
+
+
+def test_an_import_at_the_departement_level_is_counted_in_departements(data):
+    from layers.measures import layer_values
+    from layers.upload.apply import apply_import
+    from layers.upload.validate import check_file
+    from layers.view_state import ViewState
+
+    content = "indicator_id;level;region_code;value\ntaux_pauvrete_2013;departement;59;25\n"
+    report = check_file(content.encode(), "dep.csv", data)
+    assert report.is_valid, report.to_text()
+    imported = apply_import(data, report)
+    view = ViewState(level=LEVEL, measure="indicateur", indicator="taux_pauvrete_2013")
+    values = layer_values(imported, view)
+    assert values.values["59"] == 25 and values.imported == ("59",)
+    assert "1 département(s) sur 96 (Nord)" in values.caption
+
+
+def test_a_france_value_computed_from_the_96_is_refused_with_what_to_import(data):
+    from layers.indicators.consolidate import COMPUTED_96_NOTE
+    from layers.upload.validate import check_file
+
+    france = france_reference(data)
+    from_96 = france[france["note"].str.startswith(COMPUTED_96_NOTE)]
+    assert not from_96.empty
+    row = from_96[(from_96["method"] != "ratio") & ~from_96["approximate"]].iloc[0]
+    value = f"{row['value'] * 1.01:.4f}"  # within the plausible range: refused for its origin
+    content = f"indicator_id;level;region_code;value\n{row['indicator_id']};france;FRM;{value}\n"
+    report = check_file(content.encode(), "france.csv", data)
+    assert not report.is_valid
+    assert any("des 96 départements" in p.message for p in report.problems), report.to_text()

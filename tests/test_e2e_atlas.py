@@ -3,6 +3,8 @@
 Every test uses the ``page`` fixture, which fails the test if any request leaves localhost.
 """
 
+from urllib.parse import quote
+
 import pytest
 
 from bench.browser import (
@@ -76,3 +78,16 @@ def test_roubaix_finds_fondation_de_lille_in_the_table_and_on_the_map(app_url, p
         what="marker on the map",
     )
     assert names
+
+
+def test_markdown_in_the_url_and_the_commune_box_sends_no_request_out(app_url, page):
+    # The page fixture fails the test if the browser fetches http://evil.invalid/...
+    payload = "![x](http://evil.invalid/p.png)"
+    page.goto(app_url + "/?layer=" + quote(payload) + "&breaks=" + quote(payload))
+    box = page.get_by_label("Commune ou code postal")
+    box.wait_for(timeout=90_000)  # the URL's warnings (toasts) are drawn by then
+    box.fill(payload)
+    page.keyboard.press("Enter")
+    page.get_by_text("evil.invalid", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2_000)  # time for an image the page would fetch
+    assert page.locator("img[src*='evil']").count() == 0

@@ -4,6 +4,7 @@ leaves localhost)."""
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from bench.browser import BASEMAP_PAINTED as PAINTED
 from bench.browser import BASEMAP_SETTLED as SETTLED
@@ -86,10 +87,20 @@ def test_the_switch_turns_the_base_map_off_and_the_url_keeps_it(app_url, page):
     sidebar.get_by_text("Fond de carte", exact=True).click()
     wait_for(lambda: not switch.is_checked(), what="switch off")
     wait_for(lambda: "basemap=0" in current_url(page), timeout_s=60, what="basemap=0 in the URL")
-    # The map is re-mounted: the old iframe lingers until the new one has rendered.
-    wait_for(lambda: page.locator(MAP_FRAME).count() == 1, timeout_s=60, what="one map frame")
+    # The map is re-mounted: the old iframe lingers until the new one has rendered, and the
+    # count may pass through 1 before the new frame is attached; wait for one frame that
+    # holds the map.
     frame = page.frame_locator(MAP_FRAME)
-    frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=60_000)
+
+    def one_drawn_map() -> bool:
+        try:
+            if page.locator(MAP_FRAME).count() != 1:
+                return False
+            return frame.locator("path.leaflet-interactive").count() > 0
+        except PlaywrightError:  # a second frame appeared between the two reads
+            return False
+
+    wait_for(one_drawn_map, timeout_s=60, what="one map frame with its regions drawn")
     body = frame.locator("body")
     wait_for(lambda: body.evaluate("() => !!window.map"), what="map re-mounted")
     assert body.evaluate("() => window.atlasBasemap === undefined || window.atlasBasemap === null")

@@ -11,15 +11,18 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
+from matplotlib.text import Text
 from shapely.geometry import box
 
 from geo.shapes import read_layer
+from layers.render.basemap import light_geojson
 from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
 from layers.render.classify import NO_DATA_COLOUR
 from layers.render.exports import (
     layer_geopackage,
     layer_shapefile_zip,
     legend_entries,
+    map_figure,
     map_png,
     profile_html,
     standalone_map_html,
@@ -52,6 +55,19 @@ def test_png_is_wide_enough_and_not_blank(png):
     assert rgb.std() > 20
     white = (rgb == 255).all(axis=-1).mean()
     assert 0.3 < white < 0.95
+
+
+@pytest.mark.parametrize("text", ["$5 puis $10", r"$\frac{", "50 $ et 100 $", r"$x^2$ \$", "$$"])
+def test_png_draws_dollars_as_typed_and_never_crashes(coloured, text):
+    frame, classes = coloured
+    fig = map_figure(frame, classes, f"Enquête {text}", text, f"source {text}", "2024")
+    texts = [t for t in fig.findobj(Text) if t.get_text()]
+    assert any(t.get_text() == f"Enquête {text}" for t in texts)
+    assert all(not t.get_parse_math() and not t.get_usetex() for t in texts)
+    assert map_png(frame, classes, f"Enquête {text}", text, text, "2024").startswith(b"\x89PNG")
+    # As the app calls it: with the light base map, whose town names are texts too.
+    with_basemap = map_figure(frame, classes, text, text, text, "2024", basemap=light_geojson())
+    assert all(not t.get_parse_math() for t in with_basemap.findobj(Text) if t.get_text())
 
 
 def test_png_uses_the_map_colours(coloured, png):
@@ -166,3 +182,15 @@ def test_exports_on_tiny_inline_geometries(tmp_path):
     path = tmp_path / "t.gpkg"
     path.write_bytes(layer_geopackage(frame))
     assert pyogrio.read_dataframe(path)["value"].tolist() == [1.0, 2.0]
+
+
+def test_inline_assets_refuses_a_page_that_still_links_the_app_static_files():
+    from layers.render.offline import inline_assets, local_url
+
+    url = local_url("leaflet")
+    with pytest.raises(ValueError, match="static files left"):
+        inline_assets(f"<script defer src='{url}'></script>")  # not the tag folium writes
+    assert "/app/static" not in inline_assets(f'<script src="{url}"></script>')
+    # static/atlas/basemap.js names "/app/static/basemap" in a comment: no link, no refusal
+    own = inline_assets(f'<script src="{local_url("atlas_basemap")}"></script>')
+    assert "AtlasBasemap" in own and "<script src=" not in own

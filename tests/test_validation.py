@@ -47,16 +47,16 @@ def test_codes_names_and_decimal_commas(data):
         f"{VALUES_HEADER}\n"
         "taux_chomage_2014;pre2016;22;12,5\n"
         "taux_chomage_2014;pre2016;nord pas de calais;13\n"
-        "taux_chomage_2014;2016;HAUTS-DE-FRANCE;12,9\n"
+        "revenu_median_uc_2013;2016;HAUTS-DE-FRANCE;18 912,5\n"
         "creations_entreprises_2014;pre2016;Île-de-France;1 234,5\n"
-        "taux_chomage_2014;france;France métropolitaine;10,1\n",
+        "revenu_median_uc_2013;france;France métropolitaine;20 100\n",
         data,
     )
     assert report.is_valid, report.to_text()
     assert report.kind == "valeurs"
     rows = report.rows
     assert rows["region_code"].tolist() == ["22", "31", "32", "11", "FRM"]
-    assert rows["value"].tolist() == [12.5, 13.0, 12.9, 1234.5, 10.1]
+    assert rows["value"].tolist() == [12.5, 13.0, 18912.5, 1234.5, 20100.0]
     assert rows.index.tolist() == [2, 3, 4, 5, 6]
     assert (rows["source_url"] == IMPORTED_SOURCE).all()
 
@@ -364,6 +364,22 @@ def test_apply_import_refuses_a_report_with_problems(data):
     assert (partial.values["source_url"] == IMPORTED_SOURCE).sum() == 1
 
 
+def test_each_bundle_has_one_content_key_that_names_its_imported_rows(data):
+    assert data.key == "shipped" and data.origin is None
+    rows = f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;22;99\ntaux_chomage_2014;pre2016;31;9\n"
+    swapped = f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;31;9\ntaux_chomage_2014;pre2016;22;99\n"
+    first = apply_import(data, check(rows, data))
+    again = apply_import(data, check(swapped, data))
+    other = apply_import(data, check(rows.replace(";99", ";98"), data))
+    assert first is not again and first.key == again.key  # same rows, same key
+    assert other.key != first.key and first.key.startswith("import:")
+    assert first.origin is data and other.origin is data
+    stacked = apply_import(
+        first, check(f"{PERCEPTION_HEADER}\nX;2024;citoyens;2016;53;emploi;5", data)
+    )
+    assert stacked.key not in {first.key, data.key} and stacked.origin is data
+
+
 # --- round trip, templates, command line -----------------------------------------------------
 
 
@@ -417,18 +433,22 @@ def test_check_cli_invalid_file_exits_1(tmp_path):
     assert "Ligne 2, colonne « value » : « abc » n'est pas un nombre." in result.stdout
 
 
-def test_check_cli_unreadable_file_exits_1(tmp_path):
+def test_check_cli_unreadable_file_exits_2(tmp_path):
     path = tmp_path / "vide.csv"
     path.write_bytes(b"")
     result = run_check(path)
-    assert (result.returncode, result.stdout.strip()) == (1, "Le fichier « vide.csv » est vide.")
-    assert run_check(tmp_path / "absent.csv").returncode == 1
+    assert (result.returncode, result.stdout.strip()) == (2, "Le fichier « vide.csv » est vide.")
+    assert run_check(tmp_path / "absent.csv").returncode == 2
 
 
-def test_2016_values_of_a_computed_indicator_are_noticed(data):
-    report = check(f"{VALUES_HEADER}\ntaux_pauvrete_2013;2016;32;12\n", data)
-    assert report.is_valid
-    assert "les valeurs 2016 de taux_pauvrete_2013 sont d'ordinaire calculées" in report.to_text()
+def test_2016_and_france_values_the_atlas_computes_are_refused_not_ignored(data):
+    report = check(
+        f"{VALUES_HEADER}\ntaux_pauvrete_2013;2016;32;12\ntaux_pauvrete_2013;france;FRM;9\n",
+        data,
+    )
+    assert [p.row for p in report.problems] == [2, 3]
+    assert "calculée à partir des anciennes régions 22 Picardie" in report.problems[0].message
+    assert "valeur France de « taux_pauvrete_2013 » est calculée" in report.problems[1].message
     published = check(f"{VALUES_HEADER}\nrevenu_median_uc_2013;2016;32;19000\n", data)
     assert published.notices == ()
     view = ViewState(level="2016", measure="indicateur", indicator="revenu_median_uc_2013")
@@ -471,7 +491,7 @@ def test_a_file_with_both_region_code_and_region_name_uses_the_code():
 def test_level_is_read_off_the_region_when_the_column_is_absent(region, level):
     data = load_indicator_data()
     table = pd.DataFrame(
-        {"indicateur": ["taux_pauvrete_2013"], "région": [region], "valeur": ["15,4"]},
+        {"indicateur": ["revenu_median_uc_2013"], "région": [region], "valeur": ["19500"]},
         index=[2],
     )
     report = validate(table, data)

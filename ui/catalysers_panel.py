@@ -18,6 +18,7 @@ from geo.catalysers import (
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
 from geo.names import of_name
+from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import fragility_summary
 from layers.render.formatting import format_number
@@ -93,14 +94,16 @@ def place_search(gazetteer: Callable[[], Gazetteer]) -> Place | None:
     try:
         found = gazetteer().search(query, limit=10)
     except (GazetteerQueryError, NoMatchError) as exc:
-        st.sidebar.warning(str(exc))
+        st.sidebar.warning(md_escape(exc))
         return None
     found = found.dropna(subset=["lat", "lon"])
     if found.empty:
         st.sidebar.warning("Cette commune n'a pas de position connue dans le référentiel.")
         return None
     if (found["match"] == "approx").all():
-        st.sidebar.info(f"Pas de commune nommée « {query.strip()} » : communes au nom proche.")
+        st.sidebar.info(
+            f"Pas de commune nommée « {md_escape(query.strip())} » : communes au nom proche."
+        )
     labels = [_candidate_label(row) for row in found.itertuples()]
     choice = st.sidebar.selectbox(
         "Commune", range(len(found)), format_func=labels.__getitem__, key="near_choice"
@@ -132,8 +135,8 @@ def show_results(result: NearResult, place: Place) -> None:
         )
     else:
         st.warning(
-            f"Aucun catalyseur à moins de {result.radius_km:g} km de {place.name} "
-            f"({place.departement}). Les trois plus proches :"
+            f"Aucun catalyseur à moins de {result.radius_km:g} km de {where}. Les trois plus "
+            "proches :"
         )
     table = results_table(result.rows)
     st.dataframe(
@@ -154,34 +157,52 @@ def show_results(result: NearResult, place: Place) -> None:
     )
 
 
-def show_place_departement(data: IndicatorData, place: Place) -> None:
-    """The fragility of the searched commune's département, and one click to open its profile."""
+def show_place_departement(data: IndicatorData, place: Place, lang: str = DEFAULT_LANG) -> None:
+    """The fragility of the searched commune's département, and one click to open its profile
+    (texts in ``lang``; every name in them escaped)."""
     names = data.units.set_index("departement")["nom_article"] if data.units is not None else {}
     with st.container(border=True):
         if place.departement not in names:
-            st.markdown(
-                f"{md_escape(place.name)} est dans le département {md_escape(place.departement)}, "
-                "hors de la France métropolitaine : l'atlas n'en a pas le profil."
+            abroad = t(
+                "catalysers.place_abroad",
+                lang,
+                name=md_escape(place.name),
+                code=md_escape(place.departement),
             )
+            st.markdown(abroad)
             return
         summary = fragility_summary(data, DEPARTEMENT, place.departement)
-        name = names[place.departement]
+        of_unit = md_escape(of_name(names[place.departement], lang))
         rank = (
-            "" if pd.isna(summary["rank"]) else f", rang {summary['rank']} sur {summary['n_units']}"
+            ""
+            if pd.isna(summary["rank"])
+            else t("catalysers.place_rank", lang, rank=summary["rank"], n=summary["n_units"])
         )
-        st.markdown(
-            f"**Fragilités {md_escape(of_name(name))} ({place.departement})** — indice global "
-            f"{format_number(summary['index'], 1)}{rank} (base 100 = France métropolitaine ; "
-            "rang 1 = le plus fragile)"
+        heading = t(
+            "catalysers.place_summary",
+            lang,
+            of_name=of_unit,
+            code=md_escape(place.departement),
+            index=format_number(summary["index"], 1, lang),
+            rank=rank,
         )
-        worst = " ; ".join(
-            f"{md_escape(label)} {format_number(index, 1)} (rang {domain_rank})"
+        st.markdown(heading)
+        worst = t("common.list_sep", lang).join(
+            t(
+                "catalysers.place_worst_item",
+                lang,
+                label=md_escape(label),
+                index=format_number(index, 1, lang),
+                rank=domain_rank,
+            )
             for label, index, domain_rank in summary["domains"]
         )
         if worst:
-            st.markdown(f"Domaines les plus fragiles : {worst}.")
+            worst_line = t("catalysers.place_worst", lang, items=worst)
+            st.markdown(worst_line)
+        opening = t("catalysers.place_open", lang, of_name=of_unit)
         st.button(
-            f"Ouvrir le profil {of_name(name)}",
+            opening,
             key="open_place_departement",
             on_click=set_view,
             kwargs={"level": DEPARTEMENT, "region": place.departement},

@@ -1,10 +1,13 @@
 """The data view of the current layer: one row per region, with CSV download."""
 
+import html
+from collections.abc import Hashable
 from datetime import date
 
 import folium
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from layers.measures import LayerValues
 from layers.render.basemap import light_geojson
@@ -15,8 +18,10 @@ from layers.render.exports import (
     map_png,
     standalone_map_html,
 )
+from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
 from layers.upload.dialect import french_csv
 from ui.map_panel import base_map
+from ui.text import md_escape
 
 
 def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
@@ -28,6 +33,7 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
             "valeur": coloured["value"],
             "classe": coloured["klass"] + 1,
             "couleur": coloured["colour"],
+            "provenance": coloured["code"].map(values.source_of),
         }
     )
     if values.table is not None:
@@ -45,25 +51,35 @@ def layer_csv(values: LayerValues, coloured) -> bytes:
     return french_csv(layer_frame(values, coloured))
 
 
+def displayed(frame: pd.DataFrame, decimals: int | None = None) -> Styler:
+    """The layer table as shown: French numbers at the source's precision (``decimals``, else
+    chosen from the magnitude: float noise such as 11.402374557557309 is not a fact), "pas de
+    donnée" for a missing value and "—" for a missing rank (never "None" or "nan"); the values
+    underneath still sort as numbers."""
+    shown = frame.drop(columns=["couleur"])
+    if decimals is None:
+        decimals = decimals_for(shown["valeur"])
+    # The checkbox column draws booleans itself.
+    others = [c for c in shown.columns if c not in ("valeur", "approche")]
+    return shown.style.format(
+        lambda v: format_number(v, decimals), subset=["valeur"], na_rep=NO_DATA_LABEL
+    ).format(na_rep="—", subset=others)
+
+
 def show_layer_table(values: LayerValues, coloured) -> None:
-    st.markdown(f"**{values.title}** ({values.unit})")
-    frame = layer_frame(values, coloured)
-    # Values at their source's precision: float noise (11.402374557557309) is not a fact.
-    decimals = 2 if values.decimals is None else values.decimals
-    frame["valeur"] = frame["valeur"].round(decimals)
+    st.markdown(f"**{md_escape(values.title)}** ({md_escape(values.unit)})")
     st.dataframe(
-        frame.drop(columns=["couleur"]),
+        displayed(layer_frame(values, coloured), values.decimals),
         hide_index=True,
         width="stretch",
         column_config={
-            "valeur": st.column_config.NumberColumn(format=f"%.{decimals}f"),
             "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
             "approche": st.column_config.CheckboxColumn(
                 "approchée (≈)", help="valeur calculée avec un poids de consolidation approché"
             ),
         },
     )
-    st.caption(values.caption)
+    st.caption(md_escape(values.caption))
     st.download_button(
         "Télécharger la couche (CSV)",
         layer_csv(values, coloured),
@@ -72,13 +88,24 @@ def show_layer_table(values: LayerValues, coloured) -> None:
     )
 
 
-def show_exports(values: LayerValues, coloured, classification, features: str) -> None:
+def show_exports(
+    values: LayerValues,
+    coloured,
+    classification,
+    features: str,
+    view_key: Hashable,
+    basemap: bool = True,
+) -> None:
     """Take the map away: PNG for slides, GeoPackage/Shapefile for QGIS, offline HTML.
 
-    Files are built when asked (a PNG takes about half a second), then offered for download.
+    Files are built when asked (a PNG takes about half a second), then offered for download
+    only while ``view_key`` is unchanged: it names everything the map depends on (the view with
+    its classes and base-map switch, and the data bundle's content key), so a prepared file
+    always matches the screen. The PNG and HTML carry the light base map only when the screen
+    shows a base map (``basemap``).
     """
     st.markdown("**Exporter la carte**")
-    stamp = f"{values.title}|{values.caption}|{len(coloured)}"
+    stamp = view_key
     builders = {
         "png": (
             "Image PNG (1 800 px)",
@@ -91,7 +118,7 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
                 values.unit,
                 values.caption,
                 date.today().strftime("%d/%m/%Y"),
-                basemap=light_geojson(),
+                basemap=light_geojson() if basemap else None,
             ),
         ),
         "gpkg": (
@@ -110,7 +137,9 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
             "Page HTML autonome (hors ligne)",
             "atlas_carte.html",
             "text/html",
-            lambda: standalone_map_html(_export_map(features, values)).encode("utf-8"),
+            lambda: standalone_map_html(
+                _export_map(features, values, "light" if basemap else "none")
+            ).encode("utf-8"),
         ),
     }
     columns = st.columns(len(builders))
@@ -132,12 +161,22 @@ def show_exports(values: LayerValues, coloured, classification, features: str) -
             st.rerun()
 
 
-def _export_map(features: str, values: LayerValues) -> folium.Map:
-    """The on-screen map (same coloured layer, light base map) as one folium map.
+def _export_map(features: str, values: LayerValues, basemap: str = "light") -> folium.Map:
+    """The on-screen map (same coloured layer, light base map) as one folium map, with its
+    title and caption (sources, and "données importées" where an import changed a value).
 
     A page opened from disk cannot read the PMTiles archives (no range requests on file://),
-    so the export carries the light GeoJSON base map, and says so on the map.
+    so the export carries the light GeoJSON base map (``basemap`` "light", or "none" when the
+    screen shows none), and says so on the map.
     """
-    fmap = base_map("light")
+    fmap = base_map(basemap)
     choropleth_layer(features, values.title).add_to(fmap)
+    caption = (
+        # At the top: the base map's note and attribution sit at the bottom corners.
+        '<div style="position:fixed;top:8px;left:54px;right:8px;z-index:1000;'
+        'background:rgba(255,255,255,.9);padding:6px 10px;font:12px sans-serif">'
+        f"<b>{html.escape(values.title)}</b> ({html.escape(values.unit)})<br>"
+        f"{html.escape(values.caption)}</div>"
+    )
+    fmap.get_root().html.add_child(folium.Element(caption))
     return fmap

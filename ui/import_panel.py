@@ -4,25 +4,76 @@ The shipped files are never modified: accepted rows go into a new indicator bund
 this user's session only, labelled "données importées" wherever the map shows them.
 """
 
+import hashlib
+from collections.abc import MutableMapping
+
 import pandas as pd
 import streamlit as st
 
 from layers.indicators.bundle import IndicatorData
 from layers.upload.apply import apply_import
-from layers.upload.read import MAX_UPLOAD_LABEL, UploadError, read_table
+from layers.upload.limits import MAX_UPLOAD_MB
+from layers.upload.read import UploadError
 from layers.upload.templates import template_csv
-from layers.upload.validate import validate
+from layers.upload.validate import ValidationReport, check_file
+from ui.text import md_escape
 
 SESSION_KEY = "imported_data"
-LABEL_KEY = "imported_label"
+LABELS_KEY = "imported_labels"
+CHECKED_KEY = "upload_checked"
 
 
 def active_data(shipped: IndicatorData) -> tuple[IndicatorData, str]:
-    """The bundle the session works on, and a key naming it (for the caches)."""
+    """The bundle the session works on, and its content key (for the caches)."""
     imported = st.session_state.get(SESSION_KEY)
-    if imported is None:
-        return shipped, "shipped"
-    return imported, f"importé:{st.session_state.get(LABEL_KEY, '')}:{id(imported)}"
+    data = shipped if imported is None else imported
+    return data, data.key
+
+
+def imported_labels(state: MutableMapping) -> list[str]:
+    """The files whose rows the session's bundle holds, oldest first (imports stack)."""
+    return list(state.get(LABELS_KEY) or [])
+
+
+def accept(
+    state: MutableMapping, shipped: IndicatorData, report: ValidationReport, label: str
+) -> None:
+    """Add a report's valid rows to the session's bundle, and its file to the banner's list."""
+    current = state.get(SESSION_KEY) or shipped
+    state[SESSION_KEY] = apply_import(current, report, allow_partial=True)
+    state[LABELS_KEY] = [*imported_labels(state), label]
+
+
+def drop_imports(state: MutableMapping) -> None:
+    state[SESSION_KEY] = None
+    state[LABELS_KEY] = []
+
+
+def checked(
+    state: MutableMapping, content: bytes, filename: str, data: IndicatorData
+) -> ValidationReport | str:
+    """The report (or the French reason it cannot be read) of an uploaded file, computed once
+    per file content, name and data bundle: reruns of the page (every click) reuse it."""
+    key = (hashlib.sha256(content).hexdigest(), filename, data.key)
+    cached = state.get(CHECKED_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        result: ValidationReport | str = check_file(content, filename, data)
+    except UploadError as exc:
+        result = str(exc)
+    state[CHECKED_KEY] = (key, result)  # one file at a time: the previous entry is dropped
+    return result
+
+
+def imported_banner(state: MutableMapping) -> str | None:
+    """Markdown naming every imported file (escaped), or None when nothing is imported."""
+    labels = imported_labels(state)
+    if state.get(SESSION_KEY) is None or not labels:
+        return None
+    return "Carte calculée avec des **données importées** : " + " ; ".join(
+        md_escape(label) for label in labels
+    )
 
 
 @st.cache_data
@@ -51,32 +102,45 @@ def show_import(shipped: IndicatorData) -> None:
         mime="text/csv",
     )
     uploaded = st.file_uploader(
-        f"Fichier à importer (CSV ou XLSX, {MAX_UPLOAD_LABEL} au plus)",
+        f"Fichier à importer (CSV ou XLSX, {MAX_UPLOAD_MB} Mo au plus)",
         type=["csv", "txt", "xlsx"],
         key="upload_file",
+        max_upload_size=MAX_UPLOAD_MB,
     )
-    if st.session_state.get(SESSION_KEY) is not None:
-        st.success(f"Données importées en cours d'usage : {st.session_state.get(LABEL_KEY)}")
+    state = st.session_state
+    if state.get(SESSION_KEY) is not None:
+        names = " ; ".join(md_escape(label) for label in imported_labels(state))
+        st.success(f"Données importées en cours d'usage : {names}")
         if st.button("Retirer les données importées", key="drop_import"):
-            st.session_state[SESSION_KEY] = None
+            drop_imports(state)
             st.rerun()
     if uploaded is None:
         return
-    try:
-        table = read_table(uploaded.getvalue(), uploaded.name)
-    except UploadError as exc:
-        st.error(str(exc))
+    report = checked(state, uploaded.getvalue(), uploaded.name, shipped)
+    if isinstance(report, str):
+        st.error(md_escape(report))
         return
-    report = validate(table, shipped)
+    _show_report(report, uploaded.name)
+    if report.rows.empty or not report.complete:
+        return
+    label = f"{uploaded.name} ({len(report.rows)} ligne(s) {report.kind})"
+    if st.button(
+        f"Utiliser les {len(report.rows)} ligne(s) valides", key="accept_import", type="primary"
+    ):
+        accept(state, shipped, report, label)
+        st.rerun()
+
+
+def _show_report(report: ValidationReport, filename: str) -> None:
     if report.problems:
         st.error(
-            f"{len(report.problems)} problème(s) dans « {uploaded.name} » : corrigez le "
+            f"{len(report.problems)} problème(s) dans « {md_escape(filename)} » : corrigez le "
             "fichier, ou utilisez seulement les lignes valides."
         )
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Ligne": [p.row for p in report.problems],
+                    "Ligne": [str(p.row) if p.row else "—" for p in report.problems],
                     "Colonne": [p.column or "" for p in report.problems],
                     "Problème": [p.message for p in report.problems],
                 }
@@ -85,15 +149,5 @@ def show_import(shipped: IndicatorData) -> None:
             width="stretch",
         )
     for notice in report.notices:
-        st.info(notice)
+        st.info(md_escape(notice))
     st.text(report.to_text())
-    if report.rows.empty:
-        return
-    label = f"{uploaded.name} ({len(report.rows)} ligne(s) {report.kind})"
-    if st.button(
-        f"Utiliser les {len(report.rows)} ligne(s) valides", key="accept_import", type="primary"
-    ):
-        current, _ = active_data(shipped)
-        st.session_state[SESSION_KEY] = apply_import(current, report, allow_partial=True)
-        st.session_state[LABEL_KEY] = label
-        st.rerun()

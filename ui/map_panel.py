@@ -131,7 +131,7 @@ def show_legend(classification: Classification, values, coloured) -> None:
             axis=0,
         )
         st.dataframe(styled, hide_index=True, width="content")
-    st.caption(values.caption)
+    st.caption(md_escape(values.caption))
 
 
 def show_marker_legend() -> None:

@@ -7,8 +7,9 @@ import streamlit as st
 
 from geo.catalysers import category_label
 from geo.levels import LEVELS
-from layers.indicators.bundle import IndicatorData
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import NO_DATA_LABEL, format_number, format_value
@@ -33,8 +34,8 @@ def show_profile(
         )
         return
     row = regions.loc[regions["code"] == view.region].iloc[0]
-    st.subheader(row["nom"])
-    st.caption(f"{LEVELS[view.level].label} · code INSEE {row['code']}")
+    st.subheader(md_escape(row["nom"]))
+    st.caption(f"{LEVELS[view.level].label} · code INSEE {md_escape(row['code'])}")
     st.markdown(_relation_text(data, view))
     if st.button("Fermer le profil", key="close_profile"):
         set_view(region="")
@@ -59,17 +60,30 @@ def show_profile(
     st.vega_lite_chart(domain_chart_spec(data, view.level, view.region, survey), width="stretch")
     if domains["perceived_index"].notna().any():
         st.caption(
-            f"Perçu : enquête {survey.replace('-', ' ')} (note régionale / nationale × 100)."
+            f"Perçu : enquête {md_escape(survey.replace('-', ' '))} (note régionale / nationale "
+            "× 100)."
         )
     proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
     if not proxies.empty:
         st.caption(
             "Domaines qui reposent sur des approximations (aucune mesure directe pour les "
-            f"{LEVELS[view.level].plural}) : {', '.join(proxies)} — voir « Méthode et sources »."
+            f"{LEVELS[view.level].plural}) : {md_escape(', '.join(proxies))} — voir « Méthode et "
+            "sources »."
         )
     indicators, notes = _show_domain_indicators(data, view, domains)
     _show_catalysers(catalysers, LEVELS[view.level].of_unit)
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, notes)
+    imported = (
+        changed_by_import(
+            data, lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"]
+        ).any()
+        or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
+    )
+    if imported:
+        st.caption(
+            "Ce profil comprend des **données importées** (votre fichier, non la source "
+            "officielle)."
+        )
+    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, notes, imported)
 
 
 def _relation_text(data: IndicatorData, view: ViewState) -> str:
@@ -117,13 +131,13 @@ def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
 
 
 @st.cache_resource(max_entries=512)
-def _chart_spec(level: str, code: str, survey: str | None, data_id: int, _data) -> dict:
+def _chart_spec(level: str, code: str, survey: str | None, data_key: str, _data) -> dict:
     return _domain_chart(domain_profile(_data, level, code, survey)).to_dict()
 
 
 def domain_chart_spec(data: IndicatorData, level: str, code: str, survey: str | None) -> dict:
     """Vega-Lite spec of the domain chart, built once per region, survey and data bundle."""
-    return _chart_spec(level, code, survey, id(data), data)
+    return _chart_spec(level, code, survey, data.key, data)
 
 
 def _domain_chart(domains: pd.DataFrame) -> alt.Chart:
@@ -173,8 +187,9 @@ def _domain_chart(domains: pd.DataFrame) -> alt.Chart:
 
 def _show_domain_indicators(
     data: IndicatorData, view: ViewState, domains: pd.DataFrame
-) -> pd.DataFrame:
-    """The chosen domain's indicator table; returns it as shown (for the printable page)."""
+) -> tuple[pd.DataFrame, list[str]]:
+    """The chosen domain's indicator table and its reading notes, as shown (for the printable
+    page)."""
     labels = dict(zip(domains["domain"], domains["label_fr"], strict=True))
     default = view.layer if view.layer in labels else domains["domain"].iloc[0]
     domain = st.selectbox(
@@ -186,7 +201,7 @@ def _show_domain_indicators(
     )
     proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
     if proxy:
-        st.info(f"Domaine reposant sur des approximations : {proxy}.")
+        st.info(f"Domaine reposant sur des approximations : {md_escape(proxy)}.")
     table = domain_indicators(data, view.level, view.region, domain)
     if table.empty:
         st.info("Aucun indicateur pour ce domaine.")
@@ -227,7 +242,7 @@ def _show_domain_indicators(
         "seulement. Origine : valeur lue dans la source, ou calculée (et comment)."
     )
     for note in notes:
-        st.caption(note)
+        st.caption(md_escape(note))
     return shown, notes
 
 
@@ -238,6 +253,7 @@ def _offer_printable_page(
     indicators: pd.DataFrame,
     catalysers: pd.DataFrame,
     notes: list[str],
+    imported: bool = False,
 ) -> None:
     """A printable HTML page mirroring the panel (escaped by layers.render.exports.profile_html)."""
     domain_table = pd.DataFrame(
@@ -272,6 +288,14 @@ def _offer_printable_page(
             "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
             *notes,
             "Sources et méthode : page « Méthode et sources » de l'atlas.",
+            *(
+                [
+                    "Données importées : ce profil comprend des valeurs calculées avec un "
+                    "fichier importé par l'utilisateur, non publiées par la source officielle."
+                ]
+                if imported
+                else []
+            ),
         ],
     )
     st.download_button(

@@ -8,6 +8,8 @@ or approximate (:data:`APPROXIMATE_WEIGHTS`), the core set of the level
 applies them and checks each against the reference figures.
 """
 
+from i18n import t
+
 #: Département series that are a series of the region catalogue: same source, same definition
 #: (the build checks that the départements sum to the published region counts, or that both
 #: files print the same France value). Their 96 values join the region indicator.
@@ -209,27 +211,20 @@ CORE_DEPARTEMENT = {
     "(calculé : baromètre / population)",
 }
 
-#: Domains whose core indicators at the département level stand in for the notion (proxies):
-#: what they measure instead. Shown in the profile, the map legend and the method page, as the
-#: region levels' ``PROXY_DOMAINS`` of :mod:`layers.build.indicators`.
+#: Domains whose core indicators at the département level stand in for the notion (proxies).
+#: What they measure instead is the i18n catalogue's ``proxy.<id>.departement`` text, shown in
+#: the profile, the map legend and the method page, as the region levels' ``PROXY_DOMAINS`` of
+#: :mod:`layers.build.indicators`.
 PROXY_DOMAINS_DEPARTEMENT = {
-    "logement": "aucune mesure directe du mal-logement par département dans les sources "
-    "trouvées : le domaine repose sur la pauvreté des locataires 2013 (Filosofi), un revenu qui "
-    "recoupe le domaine pauvreté",
-    "diversite_handicap": "le domaine repose sur l'index d'égalité professionnelle "
-    "femmes-hommes 2024 (part des entreprises à plus de 75 points), seule mesure complète par "
-    "département : ni le handicap ni la diversité d'origine n'y sont mesurés",
-    "isolement": "le lien social n'est mesuré par aucun fichier départemental : le domaine repose "
-    "sur l'éloignement des soins de proximité 2014 et la faible densité de population 2021 (un "
-    "isolement géographique, de sens discutable)",
-    "numerique": "le domaine repose sur le déploiement de la fibre 2022 (locaux raccordables), une "
-    "infrastructure : l'usage d'internet par département n'est dans aucun fichier",
-    "culture_loisirs": "le domaine repose sur deux mesures d'action publique 2024 (jeunes de 18 "
-    "ans inscrits au pass Culture, élèves touchés par l'éducation artistique et culturelle), pas "
-    "sur l'accès des habitants à la culture",
-    "transition_energetique": "le domaine repose sur des équipements (photovoltaïque par "
-    "habitant 2015, bornes de recharge publiques 2024), pas sur l'effort de transition "
-    "(consommation, rénovation)",
+    domain: t(f"proxy.{domain}.departement")
+    for domain in (
+        "logement",
+        "diversite_handicap",
+        "isolement",
+        "numerique",
+        "culture_loisirs",
+        "transition_energetique",
+    )
 }
 
 #: Indicators the départements bring to the region indices (their region values are computed

@@ -3,10 +3,11 @@
 Usage: ``python -m layers.build.indicators``. The curation rules live here, reviewable:
 which indicators enter the indices (``CORE``), which are derived ratios (``DERIVED``), which
 consolidation weights are only approximations (``APPROXIMATE_WEIGHTS``), which domains rest on
-proxies (``PROXY_DOMAINS``), the French labels. Outputs are committed, so the app never needs
-../shared at run time. Nothing is estimated: every value is copied from a reference row with its
-source URL (../shared/reference/indicators.csv, plus data/indicators/reference_additions.csv:
-figures the shared reference lacks, read from a named source and written in the same format).
+proxies (``PROXY_DOMAINS``). Domain and axis names and proxy notes are the i18n catalogue's.
+Outputs are committed, so the app never needs ../shared at run time. Nothing is estimated:
+every value is copied from a reference row with its source URL
+(../shared/reference/indicators.csv, plus data/indicators/reference_additions.csv: figures the
+shared reference lacks, read from a named source and written in the same format).
 """
 
 import argparse
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from i18n import t
 from layers.build import departements
 from layers.build.departements_rules import PROXY_DOMAINS_DEPARTEMENT
 from layers.build.method_page import (
@@ -37,33 +39,27 @@ ADDITIONS_CSV = INDICATORS_DIR / "reference_additions.csv"
 #: Flags that open some reference notes: they say how complete the row is, not where it is from.
 FLAGS = ("PARTIEL", "INCOMPLET", "ATTENTION")
 
-#: The 16 domains: id, axis, French label (the PHARE reports' wording), English label.
+#: The 16 domains (id, axis), in display order. Their names in French (the PHARE reports'
+#: wording) and English, and the axes' names, are the i18n catalogue's ``domain.<id>`` and
+#: ``axis.<axis>`` texts: stated once, for the app and for domains.csv.
 DOMAINS = [
-    ("emploi", "economique", "Emploi / chômage / insertion", "Employment"),
-    ("developpement_economique", "economique", "Développement économique",
-     "Economic development"),
-    ("niveau_de_vie", "economique", "Niveau de vie / pouvoir d'achat", "Standard of living"),
-    ("pauvrete", "social", "Pauvreté / lutte contre l'exclusion", "Poverty and exclusion"),
-    ("logement", "social", "Mal logement", "Poor housing"),
-    ("diversite_handicap", "social", "Diversité / handicap", "Diversity and disability"),
-    ("vieillissement", "social", "Vieillissement / intergénérationnel", "Ageing"),
-    ("isolement", "social", "Isolement / lien social", "Isolation and social ties"),
-    ("education", "societal", "Éducation", "Education"),
-    ("sante", "societal", "Santé", "Health"),
-    ("securite", "societal", "Sécurité / délinquance", "Safety"),
-    ("mobilite", "societal", "Mobilité / transports", "Mobility"),
-    ("numerique", "societal", "Accès au numérique", "Digital access"),
-    ("culture_loisirs", "societal", "Culture / loisirs", "Culture and leisure"),
-    ("environnement", "environnemental", "Environnement / pollution / biodiversité",
-     "Environment"),
-    ("transition_energetique", "environnemental", "Transition énergétique", "Energy transition"),
-]  # fmt: skip
-AXES = {
-    "economique": ("Critères économiques", "Economic"),
-    "social": ("Critères sociaux", "Social"),
-    "societal": ("Critères sociétaux", "Societal"),
-    "environnemental": ("Critères environnementaux", "Environmental"),
-}
+    ("emploi", "economique"),
+    ("developpement_economique", "economique"),
+    ("niveau_de_vie", "economique"),
+    ("pauvrete", "social"),
+    ("logement", "social"),
+    ("diversite_handicap", "social"),
+    ("vieillissement", "social"),
+    ("isolement", "social"),
+    ("education", "societal"),
+    ("sante", "societal"),
+    ("securite", "societal"),
+    ("mobilite", "societal"),
+    ("numerique", "societal"),
+    ("culture_loisirs", "societal"),
+    ("environnement", "environnemental"),
+    ("transition_energetique", "environnemental"),
+]
 
 #: Indicators that enter the domain indices, with the reason each was chosen (one per concept,
 #: complete for the 22 former regions, years as close to 2013-2016 as the data allow).
@@ -250,30 +246,12 @@ CAVEATS = {
     "eurostat_formation_adultes_25_64_2015": "rupture de série Eurostat en 2013 ; Corse de "
     "faible fiabilité",
 }
-#: Domains whose core indicators stand in for the notion (proxies): what they measure instead.
-#: Shown in the profile, the map legend and the method page.
+#: Domains whose core indicators stand in for the notion (proxies). What they measure instead
+#: is the i18n catalogue's ``proxy.<id>`` text, shown in the profile, the map legend and the
+#: method page.
 PROXY_DOMAINS = {
-    "logement": "aucune mesure directe du mal-logement (sur-occupation, vulnérabilité "
-    "énergétique) n'est disponible pour les 22 anciennes régions : le domaine repose sur la "
-    "pauvreté des locataires (un revenu, qui recoupe le domaine pauvreté) et le nombre moyen "
-    "de pièces par personne (OCDE, une décimale)",
-    "isolement": "pas de mesure directe de l'isolement (personnes vivant seules) pour les 22 "
-    "anciennes régions : le domaine repose sur le soutien du réseau social perçu (enquête "
-    "Gallup, petits échantillons régionaux) et la participation électorale (engagement "
-    "civique)",
-    "mobilite": "pas de part modale domicile-travail pour les 22 anciennes régions (celles des "
-    "départements, pondérées par une population approchée, n'en donnent pas de valeur exacte) : "
-    "le domaine repose sur le taux de motorisation (lecture discutable, rupture de série "
-    "2015-2016) et la densité d'autoroutes (les voies express gratuites de Bretagne n'y comptent "
-    "pas)",
-    "culture_loisirs": "pas de mesure de l'accès des habitants à la culture pour les 22 "
-    "anciennes régions (emploi culturel sans la Corse, licences sportives partielles) : le "
-    "domaine repose sur les nuitées touristiques par habitant 2023, une offre pour les "
-    "visiteurs",
-    "transition_energetique": "le domaine repose sur la part d'électricité renouvelable 2013, "
-    "qui reflète la dotation hydraulique et éolienne plus que l'effort de transition, et sur la "
-    "puissance photovoltaïque par habitant 2015 (sommée exactement sur les départements), une "
-    "capacité installée",
+    domain: t(f"proxy.{domain}")
+    for domain in ("logement", "isolement", "mobilite", "culture_loisirs", "transition_energetique")
 }
 #: Decimals beyond which a reference value is float noise (a ratio stored at full precision):
 #: such series are shown with :data:`NOISE_DISPLAY_DECIMALS` (the published precision of rates).
@@ -371,14 +349,14 @@ def build_domains() -> pd.DataFrame:
         {
             "domain": d,
             "axis": axis,
-            "axis_label_fr": AXES[axis][0],
-            "label_fr": fr,
-            "label_en": en,
+            "axis_label_fr": t(f"axis.{axis}"),
+            "label_fr": t(f"domain.{d}"),
+            "label_en": t(f"domain.{d}", "en"),
             "order": i + 1,
             "proxy_note": PROXY_DOMAINS.get(d, ""),
             "proxy_note_departement": PROXY_DOMAINS_DEPARTEMENT.get(d, ""),
         }
-        for i, (d, axis, fr, en) in enumerate(DOMAINS)
+        for i, (d, axis) in enumerate(DOMAINS)
     ]
     return pd.DataFrame(rows)
 

@@ -5,6 +5,7 @@ a user's imported rows (a new bundle built with :func:`dataclasses.replace`) go 
 the same code as the shipped ones.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +14,14 @@ import pandas as pd
 
 from geo.levels import LEVELS, check_level
 from geo.region_mapping import load_region_mapping, load_units
+from i18n import DEFAULT_LANG, has_key, t
 
 INDICATORS_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
+#: ``source_url`` of every row a user imported: the provenance that follows the number.
+IMPORTED_SOURCE = "données importées"
+#: :attr:`IndicatorData.key` of the shipped tables.
+SHIPPED_KEY = "shipped"
 
 
 class UnknownIdError(KeyError, ValueError):
@@ -47,6 +53,12 @@ class IndicatorData:
     #: One row per département with its units at every level; None in bundles built without it
     #: (then the département level is unknown to the bundle).
     units: pd.DataFrame | None = None
+    #: Content key naming this bundle in every cache: :data:`SHIPPED_KEY`, or a hash of the
+    #: imported rows (see :func:`content_key`). Never ``id()``, which Python reuses.
+    key: str = SHIPPED_KEY
+    #: The shipped bundle an imported one was built from (``None`` for the shipped bundle):
+    #: comparing with it tells which numbers the import changed.
+    origin: "IndicatorData | None" = field(default=None, compare=False, repr=False)
     #: Results of pure computations on this bundle (see :meth:`memoised`).
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -104,12 +116,20 @@ class IndicatorData:
             raise UnknownIdError(f"This data bundle has no unit table for the level {level!r}")
         return self.region_names[level]
 
-    def proxy_notes(self, level: str) -> pd.Series:
+    def proxy_notes(self, level: str, lang: str = DEFAULT_LANG) -> pd.Series:
         """Domain -> what its core indicators at ``level`` stand in for ("" when they measure
-        the notion itself)."""
+        the notion itself), in ``lang``: the catalogue's :func:`proxy_key` text, else (a bundle
+        whose domains the catalogue does not know) the data's own French note."""
         column = check_level(level).proxy_note_column
-        notes = self.domains.get(column, pd.Series("", index=self.domains.index))
-        return pd.Series(notes.fillna("").to_numpy(), index=self.domains["domain"].to_numpy())
+        notes = self.domains.get(column, pd.Series("", index=self.domains.index)).fillna("")
+        domains = self.domains["domain"].to_numpy()
+        texts = [
+            t(proxy_key(level, domain), lang)
+            if note and has_key(proxy_key(level, domain))
+            else note
+            for domain, note in zip(domains, notes, strict=True)
+        ]
+        return pd.Series(texts, index=domains, dtype=object)
 
     def core(self, level: str) -> pd.Series:
         """Boolean by catalogue row: the indicator enters the indices at ``level``."""
@@ -117,6 +137,30 @@ class IndicatorData:
         if column not in self.catalogue:
             return pd.Series(False, index=self.catalogue.index)
         return self.catalogue[column].astype(bool)
+
+
+def proxy_key(level: str, domain: str) -> str:
+    """Catalogue key (:mod:`i18n`) of what ``domain``'s core set at ``level`` stands in for:
+    ``proxy.<domain>`` for the region levels (one core set, ``domains.csv`` column
+    ``proxy_note``), ``proxy.<domain>.<level>`` for a level with its own core set (the
+    départements: ``proxy.logement.departement``, column ``proxy_note_departement``)."""
+    if check_level(level).proxy_note_column == "proxy_note":
+        return f"proxy.{domain}"
+    return f"proxy.{domain}.{level}"
+
+
+def content_key(values: pd.DataFrame, perception: pd.DataFrame) -> str:
+    """Key of a bundle with imported rows: a hash of those rows (the rest is the shipped data).
+
+    Rows are sorted first, so that the same rows imported in another order give the same key.
+    """
+    digest = hashlib.sha256()
+    for name, frame in (("values", values), ("perception", perception)):
+        rows = frame[frame["source_url"] == IMPORTED_SOURCE].astype(str)
+        rows = rows.sort_values(list(rows.columns), ignore_index=True)
+        digest.update(name.encode())
+        digest.update(rows.to_csv(index=False).encode("utf-8"))
+    return "import:" + digest.hexdigest()[:32]
 
 
 def region_names_of(table: pd.DataFrame) -> dict[str, dict[str, str]]:

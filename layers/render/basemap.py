@@ -19,6 +19,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
+from i18n import DEFAULT_LANG, t
 from layers.render.offline import STATIC_DIR, offline, static_path
 
 BASEMAP = "basemap"  # folder under static/
@@ -26,10 +27,7 @@ ARCHIVES = ("basemap_base.pmtiles", "basemap_ref.pmtiles")
 LIGHT_FILE = "basemap_light.geojson"
 #: Colours of the light base map in the PNG export (static/atlas/basemap.js uses the same).
 SEA_COLOUR, FRANCE_COLOUR, OTHER_LAND_COLOUR = "#c6d9e8", "#f8f6f1", "#e9e6de"
-LIGHT_NOTE = (
-    "Fond de carte simplifié pour la page hors ligne : terres, limites des départements et "
-    "grandes villes."
-)
+LIGHT_NOTE = t("basemap.light_note")
 
 
 def missing_files(static_dir: Path = STATIC_DIR) -> list[str]:
@@ -39,17 +37,12 @@ def missing_files(static_dir: Path = STATIC_DIR) -> list[str]:
     return [rel for rel in needed if not (static_dir / rel).is_file()]
 
 
-def unavailable_note(static_dir: Path = STATIC_DIR) -> str | None:
-    """A French note saying why the base map is not drawn, or None when it can be."""
+def unavailable_note(static_dir: Path = STATIC_DIR, lang: str = DEFAULT_LANG) -> str | None:
+    """A note (in ``lang``) saying why the base map is not drawn, or None when it can be."""
     missing = missing_files(static_dir)
     if not missing:
         return None
-    return (
-        "Fond de carte indisponible (fichier manquant : static/"
-        + ", static/".join(missing)
-        + ") : relancez `bash scripts/app.sh`, qui installe le lecteur de tuiles depuis npm. "
-        "L'atlas fonctionne sans."
-    )
+    return t("basemap.unavailable", lang, files=", ".join(f"static/{m}" for m in missing))
 
 
 @cache

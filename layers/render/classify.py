@@ -13,7 +13,8 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from layers.render.formatting import NO_DATA_LABEL, format_number
+from i18n import DEFAULT_LANG
+from layers.render.formatting import format_number, no_data_label
 from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 NO_DATA_COLOUR = "#bdbdbd"
@@ -51,13 +52,14 @@ class Classification:
         palette = dict(enumerate(self.colours)) | {-1: NO_DATA_COLOUR}
         return self.classes.map(palette)
 
-    def legend(self, decimals: int = 1) -> list[tuple[str, str, int]]:
-        """(colour, label, number of regions) per class, then the no-data class if used."""
+    def legend(self, decimals: int = 1, lang: str = DEFAULT_LANG) -> list[tuple[str, str, int]]:
+        """(colour, label, number of regions) per class, then the no-data class if used; labels
+        written in ``lang``."""
         counts = self.classes.value_counts()
         entries = [
             (
                 colour,
-                f"{format_number(lo, decimals)} – {format_number(hi, decimals)}",
+                f"{format_number(lo, decimals, lang)} – {format_number(hi, decimals, lang)}",
                 int(counts.get(i, 0)),
             )
             for i, (colour, lo, hi) in enumerate(
@@ -66,7 +68,7 @@ class Classification:
         ]
         missing = int(counts.get(-1, 0))
         if missing:
-            entries.append((NO_DATA_COLOUR, NO_DATA_LABEL, missing))
+            entries.append((NO_DATA_COLOUR, no_data_label(lang), missing))
         return entries
 
 
@@ -90,11 +92,18 @@ def classify(
         maximum is added if it is above the last break).
     k : int
         Wanted number of classes; lowered to the number of distinct values (mapclassify
-        refuses more classes than values).
+        refuses more classes than values). A single distinct value makes one class, whatever
+        the scheme.
     diverging_centre : float, optional
         Centre of a diverging palette (100 for indices, 0 for gaps); sequential otherwise.
     reverse : bool
         Reverse a sequential palette (higher value = less fragile = lighter).
+
+    Raises
+    ------
+    ClassificationError
+        Unknown scheme, bad ``k``, unusable manual breaks, or any refusal of mapclassify
+        (re-raised with a French message): the caller never sees mapclassify's own errors.
     """
     if scheme not in SCHEME_LABELS:
         raise ClassificationError(
@@ -102,18 +111,17 @@ def classify(
         )
     if not isinstance(k, int | np.integer) or k < 1:
         raise ClassificationError(f"k must be a positive integer, got {k!r}")
-    present = values.dropna().astype(float)
+    present = values.astype(float).replace([np.inf, -np.inf], np.nan).dropna()
     classes = pd.Series(-1, index=values.index, dtype="int64")
     if present.empty:
         return Classification(classes, [], [], [])
     if scheme == MANUAL:
         upper = _manual_upper_bounds(breaks, present)
+    elif present.nunique() == 1:
+        # mapclassify refuses to split equal values (EqualInterval raises): one class holds them.
+        upper = [float(present.iloc[0])]
     else:
-        k = min(k, present.nunique())
-        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
-            warnings.simplefilter("ignore", UserWarning)
-            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
-        upper = [float(b) for b in np.unique(fitted.bins)]
+        upper = _scheme_upper_bounds(scheme, present, min(k, present.nunique()))
     upper[-1] = max(upper[-1], float(present.max()))
     bins = np.searchsorted(np.array(upper), present.to_numpy(), side="left")
     classes[present.index] = bins
@@ -122,9 +130,30 @@ def classify(
     return Classification(classes, lower, upper, colours)
 
 
+def _scheme_upper_bounds(scheme: str, present: pd.Series, k: int) -> list[float]:
+    """Upper class bounds from mapclassify; its refusals become a French ClassificationError."""
+    try:
+        with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
+            warnings.simplefilter("ignore", UserWarning)
+            fitted = SCHEMES[scheme][1](present.to_numpy(), k)
+    except (ValueError, ZeroDivisionError, IndexError) as exc:
+        raise ClassificationError(
+            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs "
+            f"({k} classes demandées) : {exc}"
+        ) from exc
+    upper = [float(b) for b in np.unique(fitted.bins) if np.isfinite(b)]
+    if not upper:
+        raise ClassificationError(
+            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs."
+        )
+    return upper
+
+
 def _manual_upper_bounds(breaks: list[float] | None, present: pd.Series) -> list[float]:
     if not breaks:
         raise ClassificationError("Manual classes need at least one break")
+    if not all(np.isfinite(float(b)) for b in breaks):
+        raise ClassificationError(f"Manual breaks must be finite numbers, got {list(breaks)!r}")
     upper = sorted({float(b) for b in breaks})
     if upper[-1] < present.max():
         upper.append(float(present.max()))
@@ -140,12 +169,42 @@ def _colours(
         positions = np.linspace(0.15, 0.9, k) if k > 1 else np.array([0.5])
     else:
         # A class that straddles the centre is neutral; the others move away from white by
-        # at least a visible step, then in proportion to their distance from the centre.
+        # at least a visible step, then in proportion to their distance from the centre, and
+        # never closer to their neighbour than DIVERGING_STEP (two near-equal classes, such as
+        # 50-50 and 50-51 of an index capped at 50, would otherwise get the same colour).
         cmap = mpl.colormaps[DIVERGING_CMAP]
         lo, hi = np.array(lower), np.array(upper)
         mids = (lo + hi) / 2
         half_range = max(np.max(np.abs(np.concatenate([lo, hi]) - centre)), 1e-9)
-        offset = 0.12 + 0.33 * np.abs(mids - centre) / half_range
+        offset = _FIRST_OFFSET + (_LAST_OFFSET - _FIRST_OFFSET) * np.abs(mids - centre) / half_range
         straddles = (lo < centre) & (hi > centre)
-        positions = np.where(straddles, 0.5, 0.5 + np.sign(mids - centre) * offset)
+        side = np.where(straddles, 0, np.sign(mids - centre))
+        for sign in (-1, 1):
+            # Classes are sorted, so on each side they are in order of distance from the centre.
+            mine = np.flatnonzero(side == sign)[::sign]
+            offset[mine] = _spread(offset[mine])
+        positions = 0.5 + side * offset
     return [mpl.colors.to_hex(cmap(p)) for p in positions]
+
+
+#: Offsets from the white centre of the diverging palette: the nearest and the farthest class.
+_FIRST_OFFSET, _LAST_OFFSET = 0.12, 0.45
+#: Smallest offset between neighbouring classes on one side of the centre: RdBu steps of 0.07
+#: stay at least 6 ΔE00 apart in normal vision and simulated protanopia, deuteranopia and
+#: tritanopia (bench/cvd_palettes.py; docs/method.md, "Couleurs et daltonisme").
+DIVERGING_STEP = 0.07
+
+
+def _spread(offsets: np.ndarray) -> np.ndarray:
+    """Offsets (ascending) pushed apart to at least :data:`DIVERGING_STEP`, within
+    [_FIRST_OFFSET, _LAST_OFFSET]; evenly spaced when there is not room for that."""
+    out = offsets.astype(float).copy()
+    for i in range(1, len(out)):
+        out[i] = max(out[i], out[i - 1] + DIVERGING_STEP)
+    if len(out) and out[-1] > _LAST_OFFSET:
+        out[-1] = _LAST_OFFSET
+        for i in range(len(out) - 2, -1, -1):
+            out[i] = min(out[i], out[i + 1] - DIVERGING_STEP)
+    if len(out) and out[0] < _FIRST_OFFSET:
+        out = np.linspace(_FIRST_OFFSET, _LAST_OFFSET, len(out))
+    return out

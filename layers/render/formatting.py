@@ -1,17 +1,26 @@
-"""French number formatting for labels, tooltips and tables ("1 234,5")."""
+"""Number formatting for labels, tooltips and tables: French "1 234,5", English "1,234.5"."""
 
 import math
 
-NO_DATA_LABEL = "pas de donnée"
+from i18n import DEFAULT_LANG, check_lang, t
+
+NO_DATA_LABEL = t("common.no_data")  # the French label, for callers that only speak French
 _NBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
 
-def format_number(value: float | None, decimals: int = 1) -> str:
-    """``1234.56`` -> ``"1 234,6"``; missing values -> ``"pas de donnée"``."""
+def no_data_label(lang: str = DEFAULT_LANG) -> str:
+    """The label of a missing value: "pas de donnée" / "no data"."""
+    return t("common.no_data", lang)
+
+
+def format_number(value: float | None, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
+    """``1234.56`` -> ``"1 234,6"`` (French) or ``"1,234.6"`` (English); missing values ->
+    ``"pas de donnée"`` / ``"no data"``."""
+    check_lang(lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NO_DATA_LABEL
+        return no_data_label(lang)
     text = f"{value:,.{decimals}f}"
-    return text.replace(",", _NBSP).replace(".", ",")
+    return text if lang == "en" else text.replace(",", _NBSP).replace(".", ",")
 
 
 def decimals_for(values) -> int:
@@ -31,8 +40,14 @@ def decimals_for(values) -> int:
 APPROXIMATE_MARK = "≈"
 
 
-def format_value(value: float | None, decimals: int | None, approximate: bool = False) -> str:
-    """A value the way the atlas shows it: the source's ``decimals`` (one when unknown), French
-    separators, :data:`APPROXIMATE_MARK` before an approximation; missing -> "pas de donnée"."""
-    text = format_number(value, 1 if decimals is None else decimals)
-    return f"{APPROXIMATE_MARK} {text}" if approximate and text != NO_DATA_LABEL else text
+def format_value(
+    value: float | None,
+    decimals: int | None,
+    approximate: bool = False,
+    lang: str = DEFAULT_LANG,
+) -> str:
+    """A value the way the atlas shows it: the source's ``decimals`` (one when unknown), the
+    language's separators, :data:`APPROXIMATE_MARK` before an approximation; missing -> "pas de
+    donnée" / "no data"."""
+    text = format_number(value, 1 if decimals is None else decimals, lang)
+    return f"{APPROXIMATE_MARK} {text}" if approximate and text != no_data_label(lang) else text

@@ -6,6 +6,7 @@ bodies). folium lists its JavaScript and CSS as CDN URLs in ``default_js``/``def
 Streamlit's static folder (``static/vendor``, served at ``app/static/vendor``).
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -87,6 +88,8 @@ def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/ap
     """Replace links to vendored files by the files' content: a standalone offline HTML page.
 
     Only the files the page links to are read (the base-map viewer may not be installed).
+    Raises ``ValueError`` if a link to ``base_url`` is left (a folium template that writes its
+    tags another way): such a page would open blank from disk, so it is never offered.
     """
     install_static_assets(static_dir)
     for resource in [*LOCAL_FILES, *OWN_FILES]:
@@ -99,6 +102,11 @@ def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/ap
             html = html.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")
         else:
             html = html.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{text}</style>")
+    # Only tags that would fetch count: an inlined script may name the folder in a comment.
+    base = re.escape(base_url.rstrip("/"))
+    left = sorted(set(re.findall(rf"""(?:src|href)\s*=\s*["']?({base}/[^"'\s>]*)""", html)))
+    if left:
+        raise ValueError(f"Links to the app's static files left in the standalone page: {left}")
     return html
 
 

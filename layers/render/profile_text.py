@@ -2,47 +2,42 @@
 
 :func:`~layers.indicators.profile.domain_indicators` computes the rows (pure data); this module
 writes what the panel and the printable page show with them: the France value at the source's
-precision with what kind of value it is, and one French sentence per "≈", "autre source" and
-caveat.
+precision with what kind of value it is, and one sentence per "≈", "autre source" and caveat,
+in French or English (indicator labels, weights and caveats are data, quoted as written).
 """
 
 import pandas as pd
 
+from i18n import DEFAULT_LANG, t
 from layers.render.formatting import APPROXIMATE_MARK, format_value
 
 
-def france_text(row: pd.Series) -> str:
+def france_text(row: pd.Series, lang: str = DEFAULT_LANG) -> str:
     """The France column of a :func:`~layers.indicators.profile.domain_indicators` row: the
     value at the source's precision ("≈" when approximate), and what kind of value it is."""
-    text = format_value(row["france"], row.get("decimals"), bool(row.get("france_approximate")))
-    if row.get("france_reference") == "France entière":
-        text += " (France entière)"
+    text = format_value(
+        row["france"], row.get("decimals"), bool(row.get("france_approximate")), lang
+    )
+    if row.get("france_reference") == t("france.FR"):  # the data write the French name
+        text += t("profile.france_whole", lang)
     if row.get("france_other_source"):
-        text += " (autre source)"
+        text += t("profile.other_source", lang)
     return text
 
 
-def reading_notes(table: pd.DataFrame) -> list[str]:
-    """French sentences that go with a :func:`~layers.indicators.profile.domain_indicators`
-    table: what ≈ and "autre source" mean for the rows that carry them, and each row's caveat
-    (one sentence each)."""
+def reading_notes(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
+    """Sentences that go with a :func:`~layers.indicators.profile.domain_indicators` table: what
+    ≈ and "autre source" mean for the rows that carry them, and each row's caveat (one sentence
+    each)."""
     notes = []
     for row in table.itertuples():
+        fmt = {"mark": APPROXIMATE_MARK, "label": row.label, "reason": row.weight_note}
         if row.approximate:
-            notes.append(
-                f"{APPROXIMATE_MARK} {row.label} : valeur calculée à partir des anciennes régions "
-                f"avec un poids approché ({row.weight_note})."
-            )
+            notes.append(t("profile.note.approximate", lang, **fmt))
         elif row.france_approximate:
-            notes.append(
-                f"{APPROXIMATE_MARK} {row.label} : référence France calculée avec un poids "
-                f"approché ({row.weight_note})."
-            )
+            notes.append(t("profile.note.france_approximate", lang, **fmt))
         if row.france_other_source:
-            notes.append(
-                f"{row.label} : la référence France vient d'une autre enquête que les valeurs "
-                "régionales (ERFS et non Filosofi) ; ordre de grandeur seulement."
-            )
+            notes.append(t("profile.note.other_source", lang, label=row.label))
         if row.caveat:
-            notes.append(f"Attention, {row.label} : {row.caveat}.")
+            notes.append(t("profile.note.caveat", lang, label=row.label, caveat=row.caveat))
     return list(dict.fromkeys(notes))

@@ -7,6 +7,7 @@ values included) otherwise. :mod:`layers.upload.validate` puts line and column o
 """
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,15 +23,25 @@ from layers.upload.formats import (
 
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_OVERFLOW = re.compile(r"^\s*[+-]?\d[\d\s.,]*[eE]\+?\d{3,}\s*%?\s*$")
 
 
 def header_key(text: str) -> str:
     return normalise_name(text).replace(" ", "_")
 
 
+#: Longest number text read (a value has at most 15 significant digits in a spreadsheet; a
+#: 400-digit string is not a measurement).
+MAX_NUMBER_CHARS = 40
+
+
 def parse_number(text: str) -> float | None:
     """A number typed the French or English way ("1 234,5", "1234.5", "1.234,5", "12,6 %");
-    else None. A trailing "%" is the unit, as spreadsheets display it, not part of the number."""
+    else None. A trailing "%" is the unit, as spreadsheets display it, not part of the number.
+    Numbers too long to be a measurement, or too large for a float ("1e309"), are None: they
+    are never read as infinity."""
+    if len(text) > MAX_NUMBER_CHARS:
+        return None
     cleaned = _SPACES.sub("", text).removesuffix("%")
     if "," in cleaned and "." in cleaned:  # the last one is the decimal mark
         thousands = "." if cleaned.rfind(",") > cleaned.rfind(".") else ","
@@ -38,7 +49,8 @@ def parse_number(text: str) -> float | None:
     cleaned = cleaned.replace(",", ".")
     if not _NUMBER.match(cleaned):
         return None
-    return float(cleaned)
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
 
 
 def examples(valid: list[str], typed: str, n: int = 5) -> str:
@@ -173,11 +185,20 @@ def resolve_number(text: str, low: float, high: float, what: str) -> float:
         raise CellError("valeur manquante.")
     value = parse_number(text)
     if value is None:
-        raise CellError(f"« {text} » n'est pas un nombre.")
+        raise CellError(_not_a_number(text))
     if not low <= value <= high:
         shown = f"{value:g}".replace(".", ",")
         raise CellError(f"{shown} hors de la plage plausible {what} ({range_text(low, high)}).")
     return value
+
+
+def _not_a_number(text: str) -> str:
+    shown = text if len(text) <= 40 else f"{text[:20]}… ({len(text)} caractères)"
+    if len(text) > MAX_NUMBER_CHARS and re.fullmatch(r"[\d\s.,+\-eE%]+", text):
+        return f"« {shown} » est trop long pour un nombre (au plus {MAX_NUMBER_CHARS} caractères)."
+    if _OVERFLOW.match(text):
+        return f"« {shown} » est un nombre trop grand (infini en calcul) : vérifiez l'exposant."
+    return f"« {shown} » n'est pas un nombre."
 
 
 def resolve_choice(text: str, valid: dict[str, str], what: str) -> str:

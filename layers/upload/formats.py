@@ -8,7 +8,9 @@ reads cells against them and :mod:`layers.upload.validate` checks whole tables.
 
 import numpy as np
 
-IMPORTED_SOURCE = "données importées"
+from layers.indicators.bundle import IMPORTED_SOURCE
+
+__all__ = ["IMPORTED_SOURCE"]  # re-exported: the validator writes it in every imported row
 #: Levels a file of values may give (perception scores are regional: "2016" and "france").
 VALUE_LEVELS = ("pre2016", "2016", "departement", "france")
 KINDS = ("valeurs", "perception")

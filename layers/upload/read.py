@@ -6,33 +6,44 @@ them (the dialect is :mod:`layers.upload.dialect`), and XLSX workbooks (first sh
 cell comes back as text: parsing numbers, codes and names is the job of
 :mod:`layers.upload.cells` and :mod:`layers.upload.validate`, which can then name the line and
 column of each problem. The index of the returned table is the line number as the user sees it in a
-spreadsheet (the header is line 1).
+spreadsheet (the header is line 1). Bounds (size, lines, columns, cells, decompression, CPU time)
+are :mod:`layers.upload.limits`; workbooks are read by :mod:`layers.upload.workbook`.
 """
 
 import csv
 import io
-import math
-import zipfile
 
 import pandas as pd
 
 from layers.upload.dialect import ENCODINGS, sniff_separator
+from layers.upload.limits import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_LINES,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_MB,
+    CpuBudget,
+    LimitExceeded,
+    megabytes,
+    thousands,
+)
+from layers.upload.workbook import WorkbookError, read_first_sheet
 
-#: Largest upload accepted (the indicator tables shipped with the atlas weigh about 300 kB).
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_BYTES // (1024 * 1024)} Mo"
 LINE_INDEX = "ligne"
 
-_XLSX_MAGIC = b"PK\x03\x04"
-_XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy Excel 97-2003 (OLE2)
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File (OLE2): .xls, or a protected .xlsx
+#: Streams that name what an OLE2 container holds (their names are stored in UTF-16LE).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 
 
 class UploadError(ValueError):
     """A file that cannot be read as a table; the message is French and says what to do."""
 
 
-def read_table(content: bytes, filename: str) -> pd.DataFrame:
-    """Read an uploaded CSV or XLSX file into a table of text cells.
+def read_table(content: bytes, filename: str, budget: CpuBudget | None = None) -> pd.DataFrame:
+    """Read an uploaded CSV or XLSX file into a table of text cells, within bounds.
 
     Parameters
     ----------
@@ -40,41 +51,81 @@ def read_table(content: bytes, filename: str) -> pd.DataFrame:
         The file's bytes. XLSX is recognised by its content (a zip archive), not its name.
     filename : str
         The name the user gave, quoted in messages.
+    budget : CpuBudget, optional
+        CPU time allowed for reading (and, shared with the caller, for validating) this file.
 
     Returns
     -------
     DataFrame
         One column per header cell (stripped; an empty header cell becomes ``colonne N``,
         cells beyond the header also get ``colonne N`` columns, N counted from 1), all values
-        ``str`` (empty string for an empty cell), indexed by the line number the user sees
-        (header = line 1). Entirely blank lines are dropped.
+        ``str`` (empty string for an empty cell), indexed by the line number the user sees in
+        a spreadsheet (header = line 1; a quoted CSV cell spanning several text lines is one
+        line). Entirely blank lines are dropped.
 
     Raises
     ------
     UploadError
-        Empty file, file larger than :data:`MAX_UPLOAD_BYTES`, legacy ``.xls``, or bytes that
-        are neither a workbook nor text in UTF-8/Windows-1252.
+        Whatever makes the file unreadable, with a French message naming it: empty, larger
+        than :data:`~layers.upload.limits.MAX_UPLOAD_BYTES` or another bound of
+        :mod:`layers.upload.limits`, legacy ``.xls``, password-protected or damaged workbook,
+        OpenDocument, bytes that are neither a workbook nor text in UTF-8/Windows-1252/UTF-16.
+        Nothing else escapes: an unexpected failure of the reader is reported as such.
     """
-    if len(content) > MAX_UPLOAD_BYTES:
+    try:
+        return _to_frame(_rows(content, budget or CpuBudget()))
+    except (LimitExceeded, WorkbookError, _Unreadable) as exc:
+        raise UploadError(f"Le fichier « {filename} » {exc}") from None
+    except MemoryError:
         raise UploadError(
-            f"Le fichier « {filename} » est trop volumineux ({len(content) / 1024 / 1024:.1f} Mo) :"
-            f" la limite est de {MAX_UPLOAD_LABEL}."
+            f"Le fichier « {filename} » demande trop de mémoire pour être lu : découpez-le."
+        ) from None
+    except Exception as exc:  # a reader bug must still give a French sentence, not a traceback
+        raise UploadError(
+            f"Le fichier « {filename} » n'a pas pu être lu (erreur inattendue "
+            f"{type(exc).__name__}) : enregistrez-le en CSV (séparateur point-virgule)."
+        ) from exc
+
+
+class _Unreadable(ValueError):
+    """A read error whose message completes "Le fichier « … » …"."""
+
+
+def _rows(content: bytes, budget: CpuBudget) -> list[tuple[int, list[str]]]:
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise LimitExceeded(
+            f"est trop volumineux ({megabytes(len(content))}) : la limite est de {MAX_UPLOAD_MB} "
+            f"Mo ({thousands(MAX_UPLOAD_BYTES)} octets)."
         )
     if not content.strip():
-        raise UploadError(f"Le fichier « {filename} » est vide.")
-    if content.startswith(_XLS_MAGIC):
-        raise UploadError(
-            f"Le fichier « {filename} » est au format Excel 97-2003 (.xls), non pris en charge : "
-            "enregistrez-le au format .xlsx ou CSV."
+        raise _Unreadable("est vide.")
+    if content.startswith(_OLE_MAGIC):
+        raise _Unreadable(_ole_message(content))
+    if content.startswith(_ZIP_MAGIC):
+        return read_first_sheet(content, budget)
+    return _csv_rows(_decode(content), budget)
+
+
+def _ole_message(content: bytes) -> str:
+    """What an OLE2 container is: a password-protected workbook, a legacy .xls, or neither."""
+    if _ENCRYPTED_STREAM in content:
+        return (
+            "est un classeur protégé par mot de passe (chiffré) : l'atlas ne peut pas le lire. "
+            "Ouvrez-le dans Excel, enlevez le mot de passe (Fichier > Informations > Protéger le "
+            "classeur) ou enregistrez-le en CSV, puis importez-le de nouveau."
         )
-    if content.startswith(_XLSX_MAGIC):
-        rows = _xlsx_rows(content, filename)
-    else:
-        rows = _csv_rows(_decode(content, filename))
-    return _to_frame(rows, filename)
+    if any(stream in content for stream in _XLS_STREAMS):
+        return (
+            "est au format Excel 97-2003 (.xls), non pris en charge : enregistrez-le au format "
+            ".xlsx ou CSV."
+        )
+    return (
+        "est un document Office ancien (conteneur OLE) qui n'est pas un classeur lisible : "
+        "enregistrez le tableau au format .xlsx ou CSV."
+    )
 
 
-def _decode(content: bytes, filename: str) -> str:
+def _decode(content: bytes) -> str:
     """Text of a CSV file: UTF-16 if it has that BOM, else UTF-8 (BOM or not), else cp1252."""
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -87,60 +138,71 @@ def _decode(content: bytes, filename: str) -> str:
                 return content.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    raise UploadError(
-        f"Le fichier « {filename} » n'est ni un classeur .xlsx ni un fichier texte CSV lisible "
-        "(encodages essayés : UTF-8, Windows-1252)."
+    raise _Unreadable(
+        "n'est ni un classeur .xlsx ni un fichier texte CSV lisible (encodages essayés : "
+        "UTF-8, Windows-1252, UTF-16)."
     )
 
 
-def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
-    """(line number, cells) of each record of a CSV text."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+def _csv_rows(text: str, budget: CpuBudget) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of each record of a CSV text, within the bounds.
+
+    The line number is the record's position, as a spreadsheet numbers its rows: a quoted
+    cell holding a line break does not shift the lines after it.
+    """
+    first = next((line for line in io.StringIO(text) if line.strip()), "")  # lazily: 5 Mo of \n
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(first))
     rows = []
-    line = 1
-    for cells in reader:
-        rows.append((line, cells))
-        line = reader.line_num + 1
+    n_cells = line = 0
+    try:
+        for line, cells in enumerate(reader, start=1):
+            if line > MAX_LINES:
+                raise LimitExceeded(_too_many_lines())
+            if len(cells) > MAX_COLUMNS and any(c.strip() for c in cells[MAX_COLUMNS:]):
+                raise LimitExceeded(_too_many_columns(line, len(cells)))
+            if any(c.strip() for c in cells):
+                n_cells += min(len(cells), MAX_COLUMNS)
+                if n_cells > MAX_CELLS:
+                    raise LimitExceeded(f"a trop de cellules (plus de {thousands(MAX_CELLS)}).")
+                rows.append((line, cells[:MAX_COLUMNS]))
+            if line % 1000 == 0:
+                budget.check()
+    except csv.Error as exc:
+        raise _Unreadable(
+            f"n'est pas un CSV lisible à la ligne {thousands(line + 1)} ({_csv_reason(exc)})."
+        ) from None
     return rows
 
 
-def _xlsx_rows(content: bytes, filename: str) -> list[tuple[int, list[str]]]:
-    """(row number, cells as text) of the first sheet of a workbook."""
-    import openpyxl  # imported here: only uploads of workbooks need it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UploadError(
-            f"Le fichier « {filename} » ressemble à un classeur .xlsx mais ne peut pas être lu "
-            f"({type(exc).__name__})."
-        ) from exc
-    try:
-        sheet = book.worksheets[0]
-        rows = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        book.close()
-    return rows
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return (
+            f"une cellule de plus de {thousands(csv.field_size_limit())} caractères, un "
+            "guillemet jamais refermé peut-être"
+        )
+    return f"erreur du lecteur CSV : {text[:80]}"
 
 
-def _cell_text(value: object) -> str:
-    """Text of a workbook cell; whole floats lose their ``.0`` (Excel stores 2015 as 2015.0)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _too_many_lines() -> str:
+    return (
+        f"a trop de lignes : au plus {thousands(MAX_LINES)}, en-tête compris. Découpez-le en "
+        "plusieurs fichiers."
+    )
 
 
-def _to_frame(rows: list[tuple[int, list[str]]], filename: str) -> pd.DataFrame:
+def _too_many_columns(line: int, n: int) -> str:
+    return (
+        f"a {thousands(n)} colonnes à la ligne {thousands(line)} : au plus {MAX_COLUMNS}. "
+        "Supprimez les colonnes en trop (ou vérifiez le séparateur)."
+    )
+
+
+def _to_frame(rows: list[tuple[int, list[str]]]) -> pd.DataFrame:
     rows = [(line, [cell.strip() for cell in cells]) for line, cells in rows]
     rows = [(line, cells) for line, cells in rows if any(cells)]
     if not rows:
-        raise UploadError(f"Le fichier « {filename} » est vide.")
+        raise _Unreadable("est vide.")
     (_, header), body = rows[0], rows[1:]
     width = max(len(cells) for _, cells in rows)
     names = [

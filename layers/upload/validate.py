@@ -14,6 +14,7 @@ French list of problems, each with its line (header = line 1) and column.
 rows with the same key; the shipped files are never touched.
 """
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,12 @@ import numpy as np
 import pandas as pd
 
 from layers.indicators.bundle import IndicatorData
-from layers.indicators.consolidate import approximate_weights
+from layers.indicators.consolidate import (
+    COMPUTED_96_NOTE,
+    approximate_weights,
+    france_reference,
+    level_table,
+)
 from layers.indicators.perception import wave_rows
 from layers.upload.cells import (
     CellError,
@@ -48,6 +54,8 @@ from layers.upload.formats import (
     VALUE_LEVELS,
     YEAR_RANGE,
 )
+from layers.upload.limits import MAX_PROBLEMS, CpuBudget, LimitExceeded
+from layers.upload.read import UploadError, read_table
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,13 @@ class ValidationReport:
     problems: tuple[Problem, ...]
     n_lines: int = 0
     notices: tuple[str, ...] = field(default=())
+    #: Line at which the check stopped after :data:`~layers.upload.limits.MAX_PROBLEMS`
+    #: problems (None: every line was checked). A stopped check imports nothing.
+    stopped_at: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.stopped_at is None
 
     @property
     def is_valid(self) -> bool:
@@ -105,6 +120,11 @@ class ValidationReport:
             lines += [f"- {problem}" for problem in self.problems[:max_problems]]
             if n > max_problems:
                 lines.append(f"- … et {n - max_problems} autre(s) problème(s).")
+            if self.stopped_at is not None:
+                lines.append(
+                    f"Vérification arrêtée à la ligne {self.stopped_at} après {n} problèmes : "
+                    "corrigez-les, puis vérifiez de nouveau le fichier."
+                )
         lines += [f"Remarque : {notice}" for notice in self.notices]
         return "\n".join(lines)
 
@@ -260,7 +280,12 @@ def _header_problems(table: pd.DataFrame, kind: str) -> tuple[dict[str, str], li
 # --- entry points ----------------------------------------------------------------------------
 
 
-def validate(table: pd.DataFrame, data: IndicatorData, kind: str | None = None) -> ValidationReport:
+def validate(
+    table: pd.DataFrame,
+    data: IndicatorData,
+    kind: str | None = None,
+    budget: CpuBudget | None = None,
+) -> ValidationReport:
     """Check an uploaded table and normalise its rows to the shipped format.
 
     Parameters
@@ -271,14 +296,21 @@ def validate(table: pd.DataFrame, data: IndicatorData, kind: str | None = None) 
         The bundle whose catalogue, domains and regions define what is valid.
     kind : {"valeurs", "perception"}, optional
         Format of the table; detected from the headers when omitted.
+    budget : CpuBudget, optional
+        CPU time left for this file (shared with reading it); exhausting it raises
+        :class:`~layers.upload.limits.LimitExceeded`.
 
     Returns
     -------
     ValidationReport
         ``rows`` holds the valid rows (shipped columns plus ``source_url`` = "données
-        importées" and ``note``); ``problems`` one :class:`Problem` per bad cell, duplicate
-        or missing column. The import should only go ahead when ``is_valid``.
+        importées" and ``note``); ``problems`` one :class:`Problem` per bad cell, duplicate,
+        missing column, or value the atlas would not display (it computes it from other
+        values: see :func:`_unused_values`). The check stops after
+        :data:`~layers.upload.limits.MAX_PROBLEMS` problems (``stopped_at``). The import
+        should only go ahead when ``is_valid``.
     """
+    budget = budget or CpuBudget()
     if kind is not None and kind not in KINDS:
         raise ValueError(f"Unknown kind {kind!r}; expected one of {list(KINDS)}")
     detected = kind or detect_kind(list(table.columns))
@@ -296,24 +328,43 @@ def validate(table: pd.DataFrame, data: IndicatorData, kind: str | None = None) 
         return _report(detected, [], problems, table)
     if table.empty:
         return _report(detected, [], [Problem(None, None, "aucune ligne de données.")], table)
-    rows, problems = _check_rows(table, data, detected, renames)
-    problems += _stray_cells(table)
+    rows, problems, stopped_at = _check_rows(table, data, detected, renames, budget)
+    checked = table if stopped_at is None else table.loc[:stopped_at]
+    problems += _stray_cells(checked)
+    notices = []
+    if detected == "valeurs":
+        rows, notices = _as_unchanged_territories(data, rows)
     problems += _duplicates(rows, detected)
     problems.sort(key=lambda p: p.row or 0)
-    return _report(detected, rows, problems, table, _notices(data, rows, detected))
+    if len(problems) >= MAX_PROBLEMS:
+        stopped_at = stopped_at or max(p.row or 0 for p in problems)
+    elif detected == "valeurs":
+        problems += _unused_values(data, rows, {p.row for p in problems})
+        problems.sort(key=lambda p: p.row or 0)
+    notices += _notices(data, rows, detected)
+    return _report(detected, rows, problems, table, notices, stopped_at)
 
 
 def _check_rows(
-    table: pd.DataFrame, data: IndicatorData, kind: str, renames: dict[str, str]
-) -> tuple[list[dict], list[Problem]]:
-    """Resolved rows (with their line as ``_line``) and the problems of each cell."""
+    table: pd.DataFrame,
+    data: IndicatorData,
+    kind: str,
+    renames: dict[str, str],
+    budget: CpuBudget,
+) -> tuple[list[dict], list[Problem], int | None]:
+    """Resolved rows (with their line as ``_line``), the problems of each cell, and the line
+    where the check stopped (None when every line was checked)."""
     typed_of = {col: typed for typed, col in renames.items()}
     note_column = typed_of.get("note")
     parse = ROW_PARSERS[kind]
     ctx = Context.of(data)
     rows, problems = [], []
     columns = COLUMNS[kind]
-    for line, record in zip(table.index, table.to_dict("records"), strict=True):
+    for i, (line, record) in enumerate(zip(table.index, table.to_dict("records"), strict=True)):
+        if len(problems) >= MAX_PROBLEMS:
+            return rows, problems, int(table.index[i - 1])
+        if i % 500 == 0:
+            budget.check()
         cells = {
             col: str(record[typed_of[col]]).strip() if col in typed_of else "" for col in columns
         }
@@ -324,7 +375,7 @@ def _check_rows(
             continue
         row["note"] = str(record[note_column]).strip() if note_column else ""
         rows.append({**row, "_line": int(line)})
-    return rows, problems
+    return rows, problems, None
 
 
 def _stray_cells(table: pd.DataFrame) -> list[Problem]:
@@ -333,6 +384,8 @@ def _stray_cells(table: pd.DataFrame) -> list[Problem]:
     stray = [c for c in table.columns if re.fullmatch(r"colonne \d+", str(c))]
     for column in stray:
         for line, text in table[column].items():
+            if len(problems) >= MAX_PROBLEMS:
+                return problems
             if str(text).strip():
                 problems.append(
                     Problem(
@@ -371,7 +424,7 @@ def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
         return []
     frame = pd.DataFrame(rows)
     if kind == "valeurs":
-        return _computed_2016_notices(data, frame)
+        return []
     national = pd.concat([data.perception, frame])
     national = national[national["level"] == "france"]
     notices = []
@@ -384,22 +437,124 @@ def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
     return notices
 
 
-def _computed_2016_notices(data: IndicatorData, frame: pd.DataFrame) -> list[str]:
-    """2016 values of indicators that the atlas computes from the 22 former regions."""
+def _as_unchanged_territories(
+    data: IndicatorData, rows: list[dict]
+) -> tuple[list[dict], list[str]]:
+    """2016 values of a region whose territory did not change in 2016 (codes 11, 24, 52, 53,
+    93, 94), for an indicator the atlas consolidates: stored as the former region's value, the
+    one the 2016 value is computed from (same territory). Anything else is left as typed,
+    including a weighted mean with an approximate weight: there a 2016 value wins over the
+    computation (see :mod:`layers.indicators.consolidate`), so it is displayed as typed."""
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
-    imported = frame.loc[frame["level"] == "2016", "indicator_id"].unique()
-    # A weighted mean with an approximate weight gives way to a published (or imported) value.
     approximate = approximate_weights(data.catalogue)
-    computed = [
-        i for i in imported if aggregation.get(i, "none") != "none" and i not in approximate
+    children = data.mapping.groupby("code_2016")["code_pre2016"].agg(list)
+    unchanged = {code: kids[0] for code, kids in children.items() if len(kids) == 1}
+    moved: dict[str, list[str]] = {}
+    shipped = _shipped_values(data)
+    out = []
+    for row in rows:
+        if (
+            not _is_shipped(shipped, row)
+            and row["level"] == "2016"
+            and row["region_code"] in unchanged
+            and aggregation.get(row["indicator_id"], "none") in ("sum", "weighted_mean")
+            and row["indicator_id"] not in approximate
+        ):
+            row = {**row, "level": "pre2016", "region_code": unchanged[row["region_code"]]}
+            moved.setdefault(row["indicator_id"], []).append(row["region_code"])
+        out.append(row)
+    notices = [
+        f"les valeurs 2016 de {indicator} pour {', '.join(sorted(codes))} (territoires "
+        "inchangés en 2016) sont enregistrées comme valeurs des anciennes régions de même "
+        "territoire : la valeur 2016 affichée en est calculée, identique."
+        for indicator, codes in sorted(moved.items())
     ]
-    if not computed:
+    return out, notices
+
+
+def _shipped_values(data: IndicatorData) -> dict[tuple[str, str, str], float]:
+    """(indicator, level, region) -> value of the shipped bundle."""
+    values = (data.origin or data).values
+    keys = zip(values["indicator_id"], values["level"], values["region_code"], strict=True)
+    return dict(zip(keys, values["value"], strict=True))
+
+
+def _is_shipped(shipped: dict, row: dict) -> bool:
+    key = (row["indicator_id"], row["level"], row["region_code"])
+    return bool(np.isclose(shipped.get(key, np.nan), row["value"], rtol=1e-9, atol=0.0))
+
+
+def _unused_values(data: IndicatorData, rows: list[dict], bad_lines: set) -> list[Problem]:
+    """A problem for each value the atlas would not display once imported: one it computes
+    from other values (a 2016 value of a consolidated indicator, a ratio, a France value).
+
+    The rows are tried on a copy of the bundle and each displayed value compared with the
+    imported one: "accepted, then silently ignored" cannot happen. A row equal to the shipped
+    row of the same key changes nothing and is no problem (a re-imported export).
+    """
+    from layers.upload.apply import merged_rows  # apply imports this module's report type
+
+    good = [r for r in rows if r["_line"] not in bad_lines]
+    if not good:
         return []
-    return [
-        f"les valeurs 2016 de {', '.join(sorted(computed))} sont d'ordinaire calculées à partir "
-        "des 22 anciennes régions : une valeur 2016 importée n'est affichée que là où ce calcul "
-        "est impossible ; importez plutôt les valeurs des anciennes régions (niveau pre2016)."
-    ]
+    frame = pd.DataFrame(good)
+    frame["source_url"], frame["note"] = IMPORTED_SOURCE, frame.get("note", "")
+    trial = dataclasses.replace(data, values=merged_rows(data.values, frame, "valeurs"))
+    catalogue = data.catalogue.set_index("indicator_id")
+    reference = france_reference(trial).set_index("indicator_id")
+    france = reference["value"]
+    levels = {row["level"] for row in good} - {"france"}
+    tables = {level: level_table(trial, level) for level in levels}
+    shipped = _shipped_values(data)
+    problems = []
+    for row in good:
+        ind, level, code = row["indicator_id"], row["level"], row["region_code"]
+        if _is_shipped(shipped, row):
+            continue  # the shipped row itself (a re-imported export): nothing changes
+        if level == "france":
+            shown = france.get(ind, np.nan)
+        else:
+            table = tables[level]
+            shown = table[ind].get(code, np.nan) if ind in table else np.nan
+        if np.isclose(shown, row["value"], rtol=1e-9, atol=0.0):
+            continue
+        from_96 = str(reference["note"].get(ind, "")).startswith(COMPUTED_96_NOTE)
+        why = _why_unused(data, catalogue.loc[ind], level, code, from_96)
+        problems.append(Problem(row["_line"], "value", why))
+    return problems
+
+
+def _why_unused(
+    data: IndicatorData, indicator: pd.Series, level: str, code: str, from_96: bool = False
+) -> str:
+    """Why a value is not displayed; ``from_96``: the France reference is computed from the
+    96 départements (no value for the 22 former regions)."""
+    name = indicator.name
+    if indicator["aggregation"] == "ratio":
+        return (
+            f"valeur non utilisée : « {name} » est calculé à partir de "
+            f"« {indicator['numerator']} » et « {indicator['denominator']} » ; importez ces "
+            "deux indicateurs."
+        )
+    if level == "france" and from_96:
+        return (
+            f"valeur non utilisée : la valeur France de « {name} » est calculée à partir des 96 "
+            "départements ; importez leurs valeurs (niveau departement)."
+        )
+    if level == "france":
+        return (
+            f"valeur non utilisée : la valeur France de « {name} » est calculée à partir des 22 "
+            "anciennes régions ; importez leurs valeurs (niveau pre2016)."
+        )
+    if level == "2016":
+        kids = data.mapping.loc[data.mapping["code_2016"] == code]
+        pairs = zip(kids["code_pre2016"], kids["nom_pre2016"], strict=True)
+        names = ", ".join(f"{c} {n}" for c, n in pairs)
+        return (
+            f"valeur non utilisée : la valeur 2016 de « {name} » pour {code} est calculée à "
+            f"partir des anciennes régions {names} ; importez leurs valeurs (niveau pre2016)."
+        )
+    return f"valeur non utilisée : l'atlas calcule la valeur de « {name} » pour {code}."
 
 
 def _report(
@@ -408,6 +563,7 @@ def _report(
     problems: list[Problem],
     table: pd.DataFrame,
     notices: list[str] | None = None,
+    stopped_at: int | None = None,
 ) -> ValidationReport:
     columns = [*COLUMNS[kind], "source_url", "note"]
     bad_lines = {p.row for p in problems}
@@ -423,4 +579,23 @@ def _report(
     frame[numeric] = frame[numeric].astype(float)
     text = [c for c in columns if c != numeric]
     frame[text] = frame[text].astype(str)
-    return ValidationReport(kind, frame, tuple(problems), len(table), tuple(notices or ()))
+    return ValidationReport(
+        kind, frame, tuple(problems), len(table), tuple(notices or ()), stopped_at
+    )
+
+
+def check_file(
+    content: bytes, filename: str, data: IndicatorData, kind: str | None = None
+) -> ValidationReport:
+    """Read and check an uploaded file: the one entry point of the page and ``layers check``.
+
+    Raises :class:`~layers.upload.read.UploadError` (French) when the file cannot be read or
+    crosses a bound of :mod:`layers.upload.limits`, CPU time included (reading and checking
+    share one budget).
+    """
+    budget = CpuBudget()
+    table = read_table(content, filename, budget)
+    try:
+        return validate(table, data, kind, budget)
+    except LimitExceeded as exc:
+        raise UploadError(f"Le fichier « {filename} » {exc}") from None

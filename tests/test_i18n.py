@@ -1,0 +1,407 @@
+"""The strings catalogue: every text in every language, the same placeholders, no dead keys,
+and the French of the catalogue equal to the French the data files write."""
+
+import ast
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo.catalysers import (
+    CONFIDENCE_LABELS,
+    FAMILY_LABELS,
+    KIND_LABELS,
+    METIERS,
+    PRECISION_LABELS,
+    category_label,
+    labels_in,
+)
+from geo.levels import LEVELS
+from i18n import (
+    DEFAULT_LANG,
+    LANG_NAMES,
+    LANGS,
+    STRINGS,
+    UnknownKeyError,
+    UnknownLangError,
+    parse_lang,
+    placeholders,
+    t,
+)
+from layers.indicators.bundle import FRANCE_CODES, INDICATORS_DIR
+from layers.render.schemes import SCHEME_LABELS, scheme_labels
+from layers.upload.formats import ACTORS
+from layers.view_state import MEASURES, measure_labels
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Keys held for phase 2 of issue 15 (wiring the UI once the map component lands): texts of
+#: streamlit_app.py and ui/*_panel.py, which still write their French literals. The test below
+#: fails when one of them becomes used (remove it from here) or when another key is unused.
+NOT_YET_WIRED = {
+    "app.title",
+    "app.tab.atlas",
+    "app.tab.table",
+    "app.tab.import",
+    "app.tab.method",
+    "app.imported_banner",
+    "app.manual_fallback",
+    "app.lang_switch",
+    "widget.select_placeholder",
+    "widget.multiselect_placeholder",
+    "sidebar.header",
+    "sidebar.level",
+    "sidebar.layer",
+    "sidebar.measure",
+    "sidebar.survey",
+    "sidebar.indicator",
+    "sidebar.classes",
+    "sidebar.scheme",
+    "sidebar.n_classes",
+    "sidebar.breaks",
+    "sidebar.breaks_placeholder",
+    "sidebar.basemap",
+    "sidebar.basemap_help",
+    "sidebar.show_catalysers",
+    "region_select.none",
+    "region_select.help",
+    "legend.class",
+    "legend.count",
+    "legend.colour",
+    "legend.no_layer_data",
+    "map.selected_region",
+    "alt.table_hint",
+    "profile.hint",
+    "profile.code",
+    "profile.parent",
+    "profile.same_limits",
+    "profile.children",
+    "profile.departement_regions",
+    "profile.close",
+    "profile.domains_heading",
+    "profile.perceived_caption",
+    "profile.proxies_caption",
+    "profile.domain_select",
+    "profile.proxy_info",
+    "profile.no_indicators",
+    "profile.star_caption",
+    "profile.col.key_figure",
+    "profile.col.value",
+    "profile.col.year",
+    "profile.col.source",
+    "profile.col.note",
+    "profile.col.indicator",
+    "profile.col.unit",
+    "profile.col.france",
+    "profile.col.share",
+    "profile.col.rank",
+    "profile.col.origin",
+    "profile.col.domain",
+    "profile.col.objective_index",
+    "profile.col.n_indicators",
+    "profile.col.perceived_index",
+    "profile.col.rank_help",
+    "profile.chart.more",
+    "profile.chart.less",
+    "profile.chart.index",
+    "profile.print.title",
+    "profile.print.domains",
+    "profile.print.indicators",
+    "profile.print.catalysers",
+    "profile.print.index_note",
+    "profile.print.method_note",
+    "profile.print.download",
+    "profile.catalysers",
+    "profile.no_catalysers",
+    "common.date_format",
+    "common.link",
+    "common.none",
+    "data.col.code",
+    "data.col.region",
+    "data.col.value",
+    "data.col.class",
+    "data.col.colour",
+    "data.col.rank",
+    "data.col.n_indicators",
+    "data.col.n_domains",
+    "data.class_help",
+    "data.approximate",
+    "data.approximate_help",
+    "data.download_csv",
+    "export.heading",
+    "export.png",
+    "export.gpkg",
+    "export.shp",
+    "export.html",
+    "export.download",
+    "export.prepare",
+    "export.html_footer",
+    "catalysers.with_c",
+    "catalysers.filters",
+    "catalysers.metiers",
+    "catalysers.kinds",
+    "catalysers.filter_caption",
+    "catalysers.hidden_c",
+    "catalysers.near_heading",
+    "catalysers.query",
+    "catalysers.query_placeholder",
+    "catalysers.no_position",
+    "catalysers.approx_match",
+    "catalysers.commune",
+    "catalysers.radius",
+    "catalysers.found",
+    "catalysers.none_near",
+    "catalysers.col.name",
+    "catalysers.col.commune",
+    "catalysers.col.distance",
+    "catalysers.col.metiers",
+    "catalysers.col.category",
+    "catalysers.col.website",
+    "catalysers.col.source",
+    "catalysers.departement_place",
+    "catalysers.download_csv",
+    "catalysers.population",
+    "markers.layer",
+    "markers.radius_layer",
+    "markers.metiers",
+    "markers.metiers_none",
+    "markers.kind",
+    "markers.confidence",
+    "markers.alliance_note",
+    "markers.website",
+    "markers.source",
+    "markers.prefecture_place",
+    "markers.uncertain",
+    "markers.legend.hub",
+    "markers.legend.family",
+    "markers.legend.prefecture",
+    "markers.legend.highlight",
+    "markers.legend.centre",
+    "import.intro",
+    "import.template_values",
+    "import.template_perception",
+    "import.uploader",
+    "import.in_use",
+    "import.remove",
+    "import.problems",
+    "import.col.row",
+    "import.col.column",
+    "import.col.problem",
+    "import.label",
+    "import.use",
+}
+
+
+# --- the catalogue itself ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_a_text_in_every_language(key):
+    texts = STRINGS[key]
+    assert isinstance(texts, tuple) and len(texts) == len(LANGS), key
+    assert all(isinstance(text, str) and text.strip() for text in texts), key
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_placeholders_are_the_same_in_every_language(key):
+    names = [placeholders(text) for text in STRINGS[key]]
+    assert all(n == names[0] for n in names), f"{key}: {names}"
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_english_is_written_the_english_way(key):
+    english = STRINGS[key][LANGS.index("en")]
+    # French quotes and the French space before ":" or ";" betray an untranslated text.
+    assert "«" not in english and "»" not in english, key
+    assert not re.search(r"\w \s?[:;?!]", english), key
+
+
+def test_the_checks_above_can_fail():
+    assert placeholders("{n} régions") != placeholders("{count} regions")
+    assert re.search(r"\w \s?[:;?!]", "Source : x")
+
+
+def test_keys_are_stable_ids():
+    assert all(re.fullmatch(r"[a-z_]+(\.[\w-]+)+", key) for key in STRINGS)
+
+
+def test_lookup_and_format():
+    assert t("sidebar.level") == "Niveau" and t("sidebar.level", "en") == "Level"
+    assert t("caption.reading.-1", "en") == "higher = less fragile"
+    assert t("url.unknown_value", "en", what="Level", value="x").startswith("Level “x”")
+    assert LANGS[0] == DEFAULT_LANG == "fr" and set(LANG_NAMES) == set(LANGS)
+
+
+def test_unknown_key_language_or_placeholder_raise():
+    with pytest.raises(UnknownKeyError, match="nope"):
+        t("nope")
+    with pytest.raises(UnknownLangError, match="expected one of"):
+        t("sidebar.level", "de")
+    with pytest.raises(KeyError):
+        t("profile.code", "fr", level="x")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"lang": "en"}, "en"),
+        ({"lang": " EN "}, "en"),
+        ({"lang": "fr"}, "fr"),
+        ({}, "fr"),
+        ("en", "en"),
+        (None, "fr"),
+        ({"lang": "de"}, "fr"),
+        ({"lang": ""}, "fr"),
+        ({"lang": ["en"]}, "fr"),
+        ({"lang": "<script>alert(1)</script>"}, "fr"),
+        ({"lang": "en" * 10_000}, "fr"),
+        ({"lang": "e\u0301n"}, "fr"),
+    ],
+)
+def test_parse_lang_accepts_only_known_languages(value, expected):
+    assert parse_lang(value) == expected
+
+
+# --- the French of the catalogue is the French of the data ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def domains() -> pd.DataFrame:
+    return pd.read_csv(INDICATORS_DIR / "domains.csv", dtype=str, keep_default_na=False)
+
+
+def test_domain_and_axis_names_match_the_data(domains):
+    for row in domains.itertuples():
+        assert t(f"domain.{row.domain}") == row.label_fr
+        assert t(f"axis.{row.axis}") == row.axis_label_fr
+        assert (
+            t(f"axis_short.{row.axis}") == row.axis_label_fr.removeprefix("Critères ").capitalize()
+        )
+        if row.proxy_note:
+            assert t(f"proxy.{row.domain}") == row.proxy_note
+        if row.proxy_note_departement:
+            assert t(f"proxy.{row.domain}.departement") == row.proxy_note_departement
+    assert t("domain.emploi", "en") == "Employment / unemployment / integration"
+
+
+def test_every_proxy_and_domain_key_names_a_shipped_domain(domains):
+    ids = set(domains["domain"])
+    assert {k.removeprefix("domain.") for k in STRINGS if k.startswith("domain.")} <= ids
+    proxies = [k.removeprefix("proxy.").split(".") for k in STRINGS if k.startswith("proxy.")]
+    assert {p[0] for p in proxies} <= ids
+    # proxy.<domain> for the region levels, proxy.<domain>.departement for the départements.
+    for suffix, column in (([], "proxy_note"), (["departement"], "proxy_note_departement")):
+        assert {p[0] for p in proxies if p[1:] == suffix} == set(
+            domains.loc[domains[column] != "", "domain"]
+        ), column
+
+
+def test_levels_have_their_words_in_every_language():
+    for level in LEVELS.values():
+        assert t(f"level.{level.id}.noun") == level.noun
+        assert t(f"level.{level.id}.plural") == level.plural
+        assert level.label_in("fr") == level.label
+        assert level.a_unit_in("fr") == level.a_unit and level.of_unit_in("fr") == level.of_unit
+    assert LEVELS["2016"].label_in("en") == "2016 regions (13)"
+    assert LEVELS["pre2016"].noun_in("en") == "region"
+    assert LEVELS["departement"].label_in("en") == "Départements (96)"
+    assert LEVELS["departement"].of_unit_in("en") == "of the département"
+
+
+def test_key_figures_of_the_profiles_are_named(domains):
+    profiles = pd.read_csv(INDICATORS_DIR / "profiles.csv", dtype=str, keep_default_na=False)
+    for metric, label in profiles[profiles["metric"] != "area"][["metric", "label_fr"]].values:
+        assert t(f"keyfig.{metric}") == label
+
+
+def test_label_families_follow_the_catalogue():
+    assert measure_labels("fr") == MEASURES and list(measure_labels("en")) == list(MEASURES)
+    assert scheme_labels("fr") == SCHEME_LABELS
+    assert scheme_labels("en")["jenks"] == "Natural breaks (Jenks)"
+    assert {code: t(f"france.{code}") for code in FRANCE_CODES} == FRANCE_CODES
+    assert all(t(f"actor.{actor}", "en") for actor in ACTORS)
+    for prefix, labels in [
+        ("metier", METIERS),
+        ("confidence", CONFIDENCE_LABELS),
+        ("family", FAMILY_LABELS),
+        ("kind", KIND_LABELS),
+        ("precision", PRECISION_LABELS),
+    ]:
+        assert labels_in(prefix, labels, "fr") == labels
+        assert list(labels_in(prefix, labels, "en")) == list(labels)
+    assert category_label("A", lang="en") == "A – Recognised catalyser"
+    assert category_label("C", "tzcld").startswith("C – Territoire zéro chômeur")
+    assert category_label("Z") == "Z – Z"
+
+
+# --- no dead keys -------------------------------------------------------------------------------
+
+
+#: Functions called with a key family's prefix, whose ids are the module's constants
+#: (``_french("metier", ("dialogue_territorial", ...))`` -> ``t(f"{prefix}.{id}")``).
+FAMILY_HELPERS = {"_french", "labels_in"}
+
+
+def _key_patterns() -> tuple[set[str], list[re.Pattern], set[str]]:
+    """String constants, f-strings (as patterns) and family keys of the project's code (tests
+    and the catalogue itself excluded)."""
+    constants: set[str] = set()
+    patterns: list[re.Pattern] = []
+    families: set[str] = set()
+    paths = [ROOT / "streamlit_app.py"]
+    for package in ("geo", "layers", "ui", "bench"):
+        paths += sorted((ROOT / package).rglob("*.py"))
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        mine = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+        constants |= {c for c in mine if isinstance(c, str)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and node.values:
+                first = node.values[0]
+                if not (isinstance(first, ast.Constant) and "." in first.value):
+                    continue  # "{prefix}.{id}": a family, see FAMILY_HELPERS
+                regex = "".join(
+                    re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w-]+"
+                    for v in node.values
+                )
+                patterns.append(re.compile(regex))
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) in FAMILY_HELPERS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                families |= {f"{node.args[0].value}.{c}" for c in mine if isinstance(c, str)}
+    return constants, patterns, families
+
+
+def _used(key: str, constants, patterns, families) -> bool:
+    return key in constants or key in families or any(p.fullmatch(key) for p in patterns)
+
+
+def test_every_key_is_used_or_listed_as_not_yet_wired():
+    found = _key_patterns()
+    unused = {key for key in STRINGS if not _used(key, *found)}
+    assert sorted(unused - NOT_YET_WIRED) == [], "unused keys: remove them or use them"
+    assert sorted(NOT_YET_WIRED - unused) == [], "now used: remove them from NOT_YET_WIRED"
+    assert STRINGS.keys() >= NOT_YET_WIRED
+
+
+# --- the language in the URL ------------------------------------------------------------------
+
+
+def test_the_language_is_part_of_the_view_and_its_link():
+    from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
+
+    choices = Choices(layers={"global": "x"}, indicators={}, surveys={}, regions={"2016": {}})
+    assert to_query_params(ViewState(lang="en")) == {"lang": "en"}
+    state, warnings = parse_view_state({"lang": "en", "level": "1789"}, choices)
+    assert state.lang == "en" and warnings == [
+        "Level “1789” unknown in the link: default value used."
+    ]
+    state, warnings = parse_view_state({"lang": "<b>xx</b>"}, choices)
+    assert state.lang == "fr" and warnings == [
+        "Langue « <b>xx</b> » inconnu(e) dans le lien : valeur par défaut."
+    ]
+    assert parse_view_state({"lang": "EN"}, choices) == (ViewState(lang="en"), [])
