@@ -18,7 +18,7 @@ from layers.upload.apply import apply_import
 from layers.upload.read import read_table
 from layers.upload.validate import validate
 from tests.helpers import APP, TIMEOUT_S, run_app
-from ui.import_panel import LABEL_KEY, SESSION_KEY
+from ui.import_panel import LABELS_KEY, SESSION_KEY
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def run_with_data(bundle: IndicatorData, **params) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     at.session_state[SESSION_KEY] = bundle
-    at.session_state[LABEL_KEY] = "essai.csv"
+    at.session_state[LABELS_KEY] = ["essai.csv"]
     return at.run()
 
 
@@ -126,6 +126,7 @@ def test_a_departement_without_core_values_gets_no_domain_index_not_its_regions(
         profiles=data.profiles,
         mapping=data.mapping,
         units=data.units,
+        key="test:no-core-poverty-values-for-59",  # the caches key a bundle by its content
     )
     at = run_with_data(without, level="departement", layer="pauvrete", region="59")
     assert not at.exception
