@@ -14,29 +14,29 @@ from geo.levels import LEVELS
 from geo.shapes import read_layer
 from geo.units import catalysers_of_unit, unit_counts
 from layers.indicators.bundle import load_indicator_data
+from layers.indicators.profile import domain_indicators
 from layers.measures import layer_values, view_choices
-from layers.render.choropleth import (
-    choropleth_features,
-    choropleth_layer,
-    colour_regions,
-    selection_layer,
-)
-from layers.render.markers import catalyser_layer, radius_layer
+from layers.render.basemap import basemap_spec, unavailable_note
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
+from layers.render.map_payload import Markers, summary_payload
+from layers.render.markers import marker_ids, marker_rows, search_circle
 from layers.render.offline import install_static_assets
+from layers.render.profile_summary import level_summaries
 from layers.render.schemes import ClassificationError, parse_breaks
+from layers.render.static_files import publish_json
 from layers.view_state import ViewState
 from ui import (
+    atlas_component,
     catalysers_panel,
     data_panel,
     import_panel,
     map_panel,
     method_panel,
-    profile_panel,
     sidebar,
 )
-from ui.folium_cache import install as install_folium_cache
-from ui.folium_cache import keyed_groups
-from ui.state import current_view, init_view_state, set_view, sync_url
+from ui.atlas_view import AtlasInputs, show_atlas
+from ui.profile_panel import profile_survey
+from ui.state import current_view, init_view_state, sync_url
 from ui.text import md_escape
 
 st.set_page_config(page_title="Atlas des fragilités territoriales", page_icon="🗺️", layout="wide")
@@ -91,7 +91,40 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         approximate=values.approximate,
     )
     coloured["source"] = coloured["code"].map(values.source_of)  # provenance, in every export
-    return choropleth_features(coloured), coloured, classification, values
+    return coloured, classification, values
+
+
+@st.cache_resource
+def geometry_url(level: str) -> str:
+    """URL of a level's contours, written once per process into the static folder."""
+    return publish_json(
+        region_geometry(regions(level)), f"regions_{level}", atlas_component.static_base_url()
+    )
+
+
+@st.cache_resource
+def markers_url() -> str:
+    """URL of every placed catalyser's marker (position, style, escaped popup and tooltip)."""
+    return publish_json(
+        marker_rows(catalyser_directory()), "catalysers", atlas_component.static_base_url()
+    )
+
+
+@st.cache_resource(max_entries=64)
+def summaries(level: str, survey: str | None, _data, data_key: str = "shipped") -> dict:
+    """Every region's profile summary for a level, data bundle and survey (built once)."""
+    base = atlas_component.static_base_url()
+    payload = summary_payload(
+        level,
+        level_summaries(
+            _data, regions(level), level, LEVELS[level].label, region_counts()[level], survey
+        ),
+        atlas_component.summary_assets(base),
+    )
+    # The detail's indicator tables share level-wide indices (~0.5 s to compute once): computed
+    # here, after the map is sent, so that the first click does not wait for them.
+    domain_indicators(_data, level, regions(level)["code"].iloc[0], _data.domains["domain"].iloc[0])
+    return payload
 
 
 @st.cache_resource
@@ -106,7 +139,6 @@ def region_catalysers(view: ViewState):
 
 
 static_assets()
-install_folium_cache()
 data, data_key = import_panel.active_data(shipped_data())
 choices = choices_for(data, data_key)
 for warning in init_view_state(choices):
@@ -121,92 +153,81 @@ place = catalysers_panel.place_search(gazetteer)
 radius = catalysers_panel.radius_km()
 near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
 
-# A click on the map reruns the script with the clicked feature already in the session state:
-# read it before drawing, so that the profile and the selection outline appear in this run.
-feature = (st.session_state.get("map") or {}).get("last_active_drawing")
-if map_panel.is_new_click(feature):
-    clicked = map_panel.clicked_region(feature, regions(current_view().level)["code"])
-    if clicked:
-        set_view(region=clicked)
-view = current_view()
-sync_url(view)  # first: a link copied while the map is being computed is already right
+view = replace(current_view(), region="")
 try:
-    layer = choropleth(replace(view, region=""), data, data_key)
+    coloured, classification, values = choropleth(view, data, data_key)
 except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
     st.sidebar.warning(md_escape(f"{exc} Classes par quantiles en attendant."))
     view = replace(view, scheme="quantiles")
-    layer = choropleth(replace(view, region=""), data, data_key)
-    sync_url(view)
-features, coloured, classification, values = layer
+    coloured, classification, values = choropleth(view, data, data_key)
 
+# Tabs compute only when open (on_change="rerun"): the data table, the import form and the
+# method page cost nothing while the user reads the map.
 atlas_tab, table_tab, import_tab, method_tab = st.tabs(
-    ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"]
+    ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"],
+    key="tab",
+    on_change="rerun",
 )
 if banner := import_panel.imported_banner(st.session_state):
     st.info(banner)
-with atlas_tab:
-    map_col, profile_col = st.columns([3, 2], gap="medium")
-    with map_col:
-        builders = [
-            (
-                ("regions", replace(view, region=""), data_key),
-                lambda: choropleth_layer(features, values.title),
-            )
-        ]
+if atlas_tab.open:
+    with atlas_tab:
+        base = atlas_component.static_base_url()
+        markers = None
         if show_catalysers:
-            highlight = frozenset(near.rows["name"]) if near else frozenset()
-            builders.append(
-                (
-                    ("catalysers", catalyser_filters, highlight),
-                    lambda: catalyser_layer(directory, highlight=set(highlight)),
-                )
+            visible, lit = marker_ids(
+                catalyser_directory(), directory, set(near.rows["name"]) if near else ()
             )
-        if near:
-            builders.append(
-                (
-                    ("radius", place, near.radius_km),
-                    lambda: radius_layer(place.lat, place.lon, near.radius_km, place.name),
-                )
+            markers = Markers(markers_url(), visible, lit)
+        show_atlas(
+            AtlasInputs(
+                view=view,
+                data=data,
+                regions=regions(view.level),
+                map_args={
+                    "level": view.level,
+                    "geometry_url": geometry_url(view.level),
+                    "styles": region_styles(coloured),
+                    "value_title": values.title,
+                    "markers": markers,
+                    "circle": (
+                        search_circle(place.lat, place.lon, near.radius_km, place.name)
+                        if near
+                        else None
+                    ),
+                    "focus": (
+                        {"lat": place.lat, "lon": place.lon, "key": place.insee_code}
+                        if place
+                        else None
+                    ),
+                    "basemap": basemap_spec(base) if view.show_basemap else None,
+                    "assets": atlas_component.map_assets(base),
+                },
+                legend=map_panel.legend_for(classification, values, coloured),
+                summary=lambda: summaries(view.level, profile_survey(data, view), data, data_key),
+                catalysers_of=region_catalysers,
+                show_marker_legend=show_catalysers,
+                near=near,
+                place=place,
+                basemap_note=unavailable_note() if view.show_basemap else None,
             )
-        if view.region:  # last, so that its position (cache key) does not move the others
-            builders.append(
-                (
-                    ("selection", view.level, view.region),
-                    lambda: selection_layer(regions(view.level), view.region),
-                )
-            )
-        groups = keyed_groups(builders)
-        map_panel.show_map(
-            groups,
-            center=(place.lat, place.lon) if place else None,
-            zoom=9 if place else None,
+        )
+else:
+    sync_url(replace(view, region=current_view().region))
+if table_tab.open:
+    with table_tab:
+        data_panel.show_layer_table(values, coloured)
+        data_panel.show_exports(
+            values,
+            coloured,
+            classification,
+            map_panel.legend_for(classification, values, coloured),
+            (view, data_key),
             basemap=view.show_basemap,
         )
-        map_panel.show_legend(classification, values, coloured)
-        if show_catalysers:
-            map_panel.show_marker_legend()
-        if near:
-            catalysers_panel.show_place_departement(data, place, view.lang)
-            catalysers_panel.show_results(near, place)
-    with profile_col:
-        profile_panel.show_profile(
-            data,
-            view,
-            regions(view.level),
-            region_catalysers(view) if view.region else None,
-            region_counts()[view.level],
-        )
-with table_tab:
-    data_panel.show_layer_table(values, coloured)
-    data_panel.show_exports(
-        values,
-        coloured,
-        classification,
-        features,
-        (replace(view, region=""), data_key),
-        basemap=view.show_basemap,
-    )
-with import_tab:
-    import_panel.show_import(shipped_data())
-with method_tab:
-    method_panel.show_method()
+if import_tab.open:
+    with import_tab:
+        import_panel.show_import(shipped_data())
+if method_tab.open:
+    with method_tab:
+        method_panel.show_method()

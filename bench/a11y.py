@@ -50,12 +50,20 @@ _RUN = """async ([tags, own]) => {
         iframes: true,
         resultTypes: ['violations'],
     });
+    // A target is [selector, ...] (one per frame: the first names the frame element in the
+    // page); a selector is a string, or [host, ..., selector] for an element in shadow roots
+    // (our components draw there), resolved through each host's shadow root.
+    const resolve = part => {
+        let root = document, el = null;
+        for (const sel of (Array.isArray(part) ? part : [part])) {
+            try { el = root.querySelector(sel); } catch (e) { return null; }
+            if (!el) return null;
+            root = el.shadowRoot || el;
+        }
+        return el;
+    };
     const owner = target => {
-        // target: a CSS selector, or [frame selector, ..., selector] for an element in a frame
-        const chain = Array.isArray(target) ? target : [target];
-        const first = typeof chain[0] === 'string' ? chain[0] : chain[0][0];
-        let el = null;
-        try { el = document.querySelector(first); } catch (e) { el = null; }
+        const el = resolve(Array.isArray(target) ? target[0] : target);
         return el && own.some(sel => el.closest(sel)) ? 'ours' : 'streamlit';
     };
     return results.violations.map(v => ({
@@ -158,7 +166,9 @@ def wait_until_drawn(page, timeout_ms: int = 240_000) -> None:
             const drawn = frames.some(f => {
                 try { return f.contentDocument.querySelector('path.leaflet-interactive'); }
                 catch (e) { return false; }
-            }) || document.querySelector('#atlas-map path.leaflet-interactive');
+            }) || document.querySelector('#atlas-map path.leaflet-interactive')
+              || [...document.querySelectorAll('*')].some(e => e.shadowRoot &&
+                   e.shadowRoot.querySelector('.atlas-map path.leaflet-interactive'));
             return drawn && !(running && running.innerText.trim());
         }""",
         timeout=timeout_ms,

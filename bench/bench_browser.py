@@ -1,25 +1,43 @@
-"""Browser timings in Debian's Chromium (Playwright): first map paint, click -> profile.
+"""Browser benchmark: the old map path against the new one, same run, alternating (Chromium).
 
-- first paint: from navigation start to the first region polygon drawn (fresh page each time);
-- click -> profile: from the mouse click inside a region to its name shown as the profile
-  heading (catalyser markers hidden so that the click lands on the region).
-Run: ``python -m bench.bench_browser``.
+Two Streamlit servers run side by side: OLD is ``main`` at :data:`bench.baseline.BASELINE_COMMIT`
+(folium in streamlit-folium's iframe, the whole script rerun per click, the same base map and
+data), extracted from git by ``bench/baseline.py``; NEW is this checkout (the map and summary
+components, a fragment per click). Every figure is measured on both, alternating which goes
+first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
+(``performance.now()``), from the pointer event of the click, not from Python, so Playwright's
+own overhead is left out.
+
+- first paint: navigation start -> the first region polygon in the DOM (next animation
+  frame), warm (the same browser profile, its HTTP cache filled) and cold (a new profile
+  each time); the servers' caches are warm in both (a first load is made before measuring);
+- click -> name: the clicked region's name in the profile heading (h2/h3, next frame);
+- click -> full profile: name shown, the profile's last element (the printable-page button)
+  drawn and no element of the page still stale (the server's run for the click is drawn);
+- bytes per click: websocket messages received from the click to 0.5 s after the full profile;
+- load: N concurrent sessions (one browser, a context each) clicking regions for S seconds:
+  click -> name and -> full, p50 and p90, and errors (a click not answered in 15 s, a page
+  error, a Streamlit exception shown).
+
+Catalyser markers are hidden in both apps before clicking (so that a click lands on a region).
+Run: ``python -m bench.bench_browser`` (about 15 minutes; ``--help`` for shorter runs). Raw
+figures go to ``bench/out/bench_browser.json``.
 """
 
+import argparse
+import asyncio
+import json
 import statistics
 import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.async_api import async_playwright
 
-from bench.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MAP_FRAME,
-    POLYGONS,
-    click_region,
-    hide_catalysers,
-    streamlit_server,
-)
+from bench.baseline import BASELINE_COMMIT, baseline_dir
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, is_local, streamlit_process
+from geo.shapes import read_layer
 
 REGIONS = {
     "32": "Hauts-de-France",
@@ -29,56 +47,423 @@ REGIONS = {
     "44": "Grand Est",
     "53": "Bretagne",
 }
-PAGE_LOADS = 5
-CLICK_ROUNDS = 2
+VIEWPORT = {"width": 1400, "height": 1000}
+CLICK_TIMEOUT_MS = 15_000
+OUT = REPO_DIR / "bench" / "out" / "bench_browser.json"
+
+# Installed in every page before its own scripts: websocket byte counts, the first region
+# polygon, and a per-click recorder polled at each animation frame.
+INIT_SCRIPT = """
+(() => {
+  const bench = (window.__bench = { ws: [], firstPolygon: null, errors: [] });
+  const size = (d) => (d == null ? 0 : d.byteLength ?? d.size ?? d.length ?? 0);
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => bench.ws.push([performance.now(), size(e.data)]));
+    }
+  };
+  window.addEventListener("error", (e) => bench.errors.push(String(e.message)));
+  function roots() {
+    const out = [document];
+    document.querySelectorAll("*").forEach((el) => el.shadowRoot && out.push(el.shadowRoot));
+    document.querySelectorAll("iframe").forEach((f) => {
+      try { if (f.contentDocument) out.push(f.contentDocument); } catch (e) {}
+    });
+    return out;
+  }
+  bench.roots = roots;
+  const polygon = () => roots().some((r) => r.querySelector("path.leaflet-interactive"));
+  const watch = () => {
+    if (polygon()) { bench.firstPolygon = performance.now(); return; }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+
+  bench.arm = (name, headingSel, readySel) => {
+    const rec = { click: null, name: null, full: null };
+    const down = () => { if (rec.click === null) rec.click = performance.now(); };
+    const windows = [window];
+    document.querySelectorAll("iframe").forEach((f) => {
+      try { if (f.contentWindow.document) windows.push(f.contentWindow); } catch (e) {}
+    });
+    windows.forEach((w) => w.addEventListener("pointerdown", down, true));
+    let scope = roots();
+    let frames = 0;
+    bench.pending = new Promise((resolve) => {
+      const started = performance.now();
+      const poll = () => {
+        const now = performance.now();
+        if (++frames % 10 === 0) scope = roots();
+        if (rec.click !== null && rec.name === null) {
+          const shown = scope.some((r) =>
+            Array.from(r.querySelectorAll(headingSel)).some((h) => h.textContent.trim() === name));
+          if (shown) rec.name = now;
+        }
+        if (rec.name !== null && rec.full === null) {
+          const ready = scope.some((r) => r.querySelector(readySel));
+          const stale = document.querySelector('[data-stale="true"]');
+          if (ready && !stale) rec.full = now;
+        }
+        if (rec.full !== null || now - started > __TIMEOUT__) {
+          windows.forEach((w) => w.removeEventListener("pointerdown", down, true));
+          resolve(rec);
+          return;
+        }
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+  };
+})();
+""".replace("__TIMEOUT__", str(CLICK_TIMEOUT_MS))
 
 
-def first_paint(browser, url: str) -> float:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    start = time.perf_counter()
-    page.goto(url)
-    page.frame_locator(MAP_FRAME).locator(POLYGONS).first.wait_for(timeout=60_000)
-    elapsed = time.perf_counter() - start
-    page.close()
-    return elapsed
+@dataclass(frozen=True)
+class Variant:
+    """How to drive one app: where it runs from, its heading, its map API, its last element."""
+
+    name: str
+    app_dir: Path
+    heading: str  # the profile heading's tag
+    point_js: str  # (lat, lon) -> page point of that place on the map
+    ready: str  # selector of the profile's last element, "{level}" and "{code}" filled in
+    env: tuple[tuple[str, str], ...] = ()  # extra environment of the server
 
 
-def click_times(browser, url: str) -> list[float]:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(POLYGONS).first.wait_for(timeout=60_000)
-    hide_catalysers(page)
-    time.sleep(1.5)
-    times = []
-    for _ in range(CLICK_ROUNDS):
+OLD = Variant(
+    name="old",
+    app_dir=Path(),  # set in main() (extracted from git)
+    heading="h3",
+    point_js="""([lat, lon]) => {
+        const frame = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+        const map = frame.contentWindow.map;
+        const p = map.latLngToContainerPoint([lat, lon]);
+        const box = map.getContainer().getBoundingClientRect();
+        const outer = frame.getBoundingClientRect();
+        return {x: outer.left + box.left + p.x, y: outer.top + box.top + p.y};
+    }""",
+    ready='[data-testid="stDownloadButton"]',
+)
+NEW = Variant(
+    name="new",
+    app_dir=REPO_DIR,
+    heading="h2",
+    point_js="([lat, lon]) => [...window.Atlas.maps][0].pagePoint(lat, lon)",
+    ready='.st-key-atlas_detail_{level}_{code} [data-testid="stDownloadButton"]',
+)
+#: The new app with Streamlit's garbage collection after every run (its default), to weigh
+#: ``runner.postScriptGC = false`` (.streamlit/config.toml).
+NEW_GC = Variant(
+    **{**NEW.__dict__, "name": "new_gc", "env": (("STREAMLIT_RUNNER_POST_SCRIPT_GC", "true"),)}
+)
+
+
+def region_points(level: str = "2016") -> dict[str, tuple[float, float]]:
+    """A point inside each region (lat, lon), where a click surely lands on it."""
+    return {
+        row.code: (row.geometry.representative_point().y, row.geometry.representative_point().x)
+        for row in read_layer(level).itertuples()
+    }
+
+
+POINTS = region_points()
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def p90(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=10)[-1]
+
+
+async def open_page(context, url: str, timeout_s: float = 90):
+    page = await context.new_page()
+    await page.goto(url, timeout=timeout_s * 1000, wait_until="domcontentloaded")
+    deadline = time.monotonic() + timeout_s
+    while await page.evaluate("window.__bench.firstPolygon") is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no region drawn at {url}")
+        await asyncio.sleep(0.05)
+    return page
+
+
+async def first_paint(browser, url: str, context=None, timeout_s: float = 90) -> float:
+    """Seconds from navigation start to the first region polygon (a new context if None)."""
+    own = context is None
+    if own:
+        context = await new_context(browser)
+    page = await open_page(context, url, timeout_s)
+    seconds = await page.evaluate("window.__bench.firstPolygon") / 1000
+    await page.close()
+    if own:
+        await context.close()
+    return seconds
+
+
+async def new_context(browser):
+    context = await browser.new_context(viewport=VIEWPORT, locale="fr-FR")
+    await context.add_init_script(INIT_SCRIPT)
+    context.outside = []
+    context.on("request", lambda r: None if is_local(r.url) else context.outside.append(r.url))
+    return context
+
+
+async def hide_catalysers(page) -> None:
+    await page.get_by_text("Afficher les catalyseurs territoriaux").click()
+    await asyncio.sleep(2.0)
+
+
+async def click(page, variant: Variant, code: str, name: str) -> dict:
+    """One click on a region: times (s) from the click to the name and to the full profile,
+    and websocket bytes received; ``error`` when it did not complete."""
+    ready = variant.ready.format(level="2016", code=code)
+    await page.evaluate(
+        "([n, h, r]) => window.__bench.arm(n, h, r)", [name, variant.heading, ready]
+    )
+    point = await page.evaluate(variant.point_js, list(POINTS[code]))
+    await page.mouse.click(point["x"], point["y"])
+    rec = await page.evaluate("window.__bench.pending")
+    if rec["full"] is None or rec["click"] is None:
+        return {"error": f"click on {code}: not complete in {CLICK_TIMEOUT_MS} ms ({rec})"}
+    await asyncio.sleep(0.5)
+    received = await page.evaluate(
+        "([a, b]) => window.__bench.ws.filter(([t]) => t >= a && t <= b)"
+        ".reduce((s, [, n]) => s + n, 0)",
+        [rec["click"], rec["full"] + 500],
+    )
+    shown = await page.locator("[data-testid='stException']").count()
+    out = {
+        "name_s": (rec["name"] - rec["click"]) / 1000,
+        "full_s": (rec["full"] - rec["click"]) / 1000,
+        "bytes": received,
+    }
+    if shown:
+        out["error"] = "Streamlit exception shown"
+    return out
+
+
+async def click_series(browser, url: str, variant: Variant, rounds: int) -> list[dict]:
+    context = await new_context(browser)
+    page = await open_page(context, url)
+    await hide_catalysers(page)
+    results = []
+    for _ in range(rounds):
         for code, name in REGIONS.items():
-            start = time.perf_counter()
-            click_region(page, frame, code)
-            page.get_by_role("heading", name=name).wait_for(timeout=30_000)
-            times.append(time.perf_counter() - start)
-    page.close()
-    return times
+            results.append(await click(page, variant, code, name))
+            await asyncio.sleep(0.3)
+    await context.close()
+    if context.outside:
+        raise AssertionError(f"requests left the machine: {context.outside[:3]}")
+    return results
+
+
+async def load_session(
+    browser, url: str, variant: Variant, seconds: float, seed: int, ready: asyncio.Barrier
+) -> list:
+    """One user: open the page (one user after the other), then click regions in a loop for
+    ``seconds``, from the moment every user is ready (``ready``), as fast as answers come."""
+    results = []
+    context = await new_context(browser)
+    page = None
+    try:
+        async with OPENING:  # pages open one at a time: the load is on clicks, not on start-up
+            page = await open_page(context, url, timeout_s=300)
+            await hide_catalysers(page)
+    except Exception as exc:  # a session that cannot even start counts as an error
+        results.append({"error": f"session did not start: {exc!r}"})
+    await ready.wait()
+    try:
+        if page is not None:
+            codes = list(REGIONS)
+            codes = codes[seed % len(codes) :] + codes[: seed % len(codes)]
+            deadline = time.monotonic() + seconds
+            i = 0
+            while time.monotonic() < deadline:
+                code = codes[i % len(codes)]
+                results.append(await click(page, variant, code, REGIONS[code]))
+                i += 1
+                await asyncio.sleep(0.2)
+            errors = await page.evaluate("window.__bench.errors")
+            results += [{"error": f"page error: {e}"} for e in errors]
+    except Exception as exc:
+        results.append({"error": repr(exc)})
+    finally:
+        await context.close()
+    return results
+
+
+OPENING = asyncio.Lock()
+
+
+async def load_run(browser, url: str, variant: Variant, users: int, seconds: float) -> list:
+    ready = asyncio.Barrier(users)
+    sessions = await asyncio.gather(
+        *(load_session(browser, url, variant, seconds, seed, ready) for seed in range(users))
+    )
+    return [result for session in sessions for result in session]
+
+
+def summary(results: list[dict]) -> dict:
+    ok = [r for r in results if "error" not in r]
+    return {
+        "n": len(ok),
+        "errors": len(results) - len(ok),
+        "name_p50": median([r["name_s"] for r in ok]),
+        "name_p90": p90([r["name_s"] for r in ok]),
+        "full_p50": median([r["full_s"] for r in ok]),
+        "full_p90": p90([r["full_s"] for r in ok]),
+        "bytes_p50": median([r["bytes"] for r in ok]),
+        "first_errors": [r["error"] for r in results if "error" in r][:3],
+    }
+
+
+def line(label: str, a: float, b: float, unit: str, goal: str = "", names=("old", "new")) -> str:
+    """One figure for two variants, and the ratio a / b (above 1: b is better)."""
+    if unit == "KB":
+        a, b = a / 1000, b / 1000
+    ratio = a / b if b else float("inf")
+    return (
+        f"{label:<38} {names[0]} {a:9.3f} {unit:<2} | {names[1]} {b:9.3f} {unit:<2} | "
+        f"x{ratio:5.1f}" + (f"  goal: {goal}" if goal else "")
+    )
+
+
+def alternate(items: list, i: int) -> list:
+    """``items`` rotated by ``i``: each variant goes first in turn."""
+    k = i % len(items)
+    return items[k:] + items[:k]
+
+
+async def run(args) -> dict:
+    variants = [Variant(**{**OLD.__dict__, "app_dir": baseline_dir()}), NEW]
+    if args.with_gc:
+        variants.append(NEW_GC)
+    figures: dict = {
+        v.name: {"warm": [], "cold": [], "clicks": [], "load": [], "rss_mb": {}} for v in variants
+    }
+    with ExitStack() as stack:
+        servers = {
+            v.name: stack.enter_context(
+                streamlit_process(timeout_s=180, app_dir=v.app_dir, env=dict(v.env))
+            )
+            for v in variants
+        }
+        urls = {name: server.url for name, server in servers.items()}
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for v in variants:  # a first load fills the servers' caches (cold start, reported)
+                figures[v.name]["server_cold"] = await first_paint(
+                    browser, urls[v.name], timeout_s=300
+                )
+            warm_contexts = {v.name: await new_context(browser) for v in variants}
+            for v in variants:
+                await first_paint(browser, urls[v.name], warm_contexts[v.name])
+            for i in range(args.loads):
+                for v in alternate(variants, i):
+                    figures[v.name]["warm"].append(
+                        await first_paint(browser, urls[v.name], warm_contexts[v.name])
+                    )
+                    figures[v.name]["cold"].append(await first_paint(browser, urls[v.name]))
+            for context in warm_contexts.values():
+                await context.close()
+            for i in range(args.click_rounds):
+                for v in alternate(variants, i):
+                    figures[v.name]["clicks"] += await click_series(
+                        browser, urls[v.name], v, rounds=2
+                    )
+            for v in variants:
+                figures[v.name]["rss_mb"]["before_load"] = servers[v.name].rss_mb()
+            for i in range(args.load_rounds):
+                for v in alternate(variants, i):
+                    figures[v.name]["load"] += await load_run(
+                        browser, urls[v.name], v, args.users, args.load_seconds
+                    )
+                    figures[v.name]["rss_mb"][f"after_load_{i + 1}"] = servers[v.name].rss_mb()
+            await browser.close()
+    return figures
+
+
+#: (label, figure kind, statistic, unit, goal) of the report, in order.
+ROWS = [
+    ("first paint, warm (median)", "warm", "median", "s", "<= 1.5 s"),
+    ("first paint, cold browser (median)", "cold", "median", "s", "<= 2 s"),
+    ("first paint, server's first load", "server_cold", "value", "s", ""),
+    ("click -> name shown (median)", "clicks", "name_p50", "s", "<= 0.1 s"),
+    ("click -> name shown (p90)", "clicks", "name_p90", "s", ""),
+    ("click -> full profile (median)", "clicks", "full_p50", "s", "<= 0.3 s"),
+    ("click -> full profile (p90)", "clicks", "full_p90", "s", ""),
+    ("websocket bytes per click (median)", "clicks", "bytes_p50", "KB", ""),
+    ("{users} users: click -> name (p50)", "load", "name_p50", "s", ""),
+    ("{users} users: click -> name (p90)", "load", "name_p90", "s", "<= 1.5 s"),
+    ("{users} users: click -> full (p50)", "load", "full_p50", "s", ""),
+    ("{users} users: click -> full (p90)", "load", "full_p90", "s", ""),
+]
+
+
+def figure(figures: dict, name: str, kind: str, statistic: str) -> float:
+    data = figures[name][kind]
+    if statistic == "value":
+        return data
+    if statistic == "median":
+        return median(data)
+    return summary(data)[statistic]
+
+
+def compare(figures: dict, a: str, b: str, args) -> None:
+    """Print every figure for variants ``a`` and ``b``, then their errors and memory."""
+    for label, kind, statistic, unit, goal in ROWS:
+        if kind == "load" and not args.load_rounds:
+            continue
+        print(
+            line(
+                label.format(users=args.users),
+                figure(figures, a, kind, statistic),
+                figure(figures, b, kind, statistic),
+                unit,
+                goal,
+                names=(a, b),
+            )
+        )
+    for kind in ("clicks", "load"):
+        for name in (a, b):
+            s = summary(figures[name][kind])
+            if s["n"] or s["errors"]:
+                print(f"{kind} {name}: {s['n']} measured, {s['errors']} errors")
+            for error in s["first_errors"]:
+                print(f"  {name} error: {error}")
+    for name in (a, b):
+        rss = ", ".join(f"{k} {v:.0f} MB" for k, v in figures[name]["rss_mb"].items())
+        print(f"server RSS, {name}: {rss}")
+
+
+def report(figures: dict, args) -> None:
+    print(f"old = main at {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    compare(figures, "old", "new", args)
+    if "new_gc" in figures:
+        print("\nrunner.postScriptGC = true (new_gc, Streamlit's default) vs false (new):")
+        compare(figures, "new_gc", "new", args)
 
 
 def main() -> None:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with streamlit_server() as url:
-            first_paint(browser, url)  # warm the server's caches
-            paints = [first_paint(browser, url) for _ in range(PAGE_LOADS)]
-            clicks = click_times(browser, url)
-        browser.close()
-    # No naive baseline here: the obvious folium app loads Leaflet and its plugins from CDNs
-    # and never draws on this offline machine (see docs/benchmarks.md).
-    print(
-        f"first map paint after page load   median {statistics.median(paints):.2f} s "
-        f"(min {min(paints):.2f}, max {max(paints):.2f}, n={len(paints)})  goal: <= 2 s"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loads", type=int, default=8, help="page loads per variant and kind")
+    parser.add_argument("--click-rounds", type=int, default=4, help="pages x 12 clicks each")
+    parser.add_argument("--load-rounds", type=int, default=1)
+    parser.add_argument("--users", type=int, default=6)
+    parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument(
+        "--with-gc", action="store_true", help="also run the new app with postScriptGC = true"
     )
-    print(
-        f"click -> profile visible          median {statistics.median(clicks):.2f} s "
-        f"(min {min(clicks):.2f}, max {max(clicks):.2f}, n={len(clicks)})  goal: <= 0.5 s"
-    )
+    args = parser.parse_args()
+    figures = asyncio.run(run(args))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(figures, indent=1))
+    report(figures, args)
 
 
 if __name__ == "__main__":

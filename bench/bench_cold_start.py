@@ -14,7 +14,7 @@ PROBE = r"""
 import cProfile, io, pstats, time
 steps = {}
 t0 = time.perf_counter()
-import folium, geopandas, streamlit, streamlit_folium  # noqa
+import geopandas, streamlit  # noqa
 steps["import libraries"] = time.perf_counter() - t0
 t = time.perf_counter()
 from geo.catalysers import load_catalysers

@@ -1,31 +1,34 @@
 """Map payload per level (regions, départements): bytes the browser receives for the map.
 
-Ours: the choropleth FeatureGroup's JavaScript as streamlit-folium sends it (simplified
-coverage, 5 decimals, only the needed properties). Naive baseline: full-resolution contours
-(the same build without simplification or rounding) drawn with ``GeoDataFrame.explore()``.
+Ours: the level's contours as the compact GeoJSON file the page fetches once per level
+(simplified coverage, 5 decimals, code and name only), plus what a layer switch sends (each
+region's colour and value label). Naive baseline: full-resolution contours (the same build
+without simplification or rounding) drawn with ``GeoDataFrame.explore()``.
 Needs the build dependency: ``pip install --no-deps -r requirements-build.txt``.
 
 Run: ``python -m bench.bench_payload``
 """
 
-import folium
+import json
+
 import pandas as pd
-from streamlit_folium import _get_feature_group_string
 
 from geo.build.shapes import full_resolution_layers
 from geo.levels import LAYER_FILES, LEVELS
 from geo.shapes import read_layer
-from layers.render.choropleth import choropleth_layer, colour_regions
-from layers.render.offline import offline
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
 
 
-def our_payload(level: str) -> int:
+def compact(payload: object) -> int:
+    return len(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def our_payload(level: str) -> tuple[int, int]:
+    """(contours once per level, styles per layer switch) in bytes."""
     regions = read_layer(level)
     values = pd.Series(regions["area_km2"].to_numpy(), index=regions["code"])
     coloured, _ = colour_regions(regions, values)
-    fmap = offline(folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None))
-    group = choropleth_layer(coloured, "Superficie")
-    return len(_get_feature_group_string(group, map=fmap).encode())
+    return compact(region_geometry(regions)), compact(region_styles(coloured))
 
 
 def naive_payload(full: dict, level: str) -> int:
@@ -38,9 +41,11 @@ def naive_payload(full: dict, level: str) -> int:
 def main() -> None:
     full = full_resolution_layers()
     for level in LEVELS:
-        ours, naive = our_payload(level), naive_payload(full, level)
+        (geometry, styles), naive = our_payload(level), naive_payload(full, level)
+        ours = geometry + styles
         print(
-            f"map payload, level {level:<8} ours {ours / 1000:8.1f} KB | naive "
+            f"map payload, level {level:<8} ours {ours / 1000:8.1f} KB (contours "
+            f"{geometry / 1000:.1f} KB once, then {styles / 1000:.2f} KB per layer) | naive "
             f"{naive / 1000:8.1f} KB | ratio x{naive / ours:.1f}  goal: <= 150 KB, >= x10"
         )
 

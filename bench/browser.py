@@ -9,9 +9,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -34,9 +37,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running Streamlit server: its base URL and process id."""
+
+    url: str
+    pid: int
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, MB (Linux /proc)."""
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+
 @contextmanager
-def streamlit_server(timeout_s: float = 60.0, script: str = "streamlit_app.py"):
-    """Run ``streamlit run <script>`` on a free local port; yield its base URL."""
+def streamlit_process(
+    timeout_s: float = 60.0,
+    script: str = "streamlit_app.py",
+    app_dir: Path = REPO_DIR,
+    env: dict[str, str] | None = None,
+):
+    """Run ``streamlit run <script>`` from ``app_dir`` on a free local port; yield a Server.
+
+    ``env`` adds environment variables (e.g. ``STREAMLIT_RUNNER_POST_SCRIPT_GC``).
+    """
     port = free_port()
     cmd = [
         sys.executable,
@@ -50,73 +77,120 @@ def streamlit_server(timeout_s: float = 60.0, script: str = "streamlit_app.py"):
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
     ]
-    proc = subprocess.Popen(cmd, cwd=REPO_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                raise RuntimeError(f"Streamlit did not start on {url}:\n{out[-3000:]}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
+    # The server's output goes to a file: a pipe nobody reads would block a long-running server.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=app_dir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            _wait_until_healthy(proc, url, timeout_s, log)
+            yield Server(url, proc.pid)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@contextmanager
+def streamlit_server(
+    timeout_s: float = 60.0, script: str = "streamlit_app.py", app_dir: Path = REPO_DIR
+):
+    """Run ``streamlit run <script>`` from ``app_dir`` on a free local port; yield its base URL."""
+    with streamlit_process(timeout_s, script, app_dir) as server:
+        yield server.url
+
+
+def _wait_until_healthy(proc: subprocess.Popen, url: str, timeout_s: float, log) -> None:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            out = log.read().decode(errors="replace")
+            raise RuntimeError(f"Streamlit did not start on {url}:\n{out[-3000:]}")
+        time.sleep(0.3)
 
 
 def is_local(url: str) -> bool:
     """True for requests that stay on this machine (http(s) to localhost, data:, blob:...)."""
     parsed = urlparse(url)
-    if parsed.scheme in {"data", "blob", "about", "chrome-extension"}:
+    if parsed.scheme in {"data", "blob", "about", "chrome-extension", "file"}:
         return True
     return parsed.hostname in LOCAL_HOSTS
 
 
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-POLYGONS = "path.leaflet-interactive"
-#: True once both archives have fired ``load`` and no tile is pending.
-BASEMAP_SETTLED = """async () => {
-    const handle = window.atlasBasemap;
-    if (!handle) return false;
+#: The atlas's map and profile summary (components of our own, drawn in the page: no iframe).
+POLYGONS = ".atlas-map path.leaflet-interactive"
+SUMMARY_HEADING = ".atlas-summary-host h2"
+#: JavaScript expression: the page's map object (static/atlas/atlas.js keeps them in Atlas.maps).
+MAP = "[...window.Atlas.maps][0]"
+#: True once both base-map archives have fired ``load`` and no tile is pending.
+BASEMAP_SETTLED = f"""async () => {{
+    const map = window.Atlas && {MAP};
+    const handle = map && map.basemapHandle;
+    if (!handle || !handle.base) return false;
     await handle.ready;
     return !handle.base.isLoading() && !handle.ref.isLoading();
-}"""
-#: Painted pixels in the canvases of the names-and-lines pane (above the choropleth).
-BASEMAP_PAINTED = """() => {
+}}"""
+#: Painted pixels in the canvases of the names-and-lines pane (above the choropleth); the map
+#: sits in a shadow root, so the pane is found through the map, not the document.
+BASEMAP_PAINTED = f"""() => {{
+    const pane = {MAP}.map.getPane('atlasBasemapRef');
     let painted = 0;
-    document.querySelectorAll('.leaflet-atlasBasemapRef-pane canvas').forEach(canvas => {
+    if (!pane) return 0;
+    pane.querySelectorAll('canvas').forEach(canvas => {{
         if (!canvas.width) return;
         const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
-    });
+    }});
     return painted;
-}"""
+}}"""
 
 
-def open_map(page, url: str):
+@cache
+def region_points(level: str) -> dict[str, tuple[float, float]]:
+    """A point inside each region of ``level`` (lat, lon), where a click surely lands on it."""
+    from geo.shapes import read_layer  # only the helpers that click need the contours
+
+    return {
+        row.code: (row.geometry.representative_point().y, row.geometry.representative_point().x)
+        for row in read_layer(level).itertuples()
+    }
+
+
+def open_map(page, url: str, timeout_ms: float = 60_000):
+    """Open ``url`` and wait until the map has drawn its regions and is ready for clicks."""
     page.goto(url)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(POLYGONS).first.wait_for(timeout=60_000)
-    return frame
-
-
-def region_paths(frame):
-    """Fill colours of the region polygons (catalyser markers are circles drawn as paths too,
-    but with the fill opacity of markers; regions use 0.85)."""
-    return frame.locator(POLYGONS).evaluate_all(
-        "els => els.filter(e => e.getAttribute('fill-opacity') === '0.85')"
-        ".map(e => e.getAttribute('fill'))"
+    page.locator(POLYGONS).first.wait_for(timeout=timeout_ms)
+    wait_for(
+        lambda: page.evaluate(f"{MAP}.container.dataset.ready") == "true",
+        timeout_s=timeout_ms / 1000,
+        what="map ready",
     )
+    return page
+
+
+def region_paths(page) -> list[str]:
+    """Fill colours of the region polygons, in code order."""
+    fills = page.evaluate(f"{MAP}.fills()")
+    return [fills[code] for code in sorted(fills)]
+
+
+def map_view(page) -> dict:
+    """The map's centre and zoom."""
+    return page.evaluate(f"{MAP}.view()")
 
 
 def current_url(page) -> str:
@@ -132,7 +206,7 @@ def wait_for(predicate, timeout_s: float = 30.0, what: str = "condition"):
         value = predicate()
         if value:
             return value
-        time.sleep(0.25)
+        time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
 
 
@@ -144,25 +218,14 @@ def choose(page, label: str, option: str) -> None:
     page.keyboard.press("Enter")
 
 
-def click_region(page, frame, code: str) -> None:
-    """Click inside a region's polygon, at a point Leaflet says is inside it."""
-    iframe_box = page.locator(MAP_FRAME).bounding_box()
-    point = frame.locator("body").evaluate(
-        """(body, code) => {
-            const map = window.map;
-            let target = null;
-            map.eachLayer(l => { if (l.feature && l.feature.properties &&
-                                     l.feature.properties.code === code) target = l; });
-            const ring = target.getLatLngs().flat(3);
-            const c = target.getBounds().getCenter();
-            const p = map.latLngToContainerPoint(c);
-            const r = map.getContainer().getBoundingClientRect();
-            return {x: p.x + r.left, y: p.y + r.top, n: ring.length};
-        }""",
-        code,
+def click_region(page, code: str, level: str = "2016") -> None:
+    """Click a point inside a region (a representative point of its polygon)."""
+    point = page.evaluate(
+        f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", list(region_points(level)[code])
     )
-    page.mouse.click(iframe_box["x"] + point["x"], iframe_box["y"] + point["y"])
+    page.mouse.click(point["x"], point["y"])
 
 
 def hide_catalysers(page) -> None:
     page.get_by_text("Afficher les catalyseurs territoriaux").click()
+    wait_for(lambda: page.evaluate(f"{MAP}.markerTips().length") == 0, what="no markers")

@@ -5,8 +5,8 @@ Each palette is taken from where the app defines it — the choropleth classes f
 :func:`layers.render.classify.classify` (sequential YlOrRd for every class count; diverging RdBu
 for every shipped index, perception and gap layer, at both levels, for every scheme and class
 count, since its class colours follow the data), the no-data grey, the catalyser markers
-(:mod:`layers.render.markers`) and the profile chart's colours (read from ui/profile_panel.py's
-source, which this script does not import). Each colour is simulated with the Machado, Oliveira
+(:mod:`layers.render.markers`) and the profile's domain bars (read from static/atlas/atlas.css,
+the summary's stylesheet). Each colour is simulated with the Machado, Oliveira
 & Fernandes (2009) matrices at full severity (dichromacy), applied in linear RGB, and the
 difference between colours is CIEDE2000 (ΔE00) in CIELAB (D65).
 
@@ -16,7 +16,6 @@ pair. Usage: ``python -m bench.cvd_palettes`` prints the minimum ΔE00 per palet
 vision (docs/method.md, "Couleurs et daltonisme").
 """
 
-import ast
 import itertools
 import re
 import sys
@@ -218,19 +217,17 @@ def marker_palette() -> Palette:
 
 
 def chart_palette() -> Palette:
-    """The colour scale of the profile's domain chart, read from ui/profile_panel.py's source
-    (a ``range=[...]`` of ``#rrggbb`` literals), so that the UI module need not be imported."""
-    tree = ast.parse((REPO_DIR / "ui" / "profile_panel.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.keyword)
-            and node.arg == "range"
-            and isinstance(node.value, ast.List)
-        ):
-            colours = [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
-            if colours and all(re.fullmatch(r"#[0-9a-fA-F]{6}", str(c)) for c in colours):
-                return Palette("graphique du profil", "domaines", tuple(colours), False)
-    raise LookupError("No colour range found in ui/profile_panel.py")
+    """The colours of the profile's domain bars (above 100: more fragile; below: less), read
+    from the summary's stylesheet (static/atlas/atlas.css, rules ``.atlas-summary .more`` and
+    ``.less``), so that nothing needs to be imported or run."""
+    css = (REPO_DIR / "static" / "atlas" / "atlas.css").read_text(encoding="utf-8")
+    colours = [
+        re.search(rf"\.atlas-summary \.{kind}\s*\{{\s*background:\s*(#[0-9a-fA-F]{{6}})", css)
+        for kind in ("more", "less")
+    ]
+    if not all(colours):
+        raise LookupError("No bar colours found in static/atlas/atlas.css")
+    return Palette("graphique du profil", "domaines", tuple(m.group(1) for m in colours), False)
 
 
 def all_palettes(with_data: bool = True) -> list[Palette]:

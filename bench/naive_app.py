@@ -15,10 +15,10 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script by streamlit
 
+from bench.folium_offline import offline
 from bench.prepare_full_contours import full_contour_path
 from layers.indicators.bundle import load_indicator_data
 from layers.indicators.indices import index_table
-from layers.render.offline import offline
 
 level = st.sidebar.radio("Niveau", ["2016", "pre2016"], key="level")
 domain = st.sidebar.selectbox(

@@ -6,7 +6,7 @@ not fatal: they fall back to the default and are reported as warnings (in the UR
 the app shows.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from geo.levels import LEVELS
@@ -116,3 +116,20 @@ def to_query_params(state: ViewState) -> dict[str, str]:
     """The non-default fields of ``state``, for st.query_params (short, readable links)."""
     default = asdict(ViewState())
     return {key: value for key, value in asdict(state).items() if value != default[key]}
+
+
+def map_click(value: object, level: str, codes: Collection[str]) -> tuple[str, int] | None:
+    """``(code, seq)`` of a click sent by the browser map, or None if it is not a valid one.
+
+    The browser sends ``{"level", "code", "seq"}``; anything else (another level, a code that
+    is not a region of ``level``, a missing or negative sequence number) is ignored, whatever
+    the page sent.
+    """
+    if not isinstance(value, Mapping):
+        return None
+    code, seq = value.get("code"), value.get("seq")
+    if value.get("level") != level or not isinstance(code, str) or code not in codes:
+        return None
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        return None
+    return code, seq

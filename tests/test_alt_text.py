@@ -3,7 +3,6 @@ and the export labels in both languages."""
 
 import io
 
-import folium
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,9 +14,9 @@ from layers.indicators.bundle import load_indicator_data
 from layers.measures import layer_values
 from layers.render.alt_text import DESCRIPTION_ID, described_page, map_description
 from layers.render.choropleth import colour_regions
-from layers.render.exports import legend_entries, map_png, profile_html, standalone_map_html
+from layers.render.exports import legend_entries, map_png, profile_html
 from layers.render.formatting import format_number, format_value
-from layers.render.offline import offline
+from layers.render.map_page import standalone_map_html
 from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
 
@@ -129,7 +128,7 @@ def test_the_png_speaks_english(coloured):
 
 
 def test_the_standalone_map_can_carry_its_description():
-    page = standalone_map_html(offline(folium.Map(tiles=None)))
+    page = standalone_map_html({"type": "FeatureCollection", "features": []}, {}, "T", "", "c")
     described = described_page(page, "Carte : <b>x</b> & y.", "Titre", "fr")
     assert '<html lang="fr">' in described
     assert f'<p id="{DESCRIPTION_ID}"' in described

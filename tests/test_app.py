@@ -1,6 +1,7 @@
-"""The Streamlit app, run headless with AppTest (no browser)."""
+"""The Streamlit app, run headless with AppTest (no browser: the map's data is checked instead)."""
 
 import itertools
+import json
 import re
 
 import pytest
@@ -12,13 +13,44 @@ from tests.helpers import run_app
 
 
 def legend_rows(at: AppTest) -> list[str]:
-    return [str(v) for v in at.dataframe[0].value["Classe"]]
+    """Class labels of the legend (the second cell of each body row)."""
+    legend = next(h.proto.body for h in at.html if "atlas-legend" in h.proto.body)
+    body = legend.split("<tbody>", 1)[1]
+    return re.findall(r"<tr><td>.*?</td><td>(.*?)</td>", body)
+
+
+def legend_counts(at: AppTest) -> dict[str, int]:
+    """Class label -> number of units in the class, read from the legend's HTML."""
+    legend = next(h.proto.body for h in at.html if "atlas-legend" in h.proto.body)
+    rows = re.findall(r"<tr><td>.*?</td><td>(.*?)</td><td[^>]*>(\d+)</td></tr>", legend)
+    return {label: int(count) for label, count in rows}
+
+
+def component_data(at: AppTest, name: str) -> dict:
+    """The data a component of ours received (AppTest does not run its JavaScript)."""
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
+    assert len(found) == 1, f"{len(found)} {name} components"
+    return json.loads(found[0].json)
+
+
+def summary_of(at: AppTest, code: str) -> str:
+    return component_data(at, "atlas_summary")["summaries"][code]
 
 
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [s.value for s in at.subheader] + [i.value for i in at.info]
+    parts += [i.value for i in at.info] + [h.proto.body for h in at.html]
     return "\n".join(parts)
+
+
+@pytest.mark.parametrize("level", ["2016", "pre2016", "departement"])
+@pytest.mark.parametrize("measure", ["objectif", "percu", "ecart", "indicateur"])
+def test_app_runs_for_each_level_and_measure(level, measure):
+    at = run_app(level=level, measure=measure, layer="emploi")
+    assert not at.exception, at.exception
+    assert legend_rows(at) or any("Pas de donnée" in i.value for i in at.info), "legend missing"
+    styles = component_data(at, "atlas_map")["regions"]
+    assert len(styles) == LEVELS[level].n_units
 
 
 def test_every_level_measure_scheme_and_class_count_draws_a_map():
@@ -54,9 +86,10 @@ def test_switching_layer_changes_the_values():
 def test_selected_region_in_the_url_shows_its_profile():
     at = run_app(region="32", layer="emploi")
     assert not at.exception
-    assert at.subheader[0].value == "Hauts-de-France"
-    body = texts(at)
-    assert "Picardie" in body and "Nord-Pas-de-Calais" in body
+    assert component_data(at, "atlas_map")["selected"] == "32"
+    summary = summary_of(at, "32")
+    assert "<h2>Hauts-de-France</h2>" in summary
+    assert "Picardie" in summary and "Nord-Pas-de-Calais" in summary
     labels = [str(x) for df in at.dataframe for x in df.value.get("Indicateur", [])]
     assert any("Taux de chômage" in label for label in labels)
 
@@ -64,7 +97,43 @@ def test_selected_region_in_the_url_shows_its_profile():
 def test_former_region_profile_names_its_2016_region():
     at = run_app(level="pre2016", region="31")
     assert not at.exception
-    assert "Hauts-de-France" in texts(at)
+    assert "Hauts-de-France" in summary_of(at, "31")
+    assert component_data(at, "atlas_summary")["level"] == "pre2016"
+
+
+def test_a_selection_made_in_python_reaches_the_map_and_the_url():
+    at = run_app(layer="emploi")
+    assert component_data(at, "atlas_map")["selected"] == ""
+    assert not at.get("download_button")  # no profile detail yet
+    at.session_state["view_region"] = "76"  # what a map click or a list choice sets
+    at.run()
+    assert not at.exception
+    assert component_data(at, "atlas_map")["selected"] == "76"
+    assert at.query_params["region"] == "76"
+    assert "Profil imprimable (HTML)" in [b.label for b in at.get("download_button")]
+    at.button(key="close_profile").click().run()
+    assert not at.exception
+    assert component_data(at, "atlas_map")["selected"] == ""
+    assert "region" not in at.query_params
+
+
+def test_a_level_switch_clears_the_selection():
+    at = run_app(region="32")
+    at.radio(key="view_level").set_value("pre2016").run()
+    assert not at.exception
+    data = component_data(at, "atlas_map")
+    assert data["level"] == "pre2016" and data["selected"] == "" and len(data["regions"]) == 22
+
+
+def test_hidden_tabs_cost_nothing_until_opened():
+    at = run_app()
+    labels = [b.label for b in at.get("button")]
+    assert "Préparer : Image PNG (1 800 px)" not in labels  # the data tab is closed
+    at.session_state["tab"] = "Données de la couche"
+    at.run()
+    assert not at.exception
+    assert "Préparer : Image PNG (1 800 px)" in [b.label for b in at.get("button")]
+    assert not at.get("bidi_component")  # the map tab is closed now
 
 
 def test_bad_url_values_fall_back_without_error():
@@ -113,6 +182,8 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
     assert "Profil imprimable (HTML)" in labels
+    at.session_state["tab"] = "Données de la couche"
+    at.run()
     at.button(key="export_png_prepare").click().run()
     assert not at.exception
     assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]
@@ -121,11 +192,13 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
 def test_the_departement_level_maps_96_units_and_opens_the_nord():
     at = run_app(level="departement", layer="pauvrete", region="59")
     assert not at.exception
-    assert sum(int(n) for n in at.dataframe[0].value["Nombre"]) == 96  # every class, counted
-    assert at.subheader[0].value == "Nord"
-    body = texts(at)
-    assert "Hauts-de-France" in body and "Nord-Pas-de-Calais" in body
-    assert "Départements (96)" in body
+    data = component_data(at, "atlas_map")
+    assert len(data["regions"]) == 96 and data["selected"] == "59"
+    assert sum(legend_counts(at).values()) == 96  # every class, counted
+    summary = summary_of(at, "59")
+    assert "<h2>Nord</h2>" in summary and "Départements (96)" in summary
+    assert "Hauts-de-France" in summary and "Nord-Pas-de-Calais" in summary
+    assert "Départements</th>" not in summary  # a département counts its communes, not itself
     table = next(df.value for df in at.dataframe if "Origine" in df.value)
     assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
     assert {str(r).split(" / ")[-1] for r in table["Rang"] if r != "—"} == {"96"}
@@ -133,11 +206,12 @@ def test_the_departement_level_maps_96_units_and_opens_the_nord():
 
 
 def test_switching_to_departements_drops_the_selected_region():
-    at = run_app(region="32")
+    at = run_app(region="32")  # Hauts-de-France; 32 is also a département (Gers)
     at.radio(key="view_level").set_value("departement").run()
     assert not at.exception
     assert at.session_state["view_region"] == ""
-    assert "Cliquez un département" in texts(at)
+    assert component_data(at, "atlas_map")["selected"] == ""
+    assert component_data(at, "atlas_summary")["hint"].startswith("Cliquez un département")
 
 
 def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
@@ -149,11 +223,13 @@ def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
     assert not at.exception
     assert at.session_state["view_level"] == "departement"
     assert at.session_state["view_region"] == "59"
-    assert at.subheader[0].value == "Nord"
+    data = component_data(at, "atlas_map")
+    assert data["level"] == "departement" and data["selected"] == "59"
+    assert "<h2>Nord</h2>" in summary_of(at, "59")
 
 
 def test_a_prepared_export_is_never_offered_for_another_view():
-    at = run_app(layer="emploi")
+    at = open_tab(run_app(layer="emploi"), "Données de la couche")
     png = "Télécharger : Image PNG (1 800 px)"
     for widget, value in (("view_scheme", "jenks"), ("view_k", "3"), ("view_layer", "sante")):
         at.button(key="export_png_prepare").click().run()
@@ -168,6 +244,7 @@ def test_a_prepared_export_is_never_offered_for_another_view():
     upload(at, "valeurs.csv", VALUES_FILE)
     at.button(key="accept_import").click().run()
     assert not at.exception
+    open_tab(at, "Données de la couche")
     assert png not in [b.label for b in at.get("download_button")]
 
 
@@ -179,7 +256,7 @@ def test_the_png_export_has_a_base_map_only_when_the_screen_does(monkeypatch):
         ui.data_panel, "map_png", lambda *a, basemap=None, **k: drawn.append(basemap) or b"png"
     )
     for shown in ("1", "0"):
-        at = run_app(layer="emploi", basemap=shown)
+        at = open_tab(run_app(layer="emploi", basemap=shown), "Données de la couche")
         at.button(key="export_png_prepare").click().run()
         assert not at.exception
     assert drawn[0] is not None and drawn[1] is None
@@ -198,7 +275,14 @@ def plain(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Open a tab of the page (tabs compute only when open)."""
+    at.session_state["tab"] = label
+    return at.run()
+
+
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    open_tab(at, "Importer des données")
     at.file_uploader(key="upload_file").set_value((name, content, "text/csv"))
     return at.run()
 

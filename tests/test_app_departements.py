@@ -6,6 +6,9 @@ domains, indicators with value, year, source and rank among the 96, its region a
 exports and an import at that level.
 """
 
+import json
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -28,8 +31,20 @@ def data() -> IndicatorData:
 
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [s.value for s in at.subheader] + [i.value for i in at.info]
+    parts += [i.value for i in at.info] + [h.proto.body for h in at.html]
     return "\n".join(parts)
+
+
+def component_data(at: AppTest, name: str) -> dict:
+    """The data a component of ours received (AppTest does not run its JavaScript)."""
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
+    assert len(found) == 1, f"{len(found)} {name} components"
+    return json.loads(found[0].json)
+
+
+def summary_of(at: AppTest, code: str) -> str:
+    """The profile summary the browser shows at a click on ``code`` (HTML)."""
+    return component_data(at, "atlas_summary")["summaries"][code]
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
@@ -38,8 +53,11 @@ def frame_with(at: AppTest, column: str) -> pd.DataFrame:
 
 
 def legend_counts(at: AppTest) -> dict[str, int]:
-    legend = at.dataframe[0].value
-    return dict(zip(legend["Classe"], (int(n) for n in legend["Nombre"]), strict=True))
+    """Class label -> number of départements in the class, read from the legend's HTML."""
+    legend = next(h.proto.body for h in at.html if "atlas-legend" in h.proto.body)
+    assert "<th>Nombre</th>" in legend
+    rows = re.findall(r"<tr><td>.*?</td><td>(.*?)</td><td[^>]*>(\d+)</td></tr>", legend)
+    return {label: int(count) for label, count in rows}
 
 
 def run_with_data(bundle: IndicatorData, **params) -> AppTest:
@@ -60,7 +78,8 @@ def test_the_level_switch_offers_the_96_departements_and_maps_them():
     assert not at.exception
     assert sum(legend_counts(at).values()) == 96
     assert at.query_params["level"] == "departement"
-    assert "Cliquez un département" in texts(at)
+    assert len(component_data(at, "atlas_map")["regions"]) == 96
+    assert component_data(at, "atlas_summary")["hint"].startswith("Cliquez un département")
 
 
 def test_a_departement_profile_reads_like_the_issue():
@@ -69,15 +88,17 @@ def test_a_departement_profile_reads_like_the_issue():
     source, and its region at both levels."""
     at = run_app(level="departement", layer="pauvrete", region="93")
     assert not at.exception
-    assert at.subheader[0].value == "Seine-Saint-Denis"
+    summary = summary_of(at, "93")
+    assert "<h2>Seine-Saint-Denis</h2>" in summary
+    assert "Département de la région <strong>Île-de-France</strong> (11)" in summary
+    assert "ancienne région <strong>Île-de-France</strong> (11)" in summary
+    population = re.search(r'<th scope="row">Population</th>(.*?)</tr>', summary).group(1)
+    assert "1\u202f552\u202f482 habitants" in population
+    assert "fr-dpt-pop-2013" in population  # the département file
+    assert '<th scope="row">Départements</th>' not in summary
+    assert "Les 16 domaines face à la France" in summary
+    assert "/96</td>" in summary  # domain ranks among the 96
     body = texts(at)
-    assert "Département de la région **Île-de-France** (11)" in body
-    assert "ancienne région **Île-de-France** (11)" in body
-    figures = frame_with(at, "Chiffre clé").set_index("Chiffre clé")
-    assert figures.loc["Population", "Valeur"] == "1\u202f552\u202f482 habitants"
-    assert "fr-dpt-pop-2013" in figures.loc["Population", "Source"]  # the département file
-    assert "Départements" not in figures.index
-    assert "Les 16 domaines face à la France" in body
     table = frame_with(at, "Origine")
     row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
     assert row["Indicateur"].endswith("★")  # core at this level
@@ -141,19 +162,22 @@ def test_a_departement_without_core_values_gets_no_domain_index_not_its_regions(
 def test_a_departement_link_reopens_it_and_a_bad_code_falls_back():
     at = run_app(level="departement", layer="vieillissement", region="2A")
     assert not at.exception
-    assert at.subheader[0].value == "Corse-du-Sud"
+    assert component_data(at, "atlas_map")["selected"] == "2A"
+    assert "<h2>Corse-du-Sud</h2>" in summary_of(at, "2A")
     assert at.query_params["region"] == "2A" and at.query_params["level"] == "departement"
     at = run_app(level="departement", layer="vieillissement", region="20")
     assert not at.exception
     assert at.session_state["view_region"] == ""
-    assert "Cliquez un département" in texts(at)
+    assert component_data(at, "atlas_map")["selected"] == ""
 
 
 def test_the_exports_work_at_the_departement_level():
     at = run_app(level="departement", layer="emploi", region="13")
     assert not at.exception
-    labels = [b.label for b in at.get("download_button")]
-    assert "Profil imprimable (HTML)" in labels and "Télécharger la couche (CSV)" in labels
+    assert "Profil imprimable (HTML)" in [b.label for b in at.get("download_button")]
+    at.session_state["tab"] = "Données de la couche"  # tabs compute only when open
+    at.run()
+    assert "Télécharger la couche (CSV)" in [b.label for b in at.get("download_button")]
     at.button(key="export_gpkg_prepare").click().run()
     assert not at.exception
     assert "Télécharger : GeoPackage (QGIS)" in [b.label for b in at.get("download_button")]
@@ -180,11 +204,14 @@ def test_an_import_at_the_departement_level_is_mapped(data):
         region="59",
     )
     assert not at.exception
-    layer = frame_with(at, "valeur")
-    shown = layer.set_index("code")["valeur"]
-    assert shown["59"] == pytest.approx(99.5) and shown["2B"] == pytest.approx(1.5)
     table = frame_with(at, "Origine")
     row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
     assert row["Valeur"] == "99,5" and row["Rang"] == "1 / 96"
     assert "données importées" in texts(at)
+    at.session_state["tab"] = "Données de la couche"  # tabs compute only when open
+    at.run()
+    assert not at.exception
+    layer = frame_with(at, "valeur")
+    shown = layer.set_index("code")["valeur"]
+    assert shown["59"] == pytest.approx(99.5) and shown["2B"] == pytest.approx(1.5)
     assert load_indicator_data().values.equals(data.values)  # the shipped files are untouched

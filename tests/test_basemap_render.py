@@ -1,4 +1,4 @@
-"""The base map at run time: files, folium elements, exports, URL state, the set-up script."""
+"""The base map at run time: files, the map's options and scripts, exports, URL state, set-up."""
 
 import io
 import json
@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import tarfile
 
-import folium
 import matplotlib.image as mpimg
 import numpy as np
 import pandas as pd
@@ -16,12 +15,14 @@ import pytest
 from bench.browser import REPO_DIR
 from geo.shapes import read_layer
 from layers.render import basemap
-from layers.render.choropleth import colour_regions
-from layers.render.exports import map_png, standalone_map_html
-from layers.render.markers import radius_layer
-from layers.render.offline import STATIC_DIR, inline_assets, local_url
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
+from layers.render.exports import map_png
+from layers.render.map_page import standalone_map_html
+from layers.render.markers import search_circle
+from layers.render.offline import STATIC_DIR, static_path
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
-from ui.map_panel import base_map
+from tests.helpers import run_app
+from ui.atlas_component import map_assets
 
 VIEWER_INSTALLED = (STATIC_DIR / "vendor/protomaps-leaflet/protomaps-leaflet.js").is_file()
 needs_viewer = pytest.mark.skipif(
@@ -57,47 +58,53 @@ def test_options_point_at_the_static_route_and_carry_the_attribution():
         assert source in options["attribution"]
 
 
-def test_script_json_cannot_close_the_script_element():
-    text = basemap._script_json({"name": "</script><script>alert(1)</script>"})
-    assert "</script" not in text and json.loads(text)["name"].startswith("</script>")
+@needs_viewer
+def test_the_map_loads_the_viewer_locally_after_leaflet_then_the_api():
+    scripts = [url.split("?")[0] for url in map_assets("/app/static")["scripts"]]
+    viewer, api = (
+        f"/app/static/{static_path(name)}" for name in ("protomaps_leaflet", "atlas_basemap")
+    )
+    assert scripts.index("/app/static/vendor/leaflet/leaflet.js") < scripts.index(viewer)
+    assert scripts.index(viewer) < scripts.index(api)
+    assert basemap.basemap_spec("/app/static") == {"options": basemap.basemap_options()}
+
+
+@pytest.fixture(scope="module")
+def app_runs():
+    """The app run with the base map on (the default), then with the switch off."""
+    return run_app(), run_app(basemap="0")
+
+
+def map_data(at) -> dict:
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == "atlas_map"]
+    return json.loads(found[0].json)
 
 
 @needs_viewer
-def test_the_on_screen_map_loads_the_viewer_locally_and_calls_the_api():
-    page = base_map("tiles").get_root().render()
-    assert page.count("AtlasBasemap.add(") == 1
-    assert local_url("protomaps_leaflet") in page and local_url("atlas_basemap") in page
-    assert '"baseUrl":"/app/static/basemap"' in page
-    assert page.index(local_url("protomaps_leaflet")) < page.index(local_url("atlas_basemap"))
+def test_the_switch_changes_only_the_base_map_in_the_map_data(app_runs):
+    on, off = (map_data(at) for at in app_runs)
+    assert on["basemap"] == {"options": basemap.basemap_options()}
+    assert off["basemap"] is None
+    # The rest is the same: the browser removes the base map in place (the map stays mounted).
+    assert {k: v for k, v in on.items() if k != "basemap"} == {
+        k: v for k, v in off.items() if k != "basemap"
+    }
+    assert not any("Fond de carte indisponible" in c.value for c in app_runs[0].caption)
 
 
-def test_without_base_map_the_map_has_no_base_map_script():
-    page = base_map("none").get_root().render()
-    assert "AtlasBasemap" not in page and "basemap.js" not in page
-
-
-def test_the_on_screen_script_is_the_same_at_every_run():
-    """streamlit-folium re-mounts the map (and loses the zoom) when its script changes."""
-
-    def script():
-        return re.sub(r"_[0-9a-f]{32}", "", base_map("tiles").get_root().render())
-
-    assert script() == script()
-
-
-def test_the_offline_export_carries_the_light_base_map_and_says_so():
-    page = standalone_map_html(base_map("light"))
+def test_the_offline_export_carries_the_light_base_map_and_says_so(coloured):
+    frame, _ = coloured
+    page = standalone_map_html(region_geometry(frame), region_styles(frame), "T", "", "Insee")
     assert "window.AtlasBasemap = {" in page  # basemap.js inlined
-    assert "AtlasBasemap.addLight(" in page and basemap.LIGHT_NOTE in page
-    assert '"baseUrl":' not in page  # no PMTiles from disk (no range requests on file://)
+    data = json.loads(page.split('id="atlas-data">', 1)[1].split("</script>", 1)[0])
+    assert data["basemap"]["options"]["note"] == basemap.LIGHT_NOTE
+    assert data["basemap"]["light"]["features"]  # the GeoJSON itself, no file to fetch
+    assert "baseUrl" not in data["basemap"]["options"]  # no PMTiles from disk (file://)
     assert 'src="/app/static' not in page and "protomaps-leaflet.js" not in page
-
-
-def test_inline_assets_skips_files_the_page_does_not_link(tmp_path):
-    """The export works even where the tile viewer was never installed."""
-    shutil.copytree(STATIC_DIR / "atlas", tmp_path / "atlas")
-    page = inline_assets(f'<script src="{local_url("atlas_basemap")}"></script>', tmp_path)
-    assert "window.AtlasBasemap" in page
+    plain = standalone_map_html(
+        region_geometry(frame), region_styles(frame), "T", "", "Insee", basemap=False
+    )
+    assert '"basemap":null' in plain
 
 
 @pytest.fixture(scope="module")
@@ -121,13 +128,11 @@ def test_png_export_draws_the_sea_and_names_the_base_map_sources(coloured):
     assert sea_pixels(with_basemap) > 10_000
 
 
-def test_radius_search_asks_the_base_map_to_write_the_commune_first():
-    fmap = folium.Map(tiles=None)
-    radius_layer(45.77, 4.88, 10, "Villeurbanne <b>").add_to(fmap)
-    page = fmap.get_root().render()
-    assert "basemap.setPlace(name)" in page and '"Villeurbanne <b>"' in page
-    assert '"Villeurbanne &lt;b&gt;"' in page  # the fallback tooltip is escaped HTML
-    assert '"pane": "markerPane"' in page  # above the base map's names
+def test_radius_search_gives_the_map_the_commune_to_write_first():
+    circle = search_circle(45.77, 4.88, 10, "Villeurbanne <b>")
+    # Raw text: atlas.js hands it to the base map (setPlace) or writes it with textContent.
+    assert circle["place"] == "Villeurbanne <b>"
+    assert circle["label"] == "Villeurbanne <b> – rayon 10 km"
 
 
 CHOICES = Choices(layers={"global": "Indice global"}, indicators={}, surveys={}, regions={})

@@ -1,8 +1,7 @@
-"""The catalyser map layer: escaping, links, marker styles, clustering offline, radius."""
+"""The catalyser markers' data: escaping, links, marker styles, ids shown and lit, radius."""
 
-import re
+import json
 
-import folium
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,14 +9,15 @@ import pytest
 from layers.render.markers import (
     CONFIDENCE_COLOURS,
     FAMILY_COLOUR,
-    catalyser_layer,
+    HIGHLIGHT_STYLE,
+    marker_ids,
     marker_legend,
+    marker_rows,
     marker_styles,
     popup_html,
-    radius_layer,
     safe_link,
+    search_circle,
 )
-from layers.render.offline import local_url, offline
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -41,35 +41,29 @@ def directory() -> pd.DataFrame:
     )
 
 
-def render(*groups) -> str:
-    fmap = folium.Map(tiles=None)
-    for group in groups:
-        group.add_to(fmap)
-    return fmap.get_root().render()
+def rows_text() -> str:
+    """The records as the browser receives them (JSON text)."""
+    return json.dumps(marker_rows(directory()), ensure_ascii=False)
 
 
 def test_names_and_descriptions_are_shown_as_text_not_html():
-    page = render(catalyser_layer(directory()))
-    assert "&lt;img src=x onerror=alert(1)&gt;" in page
-    assert XSS not in page
-    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in page and "<script>alert(4)" not in page
+    text = rows_text()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert XSS not in text
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in text and "<script>alert(4)" not in text
 
 
-def test_popups_are_json_strings_not_template_literals():
-    page = render(catalyser_layer(directory()))
-    assert ".bindPopup(`" not in page and ".bindTooltip(`" not in page
-    assert re.search(r'\.bindPopup\("<div class=\\"catalyseur\\">', page)
-    assert "Beta ${alert(2)} `tick`" in page  # inert inside a double-quoted JS string
+def test_template_literal_syntax_is_inert_data():
+    rows = marker_rows(directory())
+    assert "Beta ${alert(2)} `tick`" in rows[1]["tip"]  # plain text in a JSON string
 
 
 def test_only_http_urls_become_links_and_they_are_escaped():
-    page = render(catalyser_layer(directory()))
-    assert 'href=\\"javascript:' not in page
-    assert "javascript:alert(3)" in page  # shown as text
-    assert (
-        'href=\\"https://ex.org/?a=1&amp;b=&lt;x&gt;\\" target=\\"_blank\\" rel=\\"noopener\\"'
-        in page
-    )
+    popup = marker_rows(directory())[1]["popup"]
+    first = marker_rows(directory())[0]["popup"]
+    assert 'href="javascript:' not in first
+    assert "javascript:alert(3)" in first  # shown as text
+    assert 'href="https://ex.org/?a=1&amp;b=&lt;x&gt;" target="_blank" rel="noopener"' in popup
 
 
 def test_popup_lists_name_place_metiers_kind_and_links():
@@ -109,15 +103,34 @@ def test_safe_link(url, expected):
 
 
 def test_national_rows_are_not_drawn():
-    page = render(catalyser_layer(directory()))
-    assert page.count("L.circleMarker(") == 3
+    rows = marker_rows(directory())
+    assert len(rows) == 3
+    assert [r["lat"] for r in rows] == [50.63194, 50.69121, 50.29301]
 
 
-def test_highlighted_rows_get_their_own_tight_cluster():
-    assert render(catalyser_layer(directory())).count("L.markerClusterGroup(") == 1
-    page = render(catalyser_layer(directory(), highlight={"Gamma"}))
-    assert page.count("L.markerClusterGroup(") == 2
-    assert '"maxClusterRadius": 12' in page
+def test_rows_carry_the_plain_style_of_each_marker():
+    rows = marker_rows(directory())
+    styles = marker_styles(directory())
+    assert [r["fill"] for r in rows] == styles["fill_colour"].tolist()
+    assert rows[2]["dash"] == "4 3" and rows[0]["dash"] == ""
+    assert rows[0]["r"] < rows[2]["r"]
+
+
+def test_ids_of_shown_and_highlighted_rows():
+    table = directory()
+    assert marker_ids(table, table) == (None, [])  # everything shown: nothing to send
+    shown = table[table["confidence"] != "C"]
+    visible, lit = marker_ids(table, shown, highlight={"Gamma", "National"})
+    assert visible == [0, 2] and lit == [2]  # ids are positions among placed rows
+    assert marker_ids(table, table.iloc[0:0]) == ([], [])
+
+
+def test_highlight_style_is_what_marker_styles_applies():
+    lit = marker_styles(directory(), highlight={"Gamma"}).loc[2]
+    plain = marker_styles(directory()).loc[2]
+    assert lit["colour"] == HIGHLIGHT_STYLE["line"]
+    assert lit["radius"] == plain["radius"] + HIGHLIGHT_STYLE["extra_radius"]
+    assert lit["weight"] == HIGHLIGHT_STYLE["weight"]
 
 
 def test_styles_by_confidence_precision_and_highlight():
@@ -143,42 +156,27 @@ def test_unknown_confidence_is_refused():
         marker_styles(table)
 
 
-def test_layer_does_not_modify_its_input():
+def test_rows_do_not_modify_their_input():
     table = directory()
     before = table.copy()
-    catalyser_layer(table, highlight={XSS})
+    marker_rows(table)
+    marker_ids(table, table, highlight={XSS})
     pd.testing.assert_frame_equal(table, before)
 
 
-def test_layer_is_a_feature_group_shown_by_default():
-    group = catalyser_layer(directory(), name="Catalyseurs")
-    assert isinstance(group, folium.FeatureGroup)
-    assert group.layer_name == "Catalyseurs" and group.show
-
-
-def test_no_cdn_in_a_map_using_the_layers():
-    fmap = offline(folium.Map(tiles=None))
-    catalyser_layer(directory(), highlight={"Gamma"}).add_to(fmap)
-    radius_layer(50.69, 3.17, 30, "Roubaix").add_to(fmap)
-    page = fmap.get_root().render()
-    for cdn in ("cdnjs", "jsdelivr", "unpkg"):
-        assert cdn not in page
-    assert local_url("markerclusterjs") in page and local_url("markerclustercss") in page
-
-
-def test_radius_layer_draws_the_circle_in_metres_and_escapes_the_label():
-    page = render(radius_layer(50.69, 3.17, 30, "<b>Roubaix</b>"))
-    assert '"radius": 30000' in page
-    assert "&lt;b&gt;Roubaix&lt;/b&gt; – rayon 30 km" in page and "<b>Roubaix</b>" not in page
+def test_search_circle_is_in_metres_with_its_label_as_plain_text():
+    circle = search_circle(50.69, 3.17, 30, "<b>Roubaix</b>")
+    assert circle["radius_m"] == 30000
+    assert circle["label"] == "<b>Roubaix</b> – rayon 30 km"  # the browser writes it as text
 
 
 @pytest.mark.parametrize(
     ("lat", "lon", "radius", "message"),
     [(95, 3, 30, "lat in"), (50, 3, 0, "radius_km"), (50, 3, float("nan"), "radius_km")],
 )
-def test_radius_layer_refuses_bad_input(lat, lon, radius, message):
+def test_search_circle_refuses_bad_input(lat, lon, radius, message):
     with pytest.raises(ValueError, match=message):
-        radius_layer(lat, lon, radius, "x")
+        search_circle(lat, lon, radius, "x")
 
 
 def test_legend_has_one_swatch_per_marker_style():
@@ -206,6 +204,7 @@ def test_local_alliances_have_their_own_colour_and_say_what_they_are():
     assert "C – Territoire zéro chômeur de longue durée" in text
     assert "non qualifiée de catalyseur" in text
     assert "non qualifiée" not in popup_html(table.iloc[0])
+    assert marker_rows(table)[1]["fill"] == FAMILY_COLOUR
 
 
 def test_an_uncertain_commune_is_flagged_in_the_place():

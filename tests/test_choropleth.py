@@ -1,15 +1,10 @@
-import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pytest
 from shapely.geometry import box
 
-from layers.render.choropleth import (
-    choropleth_features,
-    choropleth_layer,
-    colour_regions,
-    selection_layer,
-)
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
 
 
 def regions():
@@ -30,17 +25,30 @@ def test_values_are_joined_by_code_and_missing_is_grey():
     assert "value" not in regions()
 
 
-def test_layer_html_escapes_names_and_marks_the_selection():
-    coloured, _ = colour_regions(regions(), pd.Series({"11": 1.0, "32": 2.0, "94": 3.0}), k=3)
-    fmap = folium.Map(tiles=None)
-    choropleth_layer(choropleth_features(coloured), "Indice <x>").add_to(fmap)
-    selection_layer(coloured, "32").add_to(fmap)
-    page = fmap.get_root().render()
-    # folium writes the properties as JSON, where "&" is "\u0026"
-    page = page.replace("\\u0026", "&")
-    assert "&lt;b&gt;Hauts&lt;/b&gt;" in page and "<b>Hauts</b>" not in page
-    assert "Indice &lt;x&gt;" in page
-    assert page.count('"code": "32"') == 2  # the region and its selection outline
+def test_geometry_carries_only_code_and_name():
+    geometry = region_geometry(regions())
+    assert geometry["type"] == "FeatureCollection"
+    assert [f["properties"] for f in geometry["features"]] == [
+        {"code": "11", "nom": "Île-de-France"},
+        {"code": "32", "nom": "<b>Hauts</b>"},  # raw: the browser writes names as text
+        {"code": "94", "nom": "Corse"},
+    ]
+    assert "id" not in geometry["features"][0]
+
+
+def test_styles_give_colour_and_label_per_code():
+    coloured, _ = colour_regions(regions(), pd.Series({"11": 1.0, "32": 2.0}), k=2, unit="%")
+    styles = region_styles(coloured)
+    assert list(styles) == ["11", "32", "94"]
+    assert styles["94"] == ["#bdbdbd", "pas de donnée"]
+    assert styles["11"][1] == "1,00 %"
+
+
+def test_styles_refuse_a_colour_that_is_not_hex():
+    coloured, _ = colour_regions(regions(), pd.Series({"11": 1.0, "32": 2.0}), k=2)
+    coloured.loc[0, "colour"] = "red;background:url(x)"
+    with pytest.raises(ValueError, match="#rrggbb"):
+        region_styles(coloured)
 
 
 def test_labels_use_the_sources_decimals_and_mark_approximations():
@@ -48,3 +56,4 @@ def test_labels_use_the_sources_decimals_and_mark_approximations():
     flags = pd.Series({"11": False, "32": True})
     coloured, _ = colour_regions(regions(), values, k=2, unit="%", decimals=1, approximate=flags)
     assert coloured["value_label"].tolist() == ["11,4 %", "≈ 3,9 %", "20,0 %"]
+    assert region_styles(coloured)["32"][1] == "≈ 3,9 %"

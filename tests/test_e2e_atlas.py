@@ -1,57 +1,112 @@
 """End-to-end: the atlas in Debian's Chromium, driven by Playwright, against a real server.
 
 Every test uses the ``page`` fixture, which fails the test if any request leaves localhost.
+The map is our own component, drawn in the page (in a shadow root, which Playwright's CSS
+locators pierce); ``window.Atlas.maps`` exposes read-outs of the Leaflet map (fills, view).
 """
 
+import time
 from urllib.parse import quote
 
 import pytest
 
 from bench.browser import (
+    MAP,
+    SUMMARY_HEADING,
     choose,
     click_region,
     current_url,
     hide_catalysers,
+    map_view,
     open_map,
     region_paths,
+    region_points,
     wait_for,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_13_regions_then_22_after_switching_level(app_url, page):
-    frame = open_map(page, app_url)
-    wait_for(lambda: len(region_paths(frame)) == 13, what="13 regions")
+def outlined(page) -> list[str]:
+    """Codes outlined on the map (the selection pane holds one path per outline)."""
+    code = page.evaluate(f"{MAP}.container.dataset.selected")
+    paths = page.locator(".leaflet-atlasSelection-pane path").count()
+    return [code] * paths if code else []
+
+
+def zoom_in(page) -> dict:
+    start = map_view(page)["zoom"]  # the first view's zoom depends on the map's width
+    page.locator(".leaflet-control-zoom-in").click()
+    page.locator(".leaflet-control-zoom-in").click()
+    return wait_for(lambda: (v := map_view(page))["zoom"] >= start + 1 and v, what="zoomed in")
+
+
+def test_13_regions_then_22_after_switching_level_keeping_the_zoom(app_url, page):
+    open_map(page, app_url)
+    wait_for(lambda: len(region_paths(page)) == 13, what="13 regions")
+    before = zoom_in(page)
     page.get_by_text("Anciennes régions (22)").click()
-    wait_for(lambda: len(region_paths(frame)) == 22, what="22 regions")
+    wait_for(lambda: len(region_paths(page)) == 22, what="22 regions")
+    assert map_view(page) == before
 
 
-def test_clicking_a_region_shows_its_profile(app_url, page):
-    frame = open_map(page, app_url + "/?layer=emploi")
+def test_a_click_shows_the_name_and_outline_and_a_second_click_replaces_both(app_url, page):
+    open_map(page, app_url + "/?layer=emploi")
     hide_catalysers(page)
-    wait_for(lambda: frame.locator("path.leaflet-interactive").count() == 13, what="no markers")
-    click_region(page, frame, "32")
-    heading = page.get_by_role("heading", name="Hauts-de-France")
-    heading.wait_for(timeout=30_000)
-    page.get_by_text("Région de 2016 formée des anciennes régions").wait_for(timeout=10_000)
-    assert "region=32" in current_url(page)
+    page.get_by_text("Cliquez une région sur la carte").wait_for()
+    click_region(page, "32")
+    heading = page.locator(SUMMARY_HEADING)
+    heading.filter(has_text="Hauts-de-France").wait_for(timeout=5_000)
+    assert page.get_by_role("heading", name="Hauts-de-France", level=2).count() == 1
+    assert outlined(page) == ["32"]
+    page.get_by_text("Région de 2016 formée des anciennes régions").wait_for()
+    page.locator(".st-key-atlas_detail_2016_32").wait_for(timeout=30_000)  # from the server
+    wait_for(lambda: "region=32" in current_url(page), what="region in the URL")
+    click_region(page, "76")
+    heading.filter(has_text="Occitanie").wait_for(timeout=5_000)
+    assert heading.count() == 1 and page.get_by_text("Hauts-de-France").count() == 0
+    assert outlined(page) == ["76"]
+    page.locator(".st-key-atlas_detail_2016_76").wait_for(timeout=30_000)
+    assert page.locator(".st-key-atlas_detail_2016_32").count() == 0
+    wait_for(lambda: "region=76" in current_url(page), what="new region in the URL")
 
 
-def test_switching_domain_changes_legend_and_colours(app_url, page):
-    frame = open_map(page, app_url + "/?layer=emploi")
+def test_closing_the_profile_from_the_page_clears_the_map_outline(app_url, page):
+    open_map(page, app_url + "/?region=53")
+    page.locator(SUMMARY_HEADING).filter(has_text="Bretagne").wait_for(timeout=30_000)
+    wait_for(lambda: outlined(page) == ["53"], what="outline from the URL")
+    page.get_by_role("button", name="Fermer le profil").click()
+    page.get_by_text("Cliquez une région sur la carte").wait_for(timeout=30_000)
+    wait_for(lambda: outlined(page) == [], what="outline removed")
+    wait_for(lambda: "region=" not in current_url(page), what="no region in the URL")
+
+
+def test_switching_domain_changes_legend_and_colours_and_keeps_the_zoom(app_url, page):
+    open_map(page, app_url + "/?layer=emploi")
     page.get_by_text("Emploi / chômage / insertion — indice objectif").first.wait_for()
-    before = wait_for(lambda: region_paths(frame), what="colours")
+    before = wait_for(lambda: region_paths(page), what="colours")
+    view = zoom_in(page)
     choose(page, "Couche", "Santé")
     page.get_by_text("Santé — indice objectif").first.wait_for(timeout=30_000)
     after = wait_for(
-        lambda: (c := region_paths(frame)) != before and len(c) == 13 and c, what="new colours"
+        lambda: (c := region_paths(page)) != before and len(c) == 13 and c, what="new colours"
     )
     assert after != before
+    assert map_view(page) == view
+
+
+def test_former_region_click_in_the_pre2016_level(app_url, page):
+    open_map(page, app_url + "/?level=pre2016")
+    hide_catalysers(page)
+    wait_for(lambda: len(region_paths(page)) == 22, what="22 regions")
+    click_region(page, "31", level="pre2016")
+    page.locator(SUMMARY_HEADING).filter(has_text="Nord-Pas-de-Calais").wait_for(timeout=5_000)
+    page.get_by_text("partie de la région").wait_for()
+    assert outlined(page) == ["31"]
 
 
 def test_roubaix_finds_fondation_de_lille_in_the_table_and_on_the_map(app_url, page):
-    frame = open_map(page, app_url)
+    open_map(page, app_url)
     page.get_by_label("Commune ou code postal").fill("Roubaix")
     page.keyboard.press("Enter")
     page.get_by_text("catalyseur(s) à moins de 30 km de Roubaix").wait_for(timeout=30_000)
@@ -60,24 +115,47 @@ def test_roubaix_finds_fondation_de_lille_in_the_table_and_on_the_map(app_url, p
     assert (
         "Fondation de Lille" in table.inner_text() or page.get_by_text("Fondation de Lille").count()
     )
-    names = wait_for(
-        lambda: frame.locator("body").evaluate(
-            """() => {
-            const names = [];
-            window.map.eachLayer(l => {
-                if (l.getLayers && l._featureGroup) {
-                    l.getLayers().forEach(m => {
-                        const t = m.getTooltip && m.getTooltip();
-                        if (t) names.push(String(t.getContent()));
-                    });
-                }
-            });
-            return names.filter(n => n.includes('Fondation de Lille'));
-        }"""
-        ),
+    tips = wait_for(
+        lambda: [t for t in page.evaluate(f"{MAP}.markerTips()") if "Fondation de Lille" in t],
         what="marker on the map",
     )
-    assert names
+    assert tips
+    view = wait_for(lambda: (v := map_view(page))["zoom"] >= 8.5 and v, what="zoom on Roubaix")
+    assert abs(view["lat"] - 50.69) < 0.3 and abs(view["lon"] - 3.18) < 0.3
+    assert page.locator(".leaflet-atlasSearch-pane path").count() == 1  # the search circle
+
+
+def test_a_drag_that_starts_on_a_region_pans_without_selecting_it(app_url, page):
+    open_map(page, app_url)
+    hide_catalysers(page)
+    before = map_view(page)
+    lat_lon = list(region_points("2016")["84"])
+    point = page.evaluate(f"([lat, lon]) => {MAP}.pagePoint(lat, lon)", lat_lon)
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.down()
+    page.mouse.move(point["x"] + 60, point["y"] + 40, steps=8)
+    page.mouse.up()
+    wait_for(lambda: map_view(page) != before, what="map panned")
+    time.sleep(1.0)
+    assert outlined(page) == []
+    assert page.locator(SUMMARY_HEADING).count() == 0
+    assert "region=" not in current_url(page)
+
+
+def test_a_server_answer_older_than_the_last_click_does_not_undo_it(app_url, page):
+    open_map(page, app_url)
+    hide_catalysers(page)
+    click_region(page, "53")
+    page.locator(SUMMARY_HEADING).filter(has_text="Bretagne").wait_for(timeout=5_000)
+    page.locator(".st-key-atlas_detail_2016_53").wait_for(timeout=30_000)
+    # The page replays an answer from before that click (seq lower than the click's).
+    page.evaluate(f"{MAP}.update({{...{MAP}.data, selected: '32', seq: {MAP}.clickSeq - 1}})")
+    time.sleep(0.5)
+    assert outlined(page) == ["53"]
+    assert page.locator(SUMMARY_HEADING).inner_text() == "Bretagne"
+    # The answer to that click (same seq) is applied, whatever it says.
+    page.evaluate(f"{MAP}.update({{...{MAP}.data, selected: '', seq: {MAP}.clickSeq}})")
+    wait_for(lambda: outlined(page) == [], what="server selection applied")
 
 
 def test_markdown_in_the_url_and_the_commune_box_sends_no_request_out(app_url, page):

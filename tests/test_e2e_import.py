@@ -18,7 +18,7 @@ SAMPLE = (
 def test_uploaded_perception_colours_the_covered_regions(app_url, page, tmp_path):
     sample = tmp_path / "perception.csv"
     sample.write_bytes(SAMPLE)
-    frame = open_map(page, app_url + "/?layer=emploi")
+    open_map(page, app_url + "/?layer=emploi")
     page.get_by_role("tab", name="Importer des données").click()
     page.locator("input[type='file']").set_input_files(str(sample))
     page.get_by_role("button", name="Utiliser les 3 ligne(s) valides").click()
@@ -28,7 +28,7 @@ def test_uploaded_perception_colours_the_covered_regions(app_url, page, tmp_path
     choose(page, "Enquête et acteur", "ESSAI 2024")
     page.get_by_text("fragilité perçue (citoyens, ESSAI 2024)").first.wait_for(timeout=30_000)
     colours = wait_for(
-        lambda: (c := region_paths(frame)) and c.count("#bdbdbd") == 11 and c,
+        lambda: (c := region_paths(page)) and c.count("#bdbdbd") == 11 and c,
         what="2 coloured regions",
     )
     assert len(colours) == 13 and len(set(colours) - {"#bdbdbd"}) >= 1

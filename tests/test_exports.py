@@ -1,10 +1,10 @@
 """Exports: the PNG map, the joined layer (GeoPackage, Shapefile), offline HTML, profile."""
 
 import io
+import json
 import re
 import zipfile
 
-import folium
 import geopandas as gpd
 import matplotlib.image as mpimg
 import numpy as np
@@ -16,7 +16,7 @@ from shapely.geometry import box
 
 from geo.shapes import read_layer
 from layers.render.basemap import light_geojson
-from layers.render.choropleth import choropleth_features, choropleth_layer, colour_regions
+from layers.render.choropleth import colour_regions, region_geometry, region_styles
 from layers.render.classify import NO_DATA_COLOUR
 from layers.render.exports import (
     layer_geopackage,
@@ -25,9 +25,9 @@ from layers.render.exports import (
     map_figure,
     map_png,
     profile_html,
-    standalone_map_html,
 )
-from layers.render.offline import offline
+from layers.render.legend import legend_html
+from layers.render.map_page import standalone_map_html
 
 
 @pytest.fixture(scope="module")
@@ -130,28 +130,42 @@ def test_shapefile_zip(coloured, tmp_path):
     assert {"libelle", "classe", "couleur"} <= set(back.columns)
 
 
-def _map(coloured) -> folium.Map:
-    frame, _ = coloured
-    fmap = offline(folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None))
-    choropleth_layer(choropleth_features(frame), "Taux").add_to(fmap)
-    return fmap
+def _page(coloured, title: str = "Taux", caption: str = "Insee") -> str:
+    frame, classes = coloured
+    return standalone_map_html(
+        region_geometry(frame),
+        region_styles(frame),
+        title,
+        legend_html(title, "%", legend_entries(frame, classes)),
+        caption,
+    )
 
 
 def test_standalone_html_has_no_remote_script_or_stylesheet(coloured):
-    fmap = _map(coloured)
-    page = standalone_map_html(fmap)
+    page = _page(coloured)
     assert not re.search(r"<script[^>]+src=[\"']?https?:", page)
     assert not re.search(r"<link[^>]+href=[\"']?https?:", page)
     assert "L.map(" in page and "Leaflet" in page  # Leaflet itself is inlined
+    assert "window.Atlas" in page  # the screen's drawing code
     assert "Hauts-de-France" in page
 
 
-def test_standalone_html_works_on_a_map_with_folium_cdns_and_leaves_it_unchanged(coloured):
-    fmap = folium.Map(location=[46.6, 2.4], zoom_start=6, tiles=None)
-    before = fmap.default_js
-    page = standalone_map_html(fmap)
-    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?:", page)
-    assert fmap.default_js == before
+def test_standalone_html_carries_the_screen_colours_and_labels(coloured):
+    frame, _ = coloured
+    page = _page(coloured)
+    data = page.split('id="atlas-data">', 1)[1].split("</script>", 1)[0]
+    payload = json.loads(data)
+    assert payload["regions"] == region_styles(frame)
+    assert len(payload["geometry"]["features"]) == 13
+
+
+def test_standalone_html_escapes_titles_and_data_in_scripts(coloured):
+    page = _page(coloured, title="</script><script>alert(1)</script>", caption="<b>x</b>")
+    assert "<script>alert(1)" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page  # title, legend
+    assert "&lt;b&gt;x&lt;/b&gt;" in page
+    data = page.split('id="atlas-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and json.loads(data)["value_title"].startswith("</script>")
 
 
 def test_profile_html_is_escaped_and_printable():
@@ -184,13 +198,9 @@ def test_exports_on_tiny_inline_geometries(tmp_path):
     assert pyogrio.read_dataframe(path)["value"].tolist() == [1.0, 2.0]
 
 
-def test_inline_assets_refuses_a_page_that_still_links_the_app_static_files():
-    from layers.render.offline import inline_assets, local_url
-
-    url = local_url("leaflet")
-    with pytest.raises(ValueError, match="static files left"):
-        inline_assets(f"<script defer src='{url}'></script>")  # not the tag folium writes
-    assert "/app/static" not in inline_assets(f'<script src="{url}"></script>')
-    # static/atlas/basemap.js names "/app/static/basemap" in a comment: no link, no refusal
-    own = inline_assets(f'<script src="{local_url("atlas_basemap")}"></script>')
-    assert "AtlasBasemap" in own and "<script src=" not in own
+def test_standalone_html_links_no_file_of_the_app(coloured):
+    """The offline page inlines every script and stylesheet it needs: a link to the app's static
+    folder would leave it blank when opened from disk."""
+    page = _page(coloured)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?/app/static""", page)
+    assert "<script src=" not in page and "<link rel=" not in page

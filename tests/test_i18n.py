@@ -72,7 +72,6 @@ NOT_YET_WIRED = {
     "legend.no_layer_data",
     "map.selected_region",
     "alt.table_hint",
-    "profile.hint",
     "profile.code",
     "profile.parent",
     "profile.same_limits",

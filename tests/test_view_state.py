@@ -2,7 +2,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
+from layers.view_state import Choices, ViewState, map_click, parse_view_state, to_query_params
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,6 +62,23 @@ def test_a_departement_link_reopens_it_and_corsica_20_is_refused():
     # Code 31 is Haute-Garonne at this level, Midi-Pyrénées at the other: read at its level.
     parsed, _ = parse_view_state({"level": "departement", "region": "31"}, CHOICES)
     assert (parsed.level, parsed.region) == ("departement", "31")
+
+
+def test_a_map_click_is_read_only_when_valid():
+    codes = {"32", "11"}
+    assert map_click({"level": "2016", "code": "32", "seq": 3}, "2016", codes) == ("32", 3)
+    for value in (
+        None,
+        "32",
+        {"level": "pre2016", "code": "32", "seq": 1},  # a click sent before a level switch
+        {"level": "2016", "code": "99", "seq": 1},
+        {"level": "2016", "code": 32, "seq": 1},
+        {"level": "2016", "code": "32", "seq": -1},
+        {"level": "2016", "code": "32", "seq": True},
+        {"level": "2016", "code": "32", "seq": "1"},
+        {"level": "2016", "code": "<script>", "seq": 1},
+    ):
+        assert map_click(value, "2016", codes) is None, value
 
 
 def test_reading_a_url_loads_neither_mapclassify_nor_matplotlib():

@@ -24,7 +24,7 @@ from layers.indicators.profile import fragility_summary
 from layers.render.formatting import format_number
 from layers.render.links import is_http_url
 from layers.upload.dialect import french_csv
-from ui.state import set_view
+from ui.state import set_view_and_page
 from ui.text import md_escape
 
 DEPARTEMENT = "departement"
@@ -204,7 +204,8 @@ def show_place_departement(data: IndicatorData, place: Place, lang: str = DEFAUL
         st.button(
             opening,
             key="open_place_departement",
-            on_click=set_view,
+            # In the map's fragment: a new level needs the whole page, not the fragment alone.
+            on_click=set_view_and_page,
             kwargs={"level": DEPARTEMENT, "region": place.departement},
         )
 

@@ -1,26 +1,20 @@
 """The data view of the current layer: one row per region, with CSV download."""
 
-import html
 from collections.abc import Hashable
 from datetime import date
 
-import folium
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
 from layers.measures import LayerValues
 from layers.render.basemap import light_geojson
-from layers.render.choropleth import choropleth_layer
-from layers.render.exports import (
-    layer_geopackage,
-    layer_shapefile_zip,
-    map_png,
-    standalone_map_html,
-)
+from layers.render.choropleth import region_geometry, region_styles
+from layers.render.exports import layer_geopackage, layer_shapefile_zip, map_png
 from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
+from layers.render.map_page import standalone_map_html
 from layers.upload.dialect import french_csv
-from ui.map_panel import base_map
+from ui.map_panel import Legend
 from ui.text import md_escape
 
 
@@ -92,7 +86,7 @@ def show_exports(
     values: LayerValues,
     coloured,
     classification,
-    features: str,
+    legend: Legend,
     view_key: Hashable,
     basemap: bool = True,
 ) -> None:
@@ -138,7 +132,12 @@ def show_exports(
             "atlas_carte.html",
             "text/html",
             lambda: standalone_map_html(
-                _export_map(features, values, "light" if basemap else "none")
+                region_geometry(coloured),
+                region_styles(coloured),
+                values.title,
+                legend.html,
+                values.caption,
+                basemap=basemap,
             ).encode("utf-8"),
         ),
     }
@@ -159,24 +158,3 @@ def show_exports(
         elif column.button(f"Préparer : {label}", key=f"{key}_prepare"):
             st.session_state[key] = (stamp, build())
             st.rerun()
-
-
-def _export_map(features: str, values: LayerValues, basemap: str = "light") -> folium.Map:
-    """The on-screen map (same coloured layer, light base map) as one folium map, with its
-    title and caption (sources, and "données importées" where an import changed a value).
-
-    A page opened from disk cannot read the PMTiles archives (no range requests on file://),
-    so the export carries the light GeoJSON base map (``basemap`` "light", or "none" when the
-    screen shows none), and says so on the map.
-    """
-    fmap = base_map(basemap)
-    choropleth_layer(features, values.title).add_to(fmap)
-    caption = (
-        # At the top: the base map's note and attribution sit at the bottom corners.
-        '<div style="position:fixed;top:8px;left:54px;right:8px;z-index:1000;'
-        'background:rgba(255,255,255,.9);padding:6px 10px;font:12px sans-serif">'
-        f"<b>{html.escape(values.title)}</b> ({html.escape(values.unit)})<br>"
-        f"{html.escape(values.caption)}</div>"
-    )
-    fmap.get_root().html.add_child(folium.Element(caption))
-    return fmap

@@ -1,6 +1,13 @@
-"""The region profile panel: key figures, 16 domains against France, a domain's indicators."""
+"""The region profile's detail, below its summary: a domain's indicators, catalysers, print.
 
-import altair as alt
+The summary (name, key figures, the 16 domains) is drawn in the browser the moment a region is
+clicked (layers/render/profile_summary.py); this detail follows from the server in the same
+fragment run. It sits in a container keyed by level and region, so that the summary can grey
+the previous region's detail until this one arrives.
+"""
+
+from collections.abc import Sequence
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -8,181 +15,53 @@ import streamlit as st
 from geo.catalysers import category_label
 from geo.levels import LEVELS
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData
-from layers.indicators.profile import domain_indicators, domain_profile, key_figures, relations
+from layers.indicators.profile import domain_indicators, domain_profile
 from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
-from layers.render.formatting import NO_DATA_LABEL, format_number, format_value
+from layers.render.formatting import format_number, format_value
 from layers.render.links import is_http_url
+from layers.render.map_payload import detail_key
 from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
-from ui.state import set_view
+from ui.state import select_region
 from ui.text import md_escape
 
 
-def show_profile(
+def show_detail(
     data: IndicatorData,
     view: ViewState,
     regions: gpd.GeoDataFrame,
     catalysers: pd.DataFrame,
-    counts: dict[str, tuple[int, int]],
 ) -> None:
-    """Profile of the selected region, or a hint when none is selected."""
-    if not view.region:
-        st.info(
-            f"Cliquez {LEVELS[view.level].a_unit} sur la carte pour lire son profil de fragilité."
+    """The selected region's detail (``view.region`` must be a region of ``regions``)."""
+    name = regions.loc[regions["code"] == view.region, "nom"].iloc[0]
+    with st.container(key=detail_key(view.level, view.region)):
+        st.button("Fermer le profil", key="close_profile", on_click=select_region, args=("",))
+        survey = profile_survey(data, view)
+        domains = domain_profile(data, view.level, view.region, survey)
+        indicators, notes = _show_domain_indicators(data, view, domains)
+        _show_catalysers(catalysers, LEVELS[view.level].of_unit)
+        imported = (
+            changed_by_import(
+                data,
+                lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"],
+            ).any()
+            or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
         )
-        return
-    row = regions.loc[regions["code"] == view.region].iloc[0]
-    st.subheader(md_escape(row["nom"]))
-    st.caption(f"{LEVELS[view.level].label} · code INSEE {md_escape(row['code'])}")
-    st.markdown(_relation_text(data, view))
-    if st.button("Fermer le profil", key="close_profile"):
-        set_view(region="")
-        st.rerun()
-    communes, departements = counts.get(view.region, (None, None))
-    _show_key_figures(
-        key_figures(
-            data,
-            view.level,
-            view.region,
-            float(row["area_km2"]),
-            communes=communes,
-            departements=departements if LEVELS[view.level].of_departements else None,
-        )
-    )
-    survey = view.survey if view.measure in ("percu", "ecart") else _best_survey(data, view)
-    domains = domain_profile(data, view.level, view.region, survey)
-    st.markdown(
-        "**Les 16 domaines face à la France** (indice, base 100 = France "
-        "métropolitaine ; au-dessus = plus fragile)"
-    )
-    st.vega_lite_chart(domain_chart_spec(data, view.level, view.region, survey), width="stretch")
-    if domains["perceived_index"].notna().any():
-        st.caption(
-            f"Perçu : enquête {md_escape(survey.replace('-', ' '))} (note régionale / nationale "
-            "× 100)."
-        )
-    proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
-    if not proxies.empty:
-        st.caption(
-            "Domaines qui reposent sur des approximations (aucune mesure directe pour les "
-            f"{LEVELS[view.level].plural}) : {md_escape(', '.join(proxies))} — voir « Méthode et "
-            "sources »."
-        )
-    indicators, notes = _show_domain_indicators(data, view, domains)
-    _show_catalysers(catalysers, LEVELS[view.level].of_unit)
-    imported = (
-        changed_by_import(
-            data, lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"]
-        ).any()
-        or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
-    )
-    if imported:
-        st.caption(
-            "Ce profil comprend des **données importées** (votre fichier, non la source "
-            "officielle)."
-        )
-    _offer_printable_page(row["nom"], view, domains, indicators, catalysers, notes, imported)
-
-
-def _relation_text(data: IndicatorData, view: ViewState) -> str:
-    rel = relations(data, view.level, view.region)
-    if "regions" in rel:
-        (old, old_name), (new, new_name) = rel["regions"]["pre2016"], rel["regions"]["2016"]
-        return (
-            f"Département de la région **{md_escape(new_name)}** ({new}) ; avant 2016, de "
-            f"l'ancienne région **{md_escape(old_name)}** ({old})."
-        )
-    if "parent" in rel:
-        code, name = rel["parent"]
-        return f"Ancienne région, partie de la région **{md_escape(name)}** ({code}) depuis 2016."
-    names = ", ".join(md_escape(name) for _, name in rel["children"])
-    if len(rel["children"]) == 1:
-        return f"Région de 2016 aux mêmes limites que l'ancienne région {names}."
-    return f"Région de 2016 formée des anciennes régions : {names}."
-
-
-def _show_key_figures(figures: pd.DataFrame) -> None:
-    """Key figures as a compact table: value with unit, year, source link."""
-    decimals = [0 if float(v).is_integer() or abs(v) >= 100 else 1 for v in figures["value"]]
-    table = pd.DataFrame(
-        {
-            "Chiffre clé": figures["label"],
-            "Valeur": [
-                f"{format_number(v, d)} {u}"
-                for v, d, u in zip(figures["value"], decimals, figures["unit"], strict=True)
-            ],
-            "Année": figures["year"],
-            "Source": [url if is_http_url(url) else "" for url in figures["source_url"]],
-            "Note": figures["source"],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source", display_text="lien")},
-    )
-
-
-def _best_survey(data: IndicatorData, view: ViewState) -> str | None:
-    return view.survey or default_survey(data) or None
-
-
-@st.cache_resource(max_entries=512)
-def _chart_spec(level: str, code: str, survey: str | None, data_key: str, _data) -> dict:
-    return _domain_chart(domain_profile(_data, level, code, survey)).to_dict()
-
-
-def domain_chart_spec(data: IndicatorData, level: str, code: str, survey: str | None) -> dict:
-    """Vega-Lite spec of the domain chart, built once per region, survey and data bundle."""
-    return _chart_spec(level, code, survey, data.key, data)
-
-
-def _domain_chart(domains: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars from 100 to each domain index; perceived index as a diamond."""
-    frame = domains.assign(
-        label=domains["label_fr"],
-        sens=domains["objective_index"].map(
-            lambda v: (
-                NO_DATA_LABEL if pd.isna(v) else ("plus fragile" if v > 100 else "moins fragile")
+        if imported:
+            st.caption(
+                "Ce profil comprend des **données importées** (votre fichier, non la source "
+                "officielle)."
             )
-        ),
-        base=100.0,
-    )
-    y = alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=230))
-    bars = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            y=y,
-            x=alt.X("objective_index:Q", title="Indice", scale=alt.Scale(domain=[40, 210])),
-            x2="base:Q",
-            color=alt.Color(
-                "sens:N",
-                scale=alt.Scale(
-                    domain=["plus fragile", "moins fragile", NO_DATA_LABEL],
-                    range=["#d6604d", "#4393c3", "#bdbdbd"],
-                ),
-                legend=alt.Legend(title=None, orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title="Domaine"),
-                alt.Tooltip("objective_index:Q", title="Indice objectif", format=".1f"),
-                alt.Tooltip("n_indicators:Q", title="Indicateurs"),
-                alt.Tooltip("rank:Q", title="Rang (1 = plus fragile)"),
-                alt.Tooltip("perceived_index:Q", title="Indice perçu", format=".1f"),
-            ],
-        )
-    )
-    perceived = (
-        alt.Chart(frame.dropna(subset=["perceived_index"]))
-        .mark_point(shape="diamond", filled=True, size=70, color="#222222")
-        .encode(y=y, x="perceived_index:Q")
-    )
-    rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#555555").encode(x="x:Q")
-    return (bars + perceived + rule).properties(height=16 * 30)
+        _offer_printable_page(name, view, domains, indicators, catalysers, notes, imported)
+
+
+def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
+    """The survey whose perceived index the profile shows: the map's, else the default one."""
+    if view.measure in ("percu", "ecart") and view.survey:
+        return view.survey
+    return view.survey or default_survey(data) or None
 
 
 def _show_domain_indicators(
@@ -255,7 +134,28 @@ def _offer_printable_page(
     notes: list[str],
     imported: bool = False,
 ) -> None:
-    """A printable HTML page mirroring the panel (escaped by layers.render.exports.profile_html)."""
+    """A printable HTML page mirroring the panel, built only when the user asks for it."""
+    st.download_button(
+        "Profil imprimable (HTML)",
+        lambda: printable_page(name, view, domains, indicators, catalysers, notes, imported).encode(
+            "utf-8"
+        ),
+        file_name=f"profil_{view.level}_{view.region}.html",
+        mime="text/html",
+        key="profile_print",
+    )
+
+
+def printable_page(
+    name: str,
+    view: ViewState,
+    domains: pd.DataFrame,
+    indicators: pd.DataFrame,
+    catalysers: pd.DataFrame | None,
+    notes: Sequence[str] = (),
+    imported: bool = False,
+) -> str:
+    """The profile as a printable page (escaped by :func:`layers.render.exports.profile_html`)."""
     domain_table = pd.DataFrame(
         {
             "Domaine": domains["label_fr"],
@@ -281,7 +181,7 @@ def _offer_printable_page(
                 ),
             )
         )
-    page = profile_html(
+    return profile_html(
         f"{name} — profil de fragilité ({LEVELS[view.level].label})",
         sections,
         [
@@ -297,13 +197,6 @@ def _offer_printable_page(
                 else []
             ),
         ],
-    )
-    st.download_button(
-        "Profil imprimable (HTML)",
-        page.encode("utf-8"),
-        file_name=f"profil_{view.level}_{view.region}.html",
-        mime="text/html",
-        key="profile_print",
     )
 
 

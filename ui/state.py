@@ -7,6 +7,11 @@ import streamlit as st
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
 
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
+#: Number of the last map click handled (the browser ignores selections older than its clicks).
+CLICK_SEQ_KEY = "atlas_click_seq"
+#: Set by a widget callback inside the map's fragment whose change needs the whole page (a level
+#: switch: new contours, legend and summaries), not only the fragment's rerun.
+APP_RERUN_KEY = "atlas_rerun_app"
 
 
 def init_view_state(choices: Choices) -> list[str]:
@@ -36,8 +41,37 @@ def set_view(**changes: str) -> None:
         st.session_state[PREFIX + name] = value
 
 
+def set_view_and_page(**changes: str) -> None:
+    """:func:`set_view` from a widget callback inside a fragment, then the whole page reruns
+    (see :func:`rerun_page_if_asked`): for a change the fragment cannot draw alone."""
+    set_view(**changes)
+    st.session_state[APP_RERUN_KEY] = True
+
+
+def rerun_page_if_asked() -> None:
+    """Rerun the whole script if a callback asked for it (call it first in a fragment)."""
+    if st.session_state.pop(APP_RERUN_KEY, False):
+        st.rerun(scope="app")
+
+
 def sync_url(state: ViewState) -> None:
     """Write the view into the URL so that a copied link reopens it."""
     wanted = to_query_params(state)
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
+
+
+def select_region(code: str, seq: int | None = None) -> None:
+    """Select a region of the current level ("" for none), as a map click or a list would.
+
+    ``seq`` is the number of the map click that asked for it (None when the choice was made
+    elsewhere in the page). Call it from a widget callback, before the map is drawn.
+    """
+    st.session_state[PREFIX + "region"] = code
+    if seq is not None:
+        st.session_state[CLICK_SEQ_KEY] = max(seq, click_seq())
+
+
+def click_seq() -> int:
+    """Number of the last map click handled in this session (0 before any)."""
+    return int(st.session_state.get(CLICK_SEQ_KEY, 0))

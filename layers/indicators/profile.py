@@ -263,7 +263,8 @@ def _domain_indicators(
     flags = approximate_cells(data, level)
     weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
-    indices = indicator_indices(data, level, core_only=False)
+    ranks = _indicator_ranks(data, level)
+    mine = ranks[ranks["region_code"] == code].set_index("indicator_id")
     origins = value_origins(data, level, lang)
     rows = []
     for row in cat.sort_values(["core_here", "indicator_id"], ascending=[False, True]).itertuples():
@@ -273,8 +274,8 @@ def _domain_indicators(
         value = values.get(code, np.nan)
         sources = data.source(row.indicator_id, level)
         ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
-        mine = indices[(indices["indicator_id"] == row.indicator_id)].set_index("region_code")
-        rank = rank_most_fragile(mine["index"]).get(code, pd.NA) if not mine.empty else pd.NA
+        ranked = row.indicator_id in mine.index
+        rank = mine.at[row.indicator_id, "rank"] if ranked else pd.NA
         share = (
             100 * value / ref["value"]
             if row.aggregation == "sum" and ref is not None and ref["value"]
@@ -294,7 +295,7 @@ def _domain_indicators(
                 "rank": rank,
                 "n_regions": int(values.notna().sum()),
                 "origin": origins.get(row.indicator_id, {}).get(code, ""),
-                "index_raw": mine["index_raw"].get(code, np.nan) if not mine.empty else np.nan,
+                "index_raw": mine.at[row.indicator_id, "index_raw"] if ranked else np.nan,
                 "source": sources[0],
                 "source_url": own_urls.get(row.indicator_id) or sources[1],
                 "decimals": data.decimals(row.indicator_id),
@@ -306,6 +307,19 @@ def _domain_indicators(
             }
         )
     return pd.DataFrame(rows)
+
+
+def _indicator_ranks(data: IndicatorData, level: str) -> pd.DataFrame:
+    """``indicator_id, region_code, index_raw, rank`` of every indicator with an index, ranked
+    among the regions of the level (1 = most fragile). Memoised per bundle and level."""
+
+    def compute() -> pd.DataFrame:
+        indices = indicator_indices(data, level, core_only=False)
+        out = indices[["indicator_id", "region_code", "index_raw"]].copy()
+        out["rank"] = indices.groupby("indicator_id")["index"].transform(rank_most_fragile)
+        return out
+
+    return data.memoised(("indicator_ranks", level), compute)
 
 
 #: How a value shown at a level was obtained, in French (the ``origin.*`` texts of the i18n

@@ -1,26 +1,23 @@
-"""The offline base map on a folium map: PMTiles on screen, a light GeoJSON in exports.
+"""The offline base map: its options for the browser map, its light fallback, its checks.
 
 The drawing itself lives in ``static/atlas/basemap.js`` (``window.AtlasBasemap``), which any
-Leaflet map can call; here are the folium elements that call it, the options they pass (also for
-other callers, see :func:`basemap_options`), and the checks that the files are there. The
-archives are built by ``python -m geo.build.basemap`` and served by Streamlit's static route
-(which answers the range requests PMTiles needs); the viewer, protomaps-leaflet, is fetched at
-set-up by ``scripts/vendor_js.sh``. Without it the atlas still works, without a base map.
+Leaflet map can call; the atlas's map (static/atlas/atlas.js) calls it with the options built
+here (:func:`basemap_spec`), and the offline HTML export with the light GeoJSON
+(:func:`light_spec`). The archives are built by ``python -m geo.build.basemap`` and served by
+Streamlit's static route (which answers the range requests PMTiles needs); the viewer,
+protomaps-leaflet, is fetched at set-up by ``scripts/vendor_js.sh``. Without it the atlas still
+works, without a base map. The PNG export draws the light base map with matplotlib
+(:func:`draw_light_basemap`).
 """
 
 import json
 from functools import cache
 from pathlib import Path
-from typing import ClassVar
 
-import folium
 import geopandas as gpd
-from branca.element import MacroElement
-from folium.elements import JSCSSMixin
-from jinja2 import Template
 
 from i18n import DEFAULT_LANG, t
-from layers.render.offline import STATIC_DIR, offline, static_path
+from layers.render.offline import STATIC_DIR, static_path
 
 BASEMAP = "basemap"  # folder under static/
 ARCHIVES = ("basemap_base.pmtiles", "basemap_ref.pmtiles")
@@ -59,7 +56,7 @@ def attribution(static_dir: Path = STATIC_DIR) -> str:
 def basemap_options(base_url: str = "/app/static", labels: bool = True) -> dict:
     """Options for ``AtlasBasemap.add(map, options)``: archive folder URL, labels, attribution.
 
-    Any Leaflet map of the atlas (the folium map, a custom component) should pass these.
+    Any Leaflet map of the atlas should pass these (see :func:`basemap_spec`).
     """
     return {
         "baseUrl": f"{base_url.rstrip('/')}/{BASEMAP}",
@@ -68,69 +65,21 @@ def basemap_options(base_url: str = "/app/static", labels: bool = True) -> dict:
     }
 
 
-def _script_json(value) -> str:
-    """``value`` as JSON that is safe inside a <script> element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+def basemap_spec(
+    base_url: str = "/app/static", labels: bool = True, static_dir: Path = STATIC_DIR
+) -> dict | None:
+    """What the browser map needs to draw the base map (``{"options": ...}``), or None when
+    one of its files under ``static_dir`` is missing (:func:`unavailable_note` says which)."""
+    if missing_files(static_dir):
+        return None
+    return {"options": basemap_options(base_url, labels)}
 
 
-class OfflineBaseMap(JSCSSMixin, MacroElement):
-    """Draws the PMTiles base map on its parent map (handle in ``window.atlasBasemap``)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            window.atlasBasemap = window.AtlasBasemap ? window.AtlasBasemap.add(
-                {{ this._parent.get_name() }}, {{ this.options_json }}) : null;
-        {% endmacro %}
-        """
-    )
-    default_js: ClassVar = [("protomaps_leaflet", ""), ("atlas_basemap", "")]
-
-    def __init__(self, options: dict) -> None:
-        super().__init__()
-        self._name = "OfflineBaseMap"
-        self.options_json = _script_json(options)
-
-
-class LightBaseMap(JSCSSMixin, MacroElement):
-    """Draws the light GeoJSON base map (for pages opened from disk), with a note saying so."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            window.atlasBasemap = window.AtlasBasemap.addLight(
-                {{ this._parent.get_name() }}, {{ this.geojson_json }}, {{ this.options_json }});
-        {% endmacro %}
-        """
-    )
-    default_js: ClassVar = [("atlas_basemap", "")]
-
-    def __init__(self, geojson: dict, options: dict) -> None:
-        super().__init__()
-        self._name = "LightBaseMap"
-        self.geojson_json = _script_json(geojson)
-        self.options_json = _script_json(options)
-
-
-def add_basemap(fmap: folium.Map, base_url: str = "/app/static") -> str | None:
-    """Add the PMTiles base map to ``fmap``; return None, or a French note if it cannot be.
-
-    The element's script is the same at every call, so streamlit-folium does not re-mount the
-    map because of it.
-    """
-    note = unavailable_note()
-    if note is None:
-        offline(OfflineBaseMap(basemap_options(base_url)), base_url).add_to(fmap)
-    return note
-
-
-def add_light_basemap(fmap: folium.Map, base_url: str = "/app/static") -> folium.Map:
-    """Add the light base map to ``fmap`` (an export), with :data:`LIGHT_NOTE` shown on it."""
-    options = {**basemap_options(base_url), "note": LIGHT_NOTE}
-    del options["baseUrl"]
-    offline(LightBaseMap(light_geojson(), options), base_url).add_to(fmap)
-    return fmap
+def light_spec(labels: bool = True) -> dict:
+    """What a page opened from disk needs to draw the light base map: the GeoJSON and the
+    options of ``AtlasBasemap.addLight``, with :data:`LIGHT_NOTE` shown on the map."""
+    options = {"labels": labels, "attribution": attribution(), "note": LIGHT_NOTE}
+    return {"light": light_geojson(), "options": options}
 
 
 def light_frames(geojson: dict, crs: str) -> dict[str, gpd.GeoDataFrame]:

@@ -1,20 +1,29 @@
-"""Choropleth layer: regions coloured by a value, as a folium FeatureGroup.
+"""Choropleth: regions coloured by a value, and what the browser map needs to draw them.
 
 Compute, then draw: :func:`colour_regions` puts the value, its label, its class and its colour
-into columns; :func:`choropleth_layer` only reads them. All text put into the map is
-HTML-escaped here, whatever its origin.
+into columns; :func:`region_styles` only reads them. The contours go to the browser once per
+level (:func:`region_geometry`); a layer switch only sends the styles.
 """
 
-import html
+import json
 
-import folium
 import geopandas as gpd
 import pandas as pd
 
-from layers.render.classify import Classification, classify
+from layers.render.classify import HEX_COLOUR, NO_DATA_COLOUR, Classification, classify
 from layers.render.formatting import decimals_for, format_value
 
-SELECTED_COLOUR = "#000000"
+#: How regions are drawn in the browser (static/atlas/atlas.js reads these names).
+REGION_STYLE = {
+    "fill_opacity": 0.85,
+    "line": "#ffffff",
+    "weight": 1.0,
+    "hover": "#333333",
+    "hover_weight": 3.0,
+    "selected": "#000000",
+    "selected_weight": 3.5,
+    "no_data": NO_DATA_COLOUR,
+}
 
 
 def colour_regions(
@@ -56,68 +65,33 @@ def colour_regions(
     return out, result
 
 
-def choropleth_features(coloured: gpd.GeoDataFrame) -> str:
-    """GeoJSON text of the coloured regions with only what the browser needs.
+def region_geometry(regions: gpd.GeoDataFrame) -> dict:
+    """The contours of a level as GeoJSON for the browser map, sent once per level.
 
-    Properties: ``code``, ``nom``, ``value_label`` (HTML-escaped) and ``colour``.
-    Worth caching: building the layer from this text is cheap, serialising geometries is not.
+    Properties: ``code`` and ``nom`` only (raw text: the browser writes them with
+    ``textContent``, never as HTML). Colours and labels travel separately
+    (:func:`region_styles`), so that a layer switch does not re-send the geometry.
     """
-    props = pd.DataFrame(
-        {
-            "code": coloured["code"].map(html.escape),
-            "nom": coloured["nom"].map(html.escape),
-            "value_label": coloured["value_label"].map(html.escape),
-            "colour": coloured["colour"],
-        }
+    frame = gpd.GeoDataFrame(
+        {"code": regions["code"].astype(str), "nom": regions["nom"].astype(str)},
+        geometry=regions.geometry.values,
+        crs=regions.crs,
     )
-    features = gpd.GeoDataFrame(props, geometry=coloured.geometry.values, crs=coloured.crs)
-    return features.to_json(drop_id=True)
+    return json.loads(frame.to_json(drop_id=True))
 
 
-def choropleth_layer(
-    features_geojson: str, value_title: str, name: str = "Fragilités"
-) -> folium.FeatureGroup:
-    """A FeatureGroup with one GeoJson of the coloured regions, tooltips and a selection outline.
+def region_styles(coloured: gpd.GeoDataFrame) -> dict[str, list[str]]:
+    """``code -> [colour, value label]`` for the browser map (a few hundred bytes).
 
-    ``features_geojson`` comes from :func:`choropleth_features`. A new group is needed at each
-    draw: streamlit-folium attaches the group to the map and renders it, which mutates it.
+    ``coloured`` comes from :func:`colour_regions`. Colours are checked to be ``#rrggbb``: they
+    end up in the page's style attributes.
     """
-    group = folium.FeatureGroup(name=name)
-    folium.GeoJson(
-        features_geojson,
-        name=name,
-        style_function=_style,
-        highlight_function=lambda _: {"weight": 3, "color": "#333333"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["nom", "value_label"],
-            aliases=["Région", html.escape(value_title)],
-            labels=True,
-            sticky=False,
-        ),
-        zoom_on_click=False,
-    ).add_to(group)
-    return group
-
-
-def _style(feature: dict) -> dict:
+    bad = sorted({c for c in coloured["colour"] if not HEX_COLOUR.fullmatch(str(c))})
+    if bad:
+        raise ValueError(f"Expected #rrggbb colours, got {bad[:3]}")
     return {
-        "fillColor": feature["properties"]["colour"],
-        "fillOpacity": 0.85,
-        "color": "#ffffff",
-        "weight": 1.0,
+        str(code): [colour, label]
+        for code, colour, label in zip(
+            coloured["code"], coloured["colour"], coloured["value_label"], strict=True
+        )
     }
-
-
-def selection_layer(regions: gpd.GeoDataFrame, code: str) -> folium.FeatureGroup:
-    """The selected region's outline, drawn over the choropleth and not clickable.
-
-    A layer of its own, so that selecting a region does not rebuild the coloured layer.
-    """
-    group = folium.FeatureGroup(name="Région sélectionnée")
-    outline = regions.loc[regions["code"] == code, ["code", "geometry"]]
-    folium.GeoJson(
-        outline.to_json(drop_id=True),
-        style_function=lambda _: {"color": SELECTED_COLOUR, "weight": 3.5, "fill": False},
-        interactive=False,
-    ).add_to(group)
-    return group

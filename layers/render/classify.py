@@ -4,6 +4,7 @@ Values are classified first and coloured second, into plain columns; the map onl
 Missing values get their own class (-1), their own grey and their own legend entry.
 """
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from layers.render.formatting import format_number, no_data_label
 from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
 NO_DATA_COLOUR = "#bdbdbd"
+#: How every class colour is written; checked again wherever a colour reaches a style attribute.
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 #: Scheme name -> (French label, mapclassify constructor taking (values, k)).
 SCHEMES: dict[str, tuple[str, Callable]] = {

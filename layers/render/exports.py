@@ -1,22 +1,20 @@
-"""Exports of the current view: PNG map, GeoPackage / Shapefile layer, offline HTML.
+"""Exports of the current view: PNG map, GeoPackage / Shapefile layer, printable profile.
 
 Every function takes what the screen already shows (the coloured regions from
 :func:`layers.render.choropleth.colour_regions` and their
 :class:`~layers.render.classify.Classification`) and returns bytes or text for a download button:
 nothing is recomputed, so the file has the same classes and colours as the map. Nothing here writes
-outside a temporary folder.
+outside a temporary folder. The offline HTML map is drawn by the screen's own code:
+:mod:`layers.render.map_page`.
 """
 
-import copy
 import html
 import io
-import re
 import tempfile
 import textwrap
 import zipfile
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import matplotlib as mpl
 import pandas as pd
@@ -29,7 +27,6 @@ from i18n import DEFAULT_LANG, check_lang, t
 from layers.render.basemap import draw_light_basemap
 from layers.render.classify import NO_DATA_COLOUR, Classification
 from layers.render.formatting import decimals_for, format_number, no_data_label
-from layers.render.offline import inline_assets, offline
 
 MIN_PNG_WIDTH_PX = 1600
 PNG_DPI = 150
@@ -44,7 +41,6 @@ SHAPEFILE_NAMES = {"value_label": "libelle", "klass": "classe", "colour": "coule
 PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
 #: Characters per line of the PNG's title and source line (the 1 800 px width at their sizes).
 TITLE_CHARS, SOURCE_CHARS = 95, 190
-_REMOTE = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']?(https?:)?//", re.IGNORECASE)
 
 
 def map_png(
@@ -246,31 +242,6 @@ def layer_shapefile_zip(coloured: gpd.GeoDataFrame) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
-
-
-def standalone_map_html(fmap: folium.Map) -> str:
-    """The map as one HTML file that works offline: Leaflet and plugins inlined.
-
-    The map is copied first (the caller's map is left untouched); the JS/CSS folium would
-    fetch from CDNs are replaced by the vendored files. Raises ``ValueError`` naming any
-    remote script or stylesheet that could not be inlined.
-    """
-    copied = copy.deepcopy(fmap)
-    for element in _walk(copied):
-        if hasattr(element, "default_js") or hasattr(element, "default_css"):
-            offline(element)
-    page = inline_assets(copied.get_root().render())
-    remote = [m.group(0) for m in _REMOTE.finditer(page)]
-    if remote:
-        raise ValueError(f"Remote resources left in the standalone map: {remote}")
-    return page
-
-
-def _walk(element):
-    """The element and all its descendants (folium/branca children)."""
-    yield element
-    for child in list(getattr(element, "_children", {}).values()):
-        yield from _walk(child)
 
 
 PRINT_CSS = """

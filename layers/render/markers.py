@@ -1,33 +1,29 @@
-"""Catalyser markers and the search radius, as folium FeatureGroups that work offline.
+"""Catalyser markers and the search radius, as data for the browser map (static/atlas/atlas.js).
 
 Compute, then draw: :func:`marker_styles` puts each marker's colour, size and outline into
 columns (colour by confidence, from the Okabe-Ito colour-blind-safe palette, with a colour of
 their own for the local alliances of :data:`geo.catalysers.FAMILY_LABELS`; hollow dashed
 markers for rows placed only at their département's prefecture; larger black-outlined markers
-for highlighted rows); :func:`catalyser_layer` only reads them. Markers are CircleMarkers, so no
+for highlighted rows); :func:`marker_rows` only reads them. Markers are circle markers, so no
 icon font or image is fetched; the clustering plugin is served locally (``layers.render.offline``).
 
-Every value from the data is HTML-escaped before it reaches a popup or a tooltip, and only
-``http(s)://`` URLs become links. Popups and tooltips are bound with JSON string literals rather
-than folium's ``Popup``/``Tooltip``, which paste the text into JavaScript template literals (where
-``${...}`` would run) and need jQuery, which the offline map does not load.
+The rows of the whole directory are sent once (a static file, the same for every user);
+filters and a radius search only send the ids to show and to highlight
+(:func:`marker_ids`). Every value from the data is HTML-escaped before it reaches a popup or
+a tooltip, and only ``http(s)://`` URLs become links.
 """
 
 import html
-import json
 import math
 import re
+from collections.abc import Collection
 from urllib.parse import urlsplit
 
-import folium
 import pandas as pd
-from folium.plugins import MarkerCluster
-from folium.template import Template
 
 from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS, category_label
 from geo.distance import check_query
 from layers.render.links import is_http_url
-from layers.render.offline import offline
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
 CONFIDENCE_COLOURS = {"A": "#0072B2", "B": "#E69F00", "C": "#009E73"}
@@ -41,69 +37,10 @@ RADIUS_COLOUR = "#333333"
 _COMMUNE_STYLE = {"radius": 7.0, "weight": 1.0, "dash_array": "", "fill_opacity": 0.9}
 _DEPARTEMENT_STYLE = {"radius": 9.0, "weight": 2.5, "dash_array": "4 3", "fill_opacity": 0.15}
 _COMMUNE_OUTLINE = "#333333"
-_HIGHLIGHT_EXTRA_RADIUS = 4.0
-#: Leaflet pane of markers and the search circle: above the base map's names (pane at 450),
-#: so labels never cover them. folium's path options drop ``pane``: it is set on ``options``.
-MARKER_PANE = "markerPane"
+#: How a highlighted marker (a search result) differs from its plain style.
+HIGHLIGHT_STYLE = {"line": HIGHLIGHT_COLOUR, "extra_radius": 4.0, "weight": 3.0}
 _SOURCE_SEPARATOR = re.compile(r"\s+;\s+")
 _DESCRIPTION_MAX_CHARS = 280
-
-
-class _Bind(folium.MacroElement):
-    """Bind a popup (HTML) and a tooltip (HTML) to the parent layer, as JSON string literals."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}
-            {%- if this.popup %}.bindPopup({{ this.popup }}, {"maxWidth": 320}){% endif %}
-            {%- if this.tooltip %}.bindTooltip({{ this.tooltip }}, {"sticky": true}){% endif %};
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, popup_html: str = "", tooltip_html: str = ""):
-        super().__init__()
-        self._name = "Bind"
-        self.popup = _js_string(popup_html) if popup_html else ""
-        self.tooltip = _js_string(tooltip_html) if tooltip_html else ""
-
-
-class _PlaceLabel(folium.MacroElement):
-    """Keeps the searched commune labelled, whatever the base map does with its name.
-
-    With the base map, it asks it to write the name first (``setPlace``, static/atlas/basemap.js)
-    while the marker is on the map; without, the marker gets a permanent tooltip.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function (marker, name, html) {
-                var basemap = window.atlasBasemap;
-                if (basemap) {
-                    basemap.setPlace(name);
-                    marker.on("remove", function () { basemap.setPlace(null); });
-                } else {
-                    marker.unbindTooltip().bindTooltip(
-                        html, {"permanent": true, "direction": "top", "offset": [0, -7]});
-                }
-            })({{ this._parent.get_name() }}, {{ this.name }}, {{ this.html }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, name: str):
-        super().__init__()
-        self._name = "PlaceLabel"
-        self.name = _js_string(name)
-        self.html = _js_string(_esc(name))
-
-
-def _js_string(text: str) -> str:
-    """``text`` as a JavaScript string literal that is also safe inside a <script> element."""
-    literal = json.dumps(text, ensure_ascii=False)
-    return literal.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _esc(value: object) -> str:
@@ -113,16 +50,23 @@ def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def safe_link(url: object, text: str | None = None) -> str:
+def web_url(url: object) -> str:
+    """``url`` stripped if :func:`is_http_url` (the only links the atlas makes), else ""."""
+    return str(url).strip() if is_http_url(url) else ""
+
+
+def safe_link(url: object, text: str | None = None, title: str = "") -> str:
     """An ``<a>`` opening ``url`` in a new tab if :func:`is_http_url`, else the escaped text.
 
-    ``text`` defaults to the URL's host. Both the URL and the text are HTML-escaped.
+    ``text`` defaults to the URL's host; ``title`` (optional) shows on hover. The URL, the
+    text and the title are HTML-escaped.
     """
-    raw = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
-    if not is_http_url(raw):
-        return _esc(raw)
+    raw = web_url(url)
+    if not raw:
+        return _esc(url)
     label = text if text is not None else (urlsplit(raw).netloc or raw)
-    return f'<a href="{_esc(raw)}" target="_blank" rel="noopener">{_esc(label)}</a>'
+    hover = f' title="{_esc(title)}"' if title else ""
+    return f'<a href="{_esc(raw)}" target="_blank" rel="noopener"{hover}>{_esc(label)}</a>'
 
 
 def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.DataFrame:
@@ -157,9 +101,9 @@ def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.Dat
         highlighted=placed["name"].isin(highlight or set()),
     )
     lit = styles["highlighted"]
-    styles.loc[lit, "colour"] = HIGHLIGHT_COLOUR
-    styles.loc[lit, "radius"] += _HIGHLIGHT_EXTRA_RADIUS
-    styles.loc[lit, "weight"] = 3.0
+    styles.loc[lit, "colour"] = HIGHLIGHT_STYLE["line"]
+    styles.loc[lit, "radius"] += HIGHLIGHT_STYLE["extra_radius"]
+    styles.loc[lit, "weight"] = HIGHLIGHT_STYLE["weight"]
     return styles
 
 
@@ -204,70 +148,56 @@ def tooltip_html(row: pd.Series) -> str:
     return f"<b>{_esc(row['name'])}</b><br>{_esc(place_label(row))}"
 
 
-def catalyser_layer(
-    df: pd.DataFrame, highlight: set[str] | None = None, name: str = "Catalyseurs territoriaux"
-) -> folium.FeatureGroup:
-    """A FeatureGroup (shown by default) with one CircleMarker per placed catalyser.
+def marker_rows(df: pd.DataFrame) -> list[dict]:
+    """One record per placed catalyser of ``df``, in order: position, plain style, popup, tooltip.
 
-    Markers are clustered (Leaflet.markercluster, served locally). Highlighted rows (whose
-    ``name`` is in ``highlight``, e.g. the results of a radius search) go into a second cluster
-    that only merges markers a few pixels apart, so they stay visible at every zoom and markers
-    at the same point spread out on click. Rows without coordinates (region or national level)
-    are not drawn.
-
-    Parameters
-    ----------
-    df : DataFrame
-        Catalysers as from :func:`geo.catalysers.load_catalysers` (possibly filtered).
-    highlight : set of str, optional
-        Names of the rows to highlight.
-    name : str
-        Layer name shown in the layer control.
+    Keys: ``lat``, ``lon``, ``fill``, ``line``, ``r`` (radius, px), ``w`` (line weight),
+    ``dash`` ("" = solid), ``op`` (fill opacity), ``popup`` and ``tip`` (escaped HTML). A
+    record's position in the list is its id for :func:`marker_ids`. Rows without coordinates
+    (region or national level) are left out.
     """
-    styles = marker_styles(df, highlight)
-    group = folium.FeatureGroup(name=name, show=True)
-    clusters = {
-        False: offline(MarkerCluster(control=False, options={"showCoverageOnHover": False})),
-        True: offline(
-            MarkerCluster(
-                control=False, options={"showCoverageOnHover": False, "maxClusterRadius": 12}
-            )
-        ),
-    }
-    for lit in (False, True):
-        rows = styles.index[styles["highlighted"] == lit]
-        if len(rows):
-            clusters[lit].add_to(group)
-        for index in rows:
-            _marker(df.loc[index], styles.loc[index]).add_to(clusters[lit])
-    return group
+    styles = marker_styles(df)
+    return [
+        {
+            "lat": round(float(df.at[index, "lat"]), 5),
+            "lon": round(float(df.at[index, "lon"]), 5),
+            "fill": style.fill_colour,
+            "line": style.colour,
+            "r": float(style.radius),
+            "w": float(style.weight),
+            "dash": style.dash_array,
+            "op": float(style.fill_opacity),
+            "popup": popup_html(df.loc[index]),
+            "tip": tooltip_html(df.loc[index]),
+        }
+        for index, style in zip(styles.index, styles.itertuples(), strict=True)
+    ]
 
 
-def _marker(row: pd.Series, style: pd.Series) -> folium.CircleMarker:
-    """One CircleMarker drawn from precomputed style columns, with its popup and tooltip."""
-    marker = folium.CircleMarker(
-        location=(float(row["lat"]), float(row["lon"])),
-        radius=float(style["radius"]),
-        color=style["colour"],
-        weight=float(style["weight"]),
-        fill=True,
-        fill_color=style["fill_colour"],
-        fill_opacity=float(style["fill_opacity"]),
-        dash_array=style["dash_array"] or None,
+def marker_ids(
+    directory: pd.DataFrame, shown: pd.DataFrame, highlight: Collection[str] = ()
+) -> tuple[list[int] | None, list[int]]:
+    """Ids (see :func:`marker_rows` of ``directory``) of the rows of ``shown``, and of those
+    whose ``name`` is in ``highlight``.
+
+    ``shown`` is ``directory`` filtered (same index labels). The first list is None when every
+    placed row is shown (nothing to send).
+    """
+    placed = directory.index[directory["lat"].notna() & directory["lon"].notna()]
+    ids = pd.Series(range(len(placed)), index=placed)
+    visible = ids.reindex(shown.index).dropna().astype(int)
+    lit = visible[shown.loc[visible.index, "name"].isin(set(highlight))]
+    return (
+        None if len(visible) == len(ids) else visible.tolist(),
+        lit.tolist(),
     )
-    marker.options["pane"] = MARKER_PANE
-    _Bind(popup_html(row), tooltip_html(row)).add_to(marker)
-    return marker
 
 
-def radius_layer(
-    lat: float, lon: float, radius_km: float, label: str, name: str = "Rayon de recherche"
-) -> folium.FeatureGroup:
-    """A FeatureGroup with the search circle (``radius_km``) and a marker at its centre.
+def search_circle(lat: float, lon: float, radius_km: float, label: str) -> dict:
+    """The search circle (``radius_km``) and its centre, for the browser map.
 
-    ``label`` (e.g. the commune's name) is escaped and shown in the centre's tooltip, and stays
-    written on the map (see :class:`_PlaceLabel`): without it, the base map could give the
-    commune's place to a bigger neighbour's name.
+    ``label`` (the commune's name) is shown as the centre's tooltip, as text, and written
+    first by the base map when there is one.
 
     Raises
     ------
@@ -275,28 +205,14 @@ def radius_layer(
         Centre outside [-90, 90] x [-180, 180], or a radius that is not a positive number.
     """
     check_query(lat, lon, radius_km)
-    group = folium.FeatureGroup(name=name, show=True)
-    circle = folium.Circle(
-        location=(lat, lon),
-        radius=radius_km * 1000,
-        color=RADIUS_COLOUR,
-        weight=2,
-        dash_array="6 4",
-        fill=True,
-        fill_opacity=0.04,
-        interactive=False,
-    )
-    circle.options["pane"] = MARKER_PANE
-    circle.add_to(group)
-    centre = folium.CircleMarker(
-        location=(lat, lon), radius=5, color="#ffffff", weight=2, fill=True,
-        fill_color=RADIUS_COLOUR, fill_opacity=1.0,
-    )  # fmt: skip
-    centre.options["pane"] = MARKER_PANE
-    _Bind(tooltip_html=f"{_esc(label)} – rayon {radius_km:g} km").add_to(centre)
-    _PlaceLabel(label).add_to(centre)
-    centre.add_to(group)
-    return group
+    return {
+        "lat": float(lat),
+        "lon": float(lon),
+        "radius_m": float(radius_km) * 1000,
+        "place": label,
+        "label": f"{label} – rayon {radius_km:g} km",
+        "colour": RADIUS_COLOUR,
+    }
 
 
 def _swatch(fill: str, colour: str, radius: float, weight: float, dash: str, opacity: float) -> str:
@@ -335,7 +251,14 @@ def marker_legend() -> list[tuple[str, str]]:
             "Commune inconnue : placé à la préfecture du département",
         ),
         (
-            _swatch(neutral, HIGHLIGHT_COLOUR, c["radius"] + 3, 3.0, "", c["fill_opacity"]),
+            _swatch(
+                neutral,
+                HIGHLIGHT_STYLE["line"],
+                c["radius"] + 3,
+                HIGHLIGHT_STYLE["weight"],
+                "",
+                c["fill_opacity"],
+            ),
             "Résultat de la recherche",
         ),
         (_swatch(RADIUS_COLOUR, "#ffffff", 5, 2, "", 1.0), "Commune recherchée (cercle : rayon)"),

@@ -1,29 +1,22 @@
-"""Serve Leaflet and its plugins locally (XStatic packages from PyPI) instead of folium's CDNs.
+"""Serve Leaflet and its plugins locally (XStatic packages from PyPI), never from a CDN.
 
 The atlas must work offline and send no request outside the machine (a privacy plus for public
-bodies). folium lists its JavaScript and CSS as CDN URLs in ``default_js``/``default_css``;
-:func:`offline` replaces them, on one element, by files copied from the XStatic packages into
-Streamlit's static folder (``static/vendor``, served at ``app/static/vendor``).
+bodies). The files are copied from the XStatic packages into Streamlit's static folder
+(``static/vendor``, served at ``app/static/vendor``), where the map's page loads them.
 """
 
-import re
 import shutil
 from pathlib import Path
 
-import folium
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_markercluster
-from branca.element import MacroElement
-from folium.elements import JSCSSMixin
-from jinja2 import Template
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 VENDOR = "vendor"
 #: package -> (XStatic module, sub-folder under static/vendor)
 PACKAGES = {"leaflet": xs_leaflet, "leaflet_markercluster": xs_markercluster}
 
-#: folium resource name -> path under static/vendor. Resources folium declares that the atlas
-#: does not use (jQuery, Bootstrap, awesome-markers, Font Awesome) are dropped, not fetched.
+#: resource name -> path under static/vendor.
 LOCAL_FILES = {
     "leaflet": "leaflet/leaflet.js",
     "leaflet_css": "leaflet/leaflet.css",
@@ -64,71 +57,7 @@ def local_url(resource: str, base_url: str = "/app/static") -> str:
     return f"{base_url.rstrip('/')}/{static_path(resource)}"
 
 
-def offline(element: folium.MacroElement, base_url: str = "/app/static") -> folium.MacroElement:
-    """Point ``element``'s JS/CSS at the local copies; drop the resources the atlas does not use.
-
-    The change is made on the instance (class attributes of folium stay untouched), and the
-    element is returned for chaining.
-    """
-    for attr in ("default_js", "default_css"):
-        declared = getattr(element, attr, [])
-        setattr(
-            element,
-            attr,
-            [
-                (name, local_url(name, base_url))
-                for name, _ in declared
-                if name in LOCAL_FILES or name in OWN_FILES
-            ],
-        )
-    return element
-
-
-def inline_assets(html: str, static_dir: Path = STATIC_DIR, base_url: str = "/app/static") -> str:
-    """Replace links to vendored files by the files' content: a standalone offline HTML page.
-
-    Only the files the page links to are read (the base-map viewer may not be installed).
-    Raises ``ValueError`` if a link to ``base_url`` is left (a folium template that writes its
-    tags another way): such a page would open blank from disk, so it is never offered.
-    """
+def vendored_text(resource: str, static_dir: Path = STATIC_DIR) -> str:
+    """Content of a vendored file (for pages that must open from disk, with no server)."""
     install_static_assets(static_dir)
-    for resource in [*LOCAL_FILES, *OWN_FILES]:
-        url = local_url(resource, base_url)
-        if url not in html:
-            continue
-        rel = static_path(resource)
-        text = (static_dir / rel).read_text(encoding="utf-8")
-        if rel.endswith(".js"):
-            html = html.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")
-        else:
-            html = html.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{text}</style>")
-    # Only tags that would fetch count: an inlined script may name the folder in a comment.
-    base = re.escape(base_url.rstrip("/"))
-    left = sorted(set(re.findall(rf"""(?:src|href)\s*=\s*["']?({base}/[^"'\s>]*)""", html)))
-    if left:
-        raise ValueError(f"Links to the app's static files left in the standalone page: {left}")
-    return html
-
-
-class _Preload(JSCSSMixin, MacroElement):
-    """Declares a plugin's JS/CSS on the base map without drawing anything.
-
-    streamlit-folium loads the scripts of the base map only; layers sent later through
-    ``feature_group_to_add`` (e.g. a MarkerCluster) need their plugin already loaded.
-    """
-
-    _template = Template("")
-
-    def __init__(self, default_js: list, default_css: list) -> None:
-        super().__init__()
-        self._name = "Preload"
-        self.default_js = default_js
-        self.default_css = default_css
-
-
-def preload_plugins(fmap: folium.Map, *plugins: type, base_url: str = "/app/static") -> folium.Map:
-    """Add the local JS/CSS of each plugin class (e.g. ``MarkerCluster``) to ``fmap``."""
-    for plugin in plugins:
-        element = _Preload(list(plugin.default_js), list(plugin.default_css))
-        offline(element, base_url).add_to(fmap)
-    return fmap
+    return (static_dir / static_path(resource)).read_text(encoding="utf-8")

@@ -11,7 +11,8 @@
  * that cannot read PMTiles, e.g. the offline HTML export opened from disk: see addLight().
  *
  * Needs only the globals `L` (Leaflet 1.9) and, for add(), `protomapsL`. No framework: the
- * folium map (layers/render/basemap.py) and any other Leaflet map call the same API:
+ * atlas's map (static/atlas/atlas.js, with the options of layers/render/basemap.py) and any
+ * other Leaflet map call the same API:
  *
  *   var handle = AtlasBasemap.add(map, {baseUrl: "/app/static/basemap"});
  *   handle.setLabels(false); handle.remove();
@@ -283,17 +284,26 @@
     return pane;
   }
 
-  var fadeStyleAdded = false;
+  /* A style element where it applies to `map`: the page's head, or the shadow root the map is
+   * drawn in (a component with isolated styles), which the page's styles do not reach. */
+  function addStyle(map, css) {
+    var root = map.getContainer().getRootNode();
+    var style = document.createElement("style");
+    style.textContent = css;
+    (root && root.host ? root : document.head).appendChild(style);
+    return style;
+  }
+
+  var fadeStyled = typeof WeakSet === "function" ? new WeakSet() : null;
   /* Above `fromZoom`, the choropleth (interactive paths of the overlay pane) is drawn lighter,
    * so land, rivers and names show through; CSS wins over Leaflet's fill-opacity attribute. */
   function installFade(map, fade) {
     if (!fade) return function () {};
-    if (!fadeStyleAdded) {
-      var style = document.createElement("style");
-      style.textContent = "." + FADE_CLASS + " .leaflet-overlay-pane path.leaflet-interactive" +
-        " { fill-opacity: var(--atlas-basemap-fade, 0.55); }";
-      document.head.appendChild(style);
-      fadeStyleAdded = true;
+    var root = map.getContainer().getRootNode();
+    if (!fadeStyled || !fadeStyled.has(root)) {
+      addStyle(map, "." + FADE_CLASS + " .leaflet-overlay-pane path.leaflet-interactive" +
+        " { fill-opacity: var(--atlas-basemap-fade, 0.55); }");
+      if (fadeStyled) fadeStyled.add(root);
     }
     var container = map.getContainer();
     container.style.setProperty("--atlas-basemap-fade", String(fade.fillOpacity));
@@ -450,11 +460,9 @@
         });
       },
     });
-    var style = document.createElement("style");
-    style.textContent = ".atlas-basemap-light-label span { position: absolute;" +
+    var style = addStyle(map, ".atlas-basemap-light-label span { position: absolute;" +
       " transform: translate(-50%, -50%); white-space: nowrap; font: 600 11px " + FONT + ";" +
-      " color: #1f1f1f; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }";
-    document.head.appendChild(style);
+      " color: #1f1f1f; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }");
     land.addTo(map);
     lines.addTo(map);
     if (o.labels) names.addTo(map);

@@ -1,0 +1,671 @@
+/*
+ * Atlas des fragilités territoriales: the map and the profile summary, drawn in the browser.
+ *
+ * One classic script (global `Atlas`), used by the two Streamlit components of
+ * ui/atlas_component.py and by the offline HTML export (layers/render/map_page.py), so that the
+ * exported page draws exactly like the screen. Needs Leaflet (global `L`); the catalyser
+ * markers also need Leaflet.markercluster. Everything is served by the app itself: no request
+ * leaves the machine.
+ *
+ * Data flow (see ui/atlas_component.py):
+ * - the region contours of a level come once, as a static JSON file kept in this page; a
+ *   layer, measure or level switch only sends colours and labels, recoloured in place
+ *   (the map is never re-mounted: zoom and pan are kept);
+ * - a click on a region is handled here first: outline drawn, the region's pre-rendered
+ *   summary shown, then the click is sent to Python at once (no debounce);
+ * - the selection can also come from Python (URL, "Fermer le profil", level switch): each
+ *   click carries a sequence number that Python echoes, so that a server answer older than
+ *   the latest click never undoes it.
+ *
+ * Text from data is never parsed as HTML here: tooltips are built with textContent. The only
+ * HTML strings inserted (summaries, marker popups) are built and escaped by Python.
+ */
+(function () {
+  "use strict";
+  if (window.Atlas) {
+    return;
+  }
+
+  /* ------------------------------------------------------------------ shared helpers */
+
+  const jsonCache = window.__atlasJson || (window.__atlasJson = new Map());
+
+  /** The JSON at `url`, fetched once per page (the promise is shared). */
+  function getJson(url) {
+    if (!jsonCache.has(url)) {
+      const request = fetch(url).then((response) => {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status + " pour " + url);
+        }
+        return response.json();
+      });
+      request.catch(() => jsonCache.delete(url));
+      jsonCache.set(url, request);
+    }
+    return jsonCache.get(url);
+  }
+
+  /** `spec` is a URL (fetched once) or the data itself (the offline export inlines it). */
+  function resolve(spec) {
+    return typeof spec === "string" ? getJson(spec) : Promise.resolve(spec);
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /* ------------------------------------------------------------------ selection channel */
+
+  // The map and the summary are two elements of the page; a channel keeps them in step.
+  const channels = new Map();
+
+  function channel(name) {
+    let ch = channels.get(name);
+    if (!ch) {
+      ch = {
+        name: name,
+        selection: null, // {level, code, source: "client" | "server"}
+        map: null,
+        listeners: new Set(),
+        subscribe(listener) {
+          this.listeners.add(listener);
+          if (this.selection) {
+            listener(this.selection);
+          }
+          return () => this.listeners.delete(listener);
+        },
+        publish(selection) {
+          this.selection = selection;
+          this.listeners.forEach((listener) => listener(selection));
+        },
+        /** Select a region as a map click does (entry point for a list or a keyboard path). */
+        select(level, code) {
+          if (this.map) {
+            this.map.clientSelect(level, code);
+          }
+        },
+      };
+      channels.set(name, ch);
+    }
+    return ch;
+  }
+
+  /* ------------------------------------------------------------------ the map */
+
+  const PANES = {
+    // z-index of each pane; Leaflet's own: overlay 400, marker 600, tooltip 650, popup 700.
+    // The base map (static/atlas/basemap.js) draws land and sea in the tile pane (200), under
+    // the regions, and its lines and names in a pane at 450, above them, with no pointer
+    // events; the search circle and the markers are above the names, so never covered.
+    atlasSelection: 420,
+    atlasSearch: 500,
+    atlasMarkers: 610,
+  };
+
+  const maps = new Set();
+  const mapsByParent = new WeakMap();
+
+  class AtlasMap {
+    constructor(parent, data, send) {
+      this.parent = parent;
+      this.send = send;
+      this.data = null;
+      this.level = null;
+      this.geometrySpec = null;
+      this.regions = null; // L.GeoJSON of the current level
+      this.layers = new Map(); // code -> polygon layer
+      this.styles = {}; // code -> [colour, value label]
+      this.selected = "";
+      this.outline = null;
+      this.clickSeq = 0;
+      this.markerKey = null;
+      this.clusters = [];
+      this.searchKey = null;
+      this.search = null;
+      this.focusKey = null;
+      this.basemapHandle = null;
+      this.basemapKey = null;
+      this.basemapPlace = null;
+      this.searchDot = null;
+      this.queue = Promise.resolve();
+      this.latest = null;
+
+      this.container = element("div", "atlas-map");
+      this.container.style.height = (data.height || 620) + "px";
+      parent.appendChild(this.container);
+      const map = L.map(this.container, {
+        minZoom: 4,
+        maxZoom: 12,
+        zoomSnap: 0.25,
+        zoomDelta: 0.5,
+        preferCanvas: false,
+      });
+      this.map = map;
+      Object.entries(PANES).forEach(([name, z]) => {
+        const pane = map.createPane(name);
+        pane.style.zIndex = String(z);
+        if (name !== "atlasMarkers") {
+          pane.style.pointerEvents = "none";
+        }
+      });
+      this.markerRenderer = L.svg({ pane: "atlasMarkers" });
+      this.previewing = null; // {previous} while a button is down on a region
+      this.serverSeq = 0;
+      map.on("dragstart", () => this.cancelPreview());
+      map.on("mouseup", () => {
+        if (this.previewing) {
+          setTimeout(() => this.cancelPreview(), 0); // no click followed: not a selection
+        }
+      });
+      L.control.scale({ imperial: false }).addTo(map);
+      map.fitBounds(data.bounds, { padding: [8, 8] });
+      this.resize = new ResizeObserver(() => map.invalidateSize());
+      this.resize.observe(this.container);
+      this.channel = channel(data.channel || "atlas");
+      this.channel.map = this;
+      maps.add(this);
+    }
+
+    /** Apply a payload; payloads are applied in order, and only the latest one queued. */
+    update(data, send) {
+      if (send) {
+        this.send = send;
+      }
+      this.latest = data;
+      this.queue = this.queue
+        .then(() => (this.latest === data ? this.apply(data) : null))
+        .catch((error) => this.showError(error));
+      return this.queue;
+    }
+
+    async apply(data) {
+      this.data = data;
+      this.basemap(data.basemap);
+      if (data.geometry !== this.geometrySpec) {
+        await this.setGeometry(data);
+      }
+      this.recolour(data.regions || {});
+      if ((data.seq === undefined || data.seq >= this.clickSeq) && !this.previewing) {
+        this.clickSeq = Math.max(this.clickSeq, data.seq || 0);
+        this.serverSeq = this.clickSeq;
+        this.setSelection(data.selected || "", "server");
+      }
+      this.setSearch(data.circle || null);
+      this.labelPlace();
+      this.setFocus(data.focus || null);
+      this.container.dataset.ready = "true";
+      await this.setMarkers(data.markers || null);
+    }
+
+    async setGeometry(data) {
+      const geometry = await resolve(data.geometry);
+      const style = data.style;
+      const layers = new Map();
+      const regions = L.geoJSON(geometry, {
+        style: () => ({
+          fillColor: style.no_data,
+          fillOpacity: style.fill_opacity,
+          color: style.line,
+          weight: style.weight,
+        }),
+        onEachFeature: (feature, layer) => {
+          const code = feature.properties.code;
+          layers.set(code, layer);
+          layer.bindTooltip(() => this.tooltip(feature), {
+            sticky: true,
+            direction: "auto",
+            className: "atlas-tooltip",
+          });
+          layer.on("mouseover", () => layer.setStyle({ weight: style.hover_weight, color: style.hover }));
+          layer.on("mouseout", () => layer.setStyle({ weight: style.weight, color: style.line }));
+          // The summary shows as the button goes down; the click (no drag) confirms it.
+          layer.on("mousedown", () => this.preview(code));
+          layer.on("click", (event) => {
+            L.DomEvent.stopPropagation(event);
+            this.clientSelect(this.level, code);
+          });
+        },
+      });
+      regions.addTo(this.map); // the new level is drawn before the old one goes: no blank frame
+      if (this.regions) {
+        this.map.removeLayer(this.regions);
+      }
+      this.regions = regions;
+      this.layers = layers;
+      this.level = data.level;
+      this.geometrySpec = data.geometry;
+      this.selected = "";
+      this.drawOutline();
+    }
+
+    tooltip(feature) {
+      const data = this.data;
+      const code = feature.properties.code;
+      const box = element("div", "atlas-tip");
+      const name = element("div", "atlas-tip-name", feature.properties.nom);
+      box.appendChild(name);
+      const style = this.styles[code];
+      box.appendChild(element("div", "atlas-tip-label", data.value_title));
+      box.appendChild(element("div", "atlas-tip-value", style ? style[1] : data.no_data_label));
+      return box;
+    }
+
+    recolour(styles) {
+      this.styles = styles;
+      const fallback = this.data.style.no_data;
+      this.layers.forEach((layer, code) => {
+        const style = styles[code];
+        layer.setStyle({ fillColor: style ? style[0] : fallback });
+      });
+    }
+
+    /** Button down on a region: outline and summary at once, before the button is released. */
+    preview(code) {
+      if (code === this.selected && !this.previewing) {
+        return;
+      }
+      if (!this.previewing) {
+        this.previewing = { previous: this.selected };
+      }
+      this.setSelection(code, "client");
+    }
+
+    /** The press became a drag (or ended off the region): show the selection as it was. */
+    cancelPreview() {
+      if (!this.previewing) {
+        return;
+      }
+      const previous = this.previewing.previous;
+      this.previewing = null;
+      this.setSelection(previous, "server");
+    }
+
+    /** A click on the map (or a list choice in the page): answer at once, then tell Python. */
+    clientSelect(level, code) {
+      if (level !== this.level || !this.layers.has(code)) {
+        return;
+      }
+      const fresh = this.previewing !== null || code !== this.selected;
+      this.previewing = null;
+      if (!fresh && this.clickSeq === this.serverSeq) {
+        return; // already selected, and the server knows it
+      }
+      this.clickSeq += 1;
+      const seq = this.clickSeq;
+      if (this.send) {
+        // Sent first: Streamlit flushes it on its next task, before our redraw below.
+        this.send({ level: level, code: code, seq: seq });
+      }
+      if (code !== this.selected) {
+        setTimeout(() => {
+          if (this.clickSeq === seq) {
+            this.setSelection(code, "client");
+          }
+        }, 0);
+      }
+    }
+
+    setSelection(code, source) {
+      const changed = code !== this.selected;
+      this.selected = code;
+      if (changed) {
+        this.drawOutline();
+      }
+      const current = this.channel.selection;
+      if (
+        changed ||
+        !current ||
+        current.level !== this.level ||
+        current.code !== code ||
+        (source === "client" && current.source !== "client")
+      ) {
+        this.channel.publish({ level: this.level, code: code, source: source });
+      }
+    }
+
+    drawOutline() {
+      if (this.outline) {
+        this.map.removeLayer(this.outline);
+        this.outline = null;
+      }
+      const layer = this.selected ? this.layers.get(this.selected) : null;
+      if (!layer) {
+        this.container.dataset.selected = "";
+        return;
+      }
+      const style = this.data.style;
+      this.outline = L.geoJSON(layer.feature, {
+        pane: "atlasSelection",
+        interactive: false,
+        style: () => ({ color: style.selected, weight: style.selected_weight, fill: false }),
+      }).addTo(this.map);
+      this.container.dataset.selected = this.selected;
+    }
+
+    setSearch(circle) {
+      const key = circle ? JSON.stringify(circle) : null;
+      if (key === this.searchKey) {
+        return;
+      }
+      this.searchKey = key;
+      if (this.search) {
+        this.map.removeLayer(this.search);
+        this.search = null;
+        this.searchDot = null;
+      }
+      if (!circle) {
+        return;
+      }
+      const centre = [circle.lat, circle.lon];
+      const ring = L.circle(centre, {
+        radius: circle.radius_m,
+        pane: "atlasSearch",
+        interactive: false,
+        color: circle.colour,
+        weight: 2,
+        dashArray: "6 4",
+        fill: true,
+        fillOpacity: 0.04,
+      });
+      const dot = L.circleMarker(centre, {
+        radius: 5,
+        pane: "atlasMarkers",
+        renderer: this.markerRenderer,
+        color: "#ffffff",
+        weight: 2,
+        fill: true,
+        fillColor: circle.colour,
+        fillOpacity: 1,
+      });
+      this.searchDot = dot; // its tooltip: see labelPlace()
+      this.search = L.layerGroup([ring, dot]).addTo(this.map);
+    }
+
+    setFocus(focus) {
+      const key = focus ? focus.key : null;
+      if (key && key !== this.focusKey) {
+        this.map.setView([focus.lat, focus.lon], focus.zoom);
+      }
+      this.focusKey = key;
+    }
+
+    async setMarkers(spec) {
+      const key = spec ? JSON.stringify([spec.url, spec.visible, spec.highlight]) : null;
+      if (key === this.markerKey) {
+        return;
+      }
+      const rows = spec ? await resolve(spec.url) : null;
+      this.clusters.forEach((cluster) => this.map.removeLayer(cluster));
+      this.clusters = [];
+      this.markerKey = key;
+      if (!spec) {
+        return;
+      }
+      const visible = spec.visible ? new Set(spec.visible) : null;
+      const highlight = new Set(spec.highlight || []);
+      const lit = spec.highlight_style;
+      const plain = L.markerClusterGroup({ showCoverageOnHover: false });
+      const found = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 12 });
+      rows.forEach((row, id) => {
+        if (visible && !visible.has(id)) {
+          return;
+        }
+        const on = highlight.has(id);
+        const marker = L.circleMarker([row.lat, row.lon], {
+          pane: "atlasMarkers",
+          renderer: this.markerRenderer,
+          radius: row.r + (on ? lit.extra_radius : 0),
+          color: on ? lit.line : row.line,
+          weight: on ? lit.weight : row.w,
+          dashArray: row.dash || null,
+          fill: true,
+          fillColor: row.fill,
+          fillOpacity: row.op,
+        });
+        marker.bindPopup(row.popup, { maxWidth: 320 });
+        marker.bindTooltip(row.tip, { sticky: true });
+        marker.atlasTip = row.tip;
+        (on ? found : plain).addLayer(marker);
+      });
+      [plain, found].forEach((cluster) => {
+        if (cluster.getLayers().length) {
+          cluster.addTo(this.map);
+          this.clusters.push(cluster);
+        }
+      });
+    }
+
+    /**
+     * The base map (static/atlas/basemap.js), when the page loaded it and Python asks for it:
+     * `{options}` for the PMTiles archives, `{light, options}` for the light GeoJSON one (a
+     * page opened from disk), null for none. Switched on and off in place: the map stays.
+     */
+    basemap(spec) {
+      const api = window.AtlasBasemap;
+      const options = (spec && spec.options) || {};
+      const key = spec && api ? JSON.stringify([options, !!spec.light]) : null;
+      if (key === this.basemapKey) {
+        return;
+      }
+      if (this.basemapHandle) {
+        if (this.basemapPlace) {
+          this.basemapHandle.setPlace(null); // the name is kept by basemap.js, not by the layer
+        }
+        this.basemapHandle.remove();
+        this.basemapHandle = null;
+        this.basemapPlace = null;
+      }
+      this.basemapKey = key;
+      if (key) {
+        const handle = spec.light
+          ? api.addLight(this.map, spec.light, options)
+          : api.add(this.map, options);
+        this.basemapHandle = handle || null;
+      }
+      const kind = spec && spec.light ? "light" : "tiles";
+      this.container.dataset.basemap = this.basemapHandle ? kind : "none";
+    }
+
+    /**
+     * The searched commune stays written on the map: the base map writes its name first (its
+     * own label, above everything else there); without a base map, its centre's tooltip stays
+     * open.
+     */
+    labelPlace() {
+      const circle = this.data && this.data.circle;
+      const place = circle ? circle.place : null;
+      const handle = this.basemapHandle;
+      if (handle && place !== this.basemapPlace) {
+        handle.setPlace(place);
+        this.basemapPlace = place;
+      }
+      if (this.searchDot) {
+        const permanent = !handle && !!place;
+        const tip = this.searchDot.getTooltip();
+        if (!tip || tip.options.permanent !== permanent) {
+          this.searchDot.unbindTooltip();
+          const text = permanent ? place : circle.label;
+          this.searchDot.bindTooltip(
+            element("span", "", text),
+            permanent ? { permanent: true, direction: "top", offset: [0, -7] } : { sticky: true },
+          );
+        }
+      }
+    }
+
+    showError(error) {
+      console.error("Atlas map:", error);
+      let box = this.parent.querySelector(".atlas-error");
+      if (!box) {
+        box = element("p", "atlas-error");
+        box.setAttribute("role", "alert");
+        this.parent.appendChild(box);
+      }
+      box.textContent = "La carte n'a pas pu être dessinée : " + error.message;
+    }
+
+    destroy() {
+      this.resize.disconnect();
+      this.map.remove();
+      this.container.remove();
+      if (this.channel.map === this) {
+        this.channel.map = null;
+      }
+      maps.delete(this);
+    }
+
+    /* Read-outs for tests and benchmarks (no effect on the map). */
+
+    /** Page coordinates of a (lat, lon) point, e.g. a point inside a region to click. */
+    pagePoint(lat, lon) {
+      const point = this.map.latLngToContainerPoint([lat, lon]);
+      const rect = this.container.getBoundingClientRect();
+      return { x: rect.left + point.x, y: rect.top + point.y };
+    }
+
+    fills() {
+      const out = {};
+      this.layers.forEach((layer, code) => {
+        out[code] = layer.options.fillColor;
+      });
+      return out;
+    }
+
+    view() {
+      const c = this.map.getCenter();
+      return { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng };
+    }
+
+    markerTips() {
+      const tips = [];
+      this.clusters.forEach((cluster) => cluster.getLayers().forEach((m) => tips.push(m.atlasTip)));
+      return tips;
+    }
+  }
+
+  /**
+   * Draw or update the map in `parent` (a component's element or any page element).
+   * `send(value)` receives the clicks ({level, code, seq}); returns a cleanup function.
+   */
+  function renderMap(parent, data, send) {
+    let instance = mapsByParent.get(parent);
+    if (!instance) {
+      instance = new AtlasMap(parent, data, send);
+      mapsByParent.set(parent, instance);
+    }
+    instance.update(data, send);
+    return () => {
+      instance.destroy();
+      mapsByParent.delete(parent);
+    };
+  }
+
+  /* ------------------------------------------------------------------ the profile summary */
+
+  const summariesByParent = new WeakMap();
+
+  /** The rule that greys the detailed profile (Streamlit elements) until it shows `selection`. */
+  function markStale(prefix, selection) {
+    let rule = document.getElementById("atlas-stale-rule");
+    if (!rule) {
+      rule = document.createElement("style");
+      rule.id = "atlas-stale-rule";
+      document.head.appendChild(rule);
+    }
+    if (!selection || !selection.code) {
+      rule.textContent = "";
+      return;
+    }
+    const current = CSS.escape("st-key-" + prefix + selection.level + "_" + selection.code);
+    rule.textContent =
+      '[class*="st-key-' + prefix + '"]:not(.' + current + ")" +
+      "{opacity:0.35;filter:grayscale(1);pointer-events:none;transition:opacity 0.1s}";
+  }
+
+  class AtlasSummary {
+    constructor(parent, data) {
+      this.parent = parent;
+      this.host = element("div", "atlas-summary-host");
+      this.status = element("p", "atlas-visually-hidden");
+      this.status.setAttribute("aria-live", "polite");
+      parent.appendChild(this.status);
+      parent.appendChild(this.host);
+      this.data = data;
+      this.shown = null;
+      this.channel = channel(data.channel || "atlas");
+      this.unsubscribe = this.channel.subscribe((selection) => this.show(selection));
+    }
+
+    update(data) {
+      const changed = !this.data || this.data.key !== data.key;
+      this.data = data;
+      if (changed || this.shown === null) {
+        this.shown = null;
+        this.show(this.channel.selection);
+      }
+    }
+
+    show(selection) {
+      const data = this.data;
+      const code = selection && selection.level === data.level ? selection.code : "";
+      const html = code ? data.summaries[code] : undefined;
+      const shown = html === undefined ? "" : data.level + "/" + code;
+      if (shown !== this.shown) {
+        this.shown = shown;
+        if (html === undefined) {
+          this.host.replaceChildren(element("p", "atlas-hint", data.hint));
+          this.host.dataset.region = "";
+        } else {
+          this.host.innerHTML = html; // built and escaped by layers/render/profile_summary.py
+          this.host.dataset.region = code;
+          const heading = this.host.querySelector("h2");
+          this.status.textContent = heading ? "Profil : " + heading.textContent : "";
+        }
+      }
+      markStale(data.detail_prefix, selection && selection.level === data.level ? selection : null);
+    }
+
+    destroy() {
+      this.unsubscribe();
+      this.host.remove();
+      this.status.remove();
+    }
+  }
+
+  /** Show in `parent` the summary of the region selected on the channel; returns a cleanup. */
+  function renderSummary(parent, data) {
+    let instance = summariesByParent.get(parent);
+    if (!instance) {
+      instance = new AtlasSummary(parent, data);
+      summariesByParent.set(parent, instance);
+    }
+    instance.update(data);
+    return () => {
+      instance.destroy();
+      summariesByParent.delete(parent);
+    };
+  }
+
+  /** Start fetching what a map payload points to (before Leaflet has loaded). */
+  function prefetch(data) {
+    if (typeof data.geometry === "string") {
+      getJson(data.geometry);
+    }
+  }
+
+  window.Atlas = {
+    prefetch: prefetch,
+    renderMap: renderMap,
+    renderSummary: renderSummary,
+    channel: channel,
+    getJson: getJson,
+    maps: maps,
+  };
+})();

@@ -1,0 +1,60 @@
+// Loader of the atlas's two Streamlit components (ui/atlas_component.py sends this text inline,
+// after a line that sets KIND to "map" or "summary"). Streamlit calls the default export at
+// mount and again whenever the element's data changes; the drawing code (static/atlas/atlas.js)
+// keeps one map or summary per element, so a new call updates it in place.
+
+const loads = window.__atlasLoads || (window.__atlasLoads = new Map());
+
+/** Load a classic script once per page; scripts run in the order they were asked for. */
+function loadScript(url) {
+  if (!loads.has(url)) {
+    loads.set(
+      url,
+      new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        script.async = false; // insertion order: atlas.js, Leaflet, then its plugins
+        script.onload = resolve;
+        script.onerror = () => {
+          loads.delete(url);
+          reject(new Error("Chargement impossible : " + url));
+        };
+        document.head.appendChild(script);
+      }),
+    );
+  }
+  return loads.get(url);
+}
+
+/** Add a stylesheet to the component's root (a shadow root: page styles do not reach it). */
+function loadStyle(root, url) {
+  const present = Array.from(root.querySelectorAll("link[data-atlas]")).find(
+    (link) => link.dataset.atlas === url,
+  );
+  if (present) {
+    return present.atlasLoaded;
+  }
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = url;
+  link.dataset.atlas = url;
+  link.atlasLoaded = new Promise((resolve) => {
+    link.onload = resolve;
+    link.onerror = resolve; // an unstyled map is better than none
+  });
+  root.appendChild(link);
+  return link.atlasLoaded;
+}
+
+export default async function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const { scripts, styles } = data.assets;
+  const all = Promise.all(scripts.map(loadScript));
+  await loadScript(scripts[0]); // atlas.js: starts fetching the contours while Leaflet loads
+  window.Atlas.prefetch(data);
+  await Promise.all([all, ...styles.map((url) => loadStyle(parentElement, url))]);
+  if (KIND === "map") {
+    return window.Atlas.renderMap(parentElement, data, (value) => setTriggerValue("select", value));
+  }
+  return window.Atlas.renderSummary(parentElement, data);
+}
