@@ -171,7 +171,12 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
     out["rank"] = out["domain"].map(mine["rank"])
     out["perceived_index"] = np.nan
     if survey:
-        perceived = perceived_index(data, *parse_survey_key(data, survey), level)
+        # Once per level and survey, not once per unit: the 96 départements' summaries are
+        # built together (parsing the survey key alone lists every survey).
+        perceived = data.memoised(
+            ("perceived_index", level, survey),
+            lambda: perceived_index(data, *parse_survey_key(data, survey), level),
+        )
         perceived = perceived[perceived["region_code"] == code].set_index("domain")
         out["perceived_index"] = out["domain"].map(perceived["perceived_index"])
     return out.reset_index(drop=True)
