@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.date_format": ("%d/%m/%Y", "%Y-%m-%d"),
     "common.link": ("lien", "link"),
     "common.none": ("—", "—"),
+    "common.megabytes": ("{n} Mo", "{n} MB"),
     # --- the page ---------------------------------------------------------------------------------
     "app.title": ("Atlas des fragilités territoriales", "Atlas of territorial fragilities"),
     "app.tab.atlas": ("Atlas", "Atlas"),
@@ -32,6 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{error} Quantile classes in the meantime.",
     ),
     "app.lang_switch": ("Langue", "Language"),
+    "app.lang_help": (
+        "Langue de l'atlas, gardée dans le lien (lang=en pour l'anglais).",
+        "Language of the atlas, kept in the link (lang=en for English).",
+    ),
     # --- Streamlit widgets whose built-in English text we can replace -----------------------------
     "widget.select_placeholder": ("Choisir une option", "Choose an option"),
     "widget.multiselect_placeholder": ("Choisir une ou plusieurs options", "Choose options"),
@@ -66,6 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # The region selector beside the map (issue 15): its label is the level's unit noun.
     "region_select.none": ("Aucune", "None"),
+    "region_select.placeholder": ("Tapez un nom…", "Type a name…"),
     "region_select.help": (
         "Tapez le début du nom puis Entrée : le profil s'ouvre et la carte entoure le territoire.",
         "Type the start of the name then Enter: the profile opens and the map outlines the area.",
@@ -382,7 +388,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pas de donnée pour cette couche à ce niveau.",
         "No data for this layer at this level.",
     ),
-    "map.selected_region": ("Région sélectionnée", "Selected region"),
+    "map.error": ("La carte n'a pas pu être dessinée :", "The map could not be drawn:"),
     "map.label": ("Carte : {title}", "Map: {title}"),
     "alt.sentence": (
         "Carte : {title}, {n} {units} ; {extremes}{missing}.",
@@ -410,6 +416,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "grandes villes.",
         "Simplified base map for the offline page: land, département borders and large cities.",
     ),
+    "basemap.attribution": ("Fond : {sources}", "Base map: {sources}"),
     "basemap.unavailable": (
         "Fond de carte indisponible (fichier manquant : {files}) : relancez "
         "`bash scripts/app.sh`, qui installe le lecteur de tuiles depuis npm. L'atlas "
@@ -424,8 +431,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "profile.code": ("{level} · code INSEE {code}", "{level} · INSEE code {code}"),
     "profile.parent": (
-        "Ancienne région, partie de la région **{name}** ({code}) depuis 2016.",
-        "Former region, part of the **{name}** region ({code}) since 2016.",
+        "Ancienne région, partie de la région {name} ({code}) depuis 2016.",
+        "Former region, part of the {name} region ({code}) since 2016.",
     ),
     "profile.same_limits": (
         "Région de 2016 aux mêmes limites que l'ancienne région {names}.",
@@ -436,17 +443,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "2016 region formed of the former regions: {names}.",
     ),
     "profile.departement_regions": (
-        "Département de la région **{name}** ({code}) ; avant 2016, de l'ancienne région "
-        "**{old_name}** ({old_code}).",
-        "Département of the **{name}** region ({code}); before 2016, of the former region "
-        "**{old_name}** ({old_code}).",
+        "Département de la région {name} ({code}) ; avant 2016, de l'ancienne région "
+        "{old_name} ({old_code}).",
+        "Département of the {name} region ({code}); before 2016, of the former region "
+        "{old_name} ({old_code}).",
     ),
     "profile.close": ("Fermer le profil", "Close the profile"),
     "profile.domains_heading": (
-        "**Les 16 domaines face à la France** (indice, base 100 = France métropolitaine ; "
-        "au-dessus = plus fragile)",
-        "**The 16 domains against France** (index, base 100 = metropolitan France; "
-        "above = more fragile)",
+        "Les 16 domaines face à la France",
+        "The 16 domains against France",
+    ),
+    "profile.domains_note": (
+        "Indice, base 100 = France métropolitaine ; au-dessus = plus fragile. Rang : 1 = le "
+        "plus fragile.",
+        "Index, base 100 = metropolitan France; above = more fragile. Rank: 1 = the most "
+        "fragile.",
+    ),
+    "profile.key_figures": ("Chiffres clés", "Key figures"),
+    "profile.col.year_source": ("Année · source", "Year · source"),
+    "profile.col.bar": ("Barre", "Bar"),
+    "profile.col.perceived": ("Perçu", "Perceived"),
+    "profile.key.more": ("au-dessus de 100 : plus fragile", "above 100: more fragile"),
+    "profile.key.less": ("en dessous : moins fragile", "below: less fragile"),
+    "profile.key.perceived": ("indice perçu", "perceived index"),
+    "profile.status": ("Profil :", "Profile:"),
+    "profile.imported": (
+        "Ce profil comprend des **données importées** (votre fichier, non la source officielle).",
+        "This profile includes **imported data** (your file, not the official source).",
+    ),
+    "profile.print.imported": (
+        "Données importées : ce profil comprend des valeurs calculées avec un fichier importé "
+        "par l'utilisateur, non publiées par la source officielle.",
+        "Imported data: this profile includes values computed with a file the user imported, "
+        "not published by the official source.",
     ),
     "profile.perceived_caption": (
         "Perçu : enquête {survey} (note régionale / nationale × 100).",
@@ -591,6 +620,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.col.rank": ("rang", "rank"),
     "data.col.n_indicators": ("n_indicateurs", "n_indicators"),
     "data.col.n_domains": ("n_domaines", "n_domains"),
+    "data.col.provenance": ("provenance", "provenance"),
     "data.class_help": ("0 = pas de donnée", "0 = no data"),
     "data.approximate": ("approchée (≈)", "approximate (≈)"),
     "data.approximate_help": (
@@ -728,8 +758,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "catalysers.place_open": ("Ouvrir le profil {of_name}", "Open the profile {of_name}"),
     "catalysers.population": ("{n} hab.", "{n} inh."),
-    "markers.layer": ("Catalyseurs territoriaux", "Territorial catalysers"),
-    "markers.radius_layer": ("Rayon de recherche", "Search radius"),
     "markers.metiers": ("Métiers : {list}", "Roles: {list}"),
     "markers.metiers_none": ("non précisés", "not specified"),
     "markers.kind": ("Type : {kind}", "Kind: {kind}"),
@@ -745,6 +773,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Département {code} (commune unknown: placed at the prefecture)",
     ),
     "markers.uncertain": (" – commune incertaine", " – uncertain commune"),
+    "markers.radius_label": ("{place} – rayon {km} km", "{place} – radius {km} km"),
     "markers.legend.hub": (
         "C – Pôle de coopération (PTCE, tiers-lieu, conseil de développement…)",
         "C – Cooperation hub (PTCE, third place, development council…)",
@@ -816,4 +845,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.col.problem": ("Problème", "Problem"),
     "import.label": ("{name} ({n} ligne(s) {kind})", "{name} ({n} row(s) {kind})"),
     "import.use": ("Utiliser les {n} ligne(s) valides", "Use the {n} valid row(s)"),
+    # --- the method page (ui/method_panel.py): docs/method.md stays in French; its headings
+    # are translated, keyed by the French heading's slug (tests/test_i18n.py checks each one).
+    "method.french_only": (
+        "Le texte de cette page est en français.",
+        "The text of this page is in French (its headings are translated); numbers, sources "
+        "and indicator names are quoted from French sources.",
+    ),
+    "method.heading.methode_et_sources": ("Méthode et sources", "Method and sources"),
+    "method.heading.les_16_domaines_en_4_axes": (
+        "Les 16 domaines en 4 axes",
+        "The 16 domains in 4 axes",
+    ),
+    "method.heading.d_ou_viennent_les_chiffres": (
+        "D'où viennent les chiffres",
+        "Where the numbers come from",
+    ),
+    "method.heading.non_disponible_et_pas_de_donnee": (
+        "« Non disponible » et « pas de donnée »",
+        "“Not available” and “no data”",
+    ),
+    "method.heading.consolidation_des_22_anciennes_regions_en_13_regions": (
+        "Consolidation des 22 anciennes régions en 13 régions",
+        "Consolidating the 22 former regions into 13 regions",
+    ),
+    "method.heading.indices_de_fragilite_base_100_france_metropolitaine": (
+        "Indices de fragilité (base 100 = France métropolitaine)",
+        "Fragility indices (base 100 = metropolitan France)",
+    ),
+    "method.heading.les_indicateurs_cur": ("Les indicateurs « cœur »", "The “core” indicators"),
+    "method.heading.couverture": ("Couverture", "Coverage"),
+    "method.heading.le_niveau_departemental_96_departements": (
+        "Le niveau départemental (96 départements)",
+        "The département level (96 départements)",
+    ),
+    "method.heading.couverture_du_niveau_departemental": (
+        "Couverture du niveau départemental",
+        "Coverage of the département level",
+    ),
+    "method.heading.reference_france_de_chaque_indicateur_departemental": (
+        "Référence France de chaque indicateur départemental",
+        "France reference of each département indicator",
+    ),
+    "method.heading.ce_que_les_departements_apportent_aux_regions": (
+        "Ce que les départements apportent aux régions",
+        "What the départements bring to the regions",
+    ),
+    "method.heading.domaines_qui_reposent_sur_des_approximations": (
+        "Domaines qui reposent sur des approximations",
+        "Domains resting on proxies",
+    ),
+    "method.heading.avertissements_par_indicateur": (
+        "Avertissements par indicateur",
+        "Warnings by indicator",
+    ),
+    "method.heading.affichage_des_nombres": ("Affichage des nombres", "How numbers are written"),
+    "method.heading.fragilite_percue_et_ecart_de_perception": (
+        "Fragilité perçue et écart de perception",
+        "Perceived fragility and perception gap",
+    ),
+    "method.heading.limites_connues": ("Limites connues", "Known limits"),
+    "method.heading.reference_france_de_chaque_indicateur": (
+        "Référence France de chaque indicateur",
+        "France reference of each indicator",
+    ),
+    "method.heading.contours_et_communes": ("Contours et communes", "Contours and communes"),
+    "method.heading.fond_de_carte": ("Fond de carte", "Base map"),
+    "method.heading.couleurs_et_daltonisme": (
+        "Couleurs et daltonisme",
+        "Colours and colour-vision deficiency",
+    ),
+    "method.heading.accessibilite_et_langues": (
+        "Accessibilité et langues",
+        "Accessibility and languages",
+    ),
 }

@@ -4,6 +4,7 @@ from dataclasses import asdict, fields
 
 import streamlit as st
 
+from i18n import DEFAULT_LANG, LANGS
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
 
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
@@ -33,6 +34,12 @@ def current_view() -> ViewState:
             for f in fields(ViewState)
         }
     )
+
+
+def ui_lang() -> str:
+    """The language the page is drawn in (the view's, French until the URL or switch says)."""
+    lang = st.session_state.get(PREFIX + "lang", DEFAULT_LANG)
+    return lang if lang in LANGS else DEFAULT_LANG
 
 
 def set_view(**changes: str) -> None:
