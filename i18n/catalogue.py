@@ -456,8 +456,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "profile.domains_note": (
         "Indice, base 100 = France métropolitaine ; au-dessus = plus fragile. Rang : 1 = le "
         "plus fragile.",
-        "Index, base 100 = metropolitan France; above = more fragile. Rank: 1 = the most "
-        "fragile.",
+        "Index, base 100 = metropolitan France; above = more fragile. Rank: 1 = the most fragile.",
     ),
     "profile.key_figures": ("Chiffres clés", "Key figures"),
     "profile.col.year_source": ("Année · source", "Year · source"),
