@@ -211,7 +211,15 @@ _VETTED = {
     ("catalysers_panel.py", "where"),  # md_escape of the commune and its département
     ("catalysers_panel.py", "filter_caption(summarise_filter(directory, **criteria), lang)"),
     ("catalysers_panel.py", "km"),  # f"{result.radius_km:g}": a number
+    # The searched commune's département (i18n texts): names md_escape'd, numbers formatted.
+    ("catalysers_panel.py", "abroad"),
+    ("catalysers_panel.py", "heading"),
+    ("catalysers_panel.py", "worst_line"),
+    ("catalysers_panel.py", "opening"),
     ("profile_panel.py", "LEVELS[view.level].label"),  # geo.levels: the levels table
+    ("profile_panel.py", "LEVELS[view.level].a_unit"),  # the levels table's words
+    ("profile_panel.py", "LEVELS[view.level].plural"),
+    ("profile_panel.py", "of_unit"),  # LEVELS[view.level].of_unit, passed to _show_catalysers
     ("profile_panel.py", "_relation_text(data, view)"),  # md_escape of each region name
     ("streamlit_app.py", "banner"),  # import_panel.imported_banner: md_escape of file names
 }

@@ -128,16 +128,21 @@ def test_domain_and_axis_names_match_the_data(domains):
         )
         if row.proxy_note:
             assert t(f"proxy.{row.domain}") == row.proxy_note
+        if row.proxy_note_departement:
+            assert t(f"proxy.{row.domain}.departement") == row.proxy_note_departement
     assert t("domain.emploi", "en") == "Employment / unemployment / integration"
 
 
 def test_every_proxy_and_domain_key_names_a_shipped_domain(domains):
     ids = set(domains["domain"])
-    for prefix in ("domain.", "proxy."):
-        assert {k.removeprefix(prefix) for k in STRINGS if k.startswith(prefix)} <= ids
-    assert {k.removeprefix("proxy.") for k in STRINGS if k.startswith("proxy.")} == set(
-        domains.loc[domains["proxy_note"] != "", "domain"]
-    )
+    assert {k.removeprefix("domain.") for k in STRINGS if k.startswith("domain.")} <= ids
+    proxies = [k.removeprefix("proxy.").split(".") for k in STRINGS if k.startswith("proxy.")]
+    assert {p[0] for p in proxies} <= ids
+    # proxy.<domain> for the region levels, proxy.<domain>.departement for the départements.
+    for suffix, column in (([], "proxy_note"), (["departement"], "proxy_note_departement")):
+        assert {p[0] for p in proxies if p[1:] == suffix} == set(
+            domains.loc[domains[column] != "", "domain"]
+        ), column
 
 
 def test_levels_have_their_words_in_every_language():
@@ -145,8 +150,11 @@ def test_levels_have_their_words_in_every_language():
         assert t(f"level.{level.id}.noun") == level.noun
         assert t(f"level.{level.id}.plural") == level.plural
         assert level.label_in("fr") == level.label
+        assert level.a_unit_in("fr") == level.a_unit and level.of_unit_in("fr") == level.of_unit
     assert LEVELS["2016"].label_in("en") == "2016 regions (13)"
     assert LEVELS["pre2016"].noun_in("en") == "region"
+    assert LEVELS["departement"].label_in("en") == "Départements (96)"
+    assert LEVELS["departement"].of_unit_in("en") == "of the département"
 
 
 def test_key_figures_of_the_profiles_are_named(domains):

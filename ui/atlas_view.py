@@ -26,7 +26,7 @@ from layers.indicators.bundle import IndicatorData
 from layers.render.map_payload import map_payload
 from layers.view_state import ViewState
 from ui import atlas_component, catalysers_panel, map_panel, profile_panel
-from ui.state import click_seq, current_view, select_region, sync_url
+from ui.state import click_seq, current_view, rerun_page_if_asked, select_region, sync_url
 from ui.text import md_escape
 
 
@@ -50,6 +50,7 @@ class AtlasInputs:
 @st.fragment
 def show_atlas(inputs: AtlasInputs) -> None:
     """Map, legend and search results on the left; summary and detail of the profile right."""
+    rerun_page_if_asked()  # e.g. "Ouvrir le profil du Nord" from the search results: a new level
     codes = set(inputs.regions["code"])
     region = current_view().region
     view = replace(inputs.view, region=region if region in codes else "")
@@ -65,6 +66,7 @@ def show_atlas(inputs: AtlasInputs) -> None:
         if inputs.show_marker_legend:
             map_panel.show_marker_legend(view.lang)
         if inputs.near:
+            catalysers_panel.show_place_departement(inputs.data, inputs.place, view.lang)
             catalysers_panel.show_results(inputs.near, inputs.place, view.lang)
     with profile_col:
         atlas_component.show_summary(inputs.summary())

@@ -18,11 +18,17 @@ from geo.catalysers import (
     summarise_filter,
 )
 from geo.gazetteer import Gazetteer, GazetteerQueryError, NoMatchError
+from geo.names import of_name
 from i18n import DEFAULT_LANG, t
+from layers.indicators.bundle import IndicatorData
+from layers.indicators.profile import fragility_summary
+from layers.render.formatting import format_number
 from layers.render.links import is_http_url
 from layers.upload.dialect import french_csv
-from ui.state import ui_lang
+from ui.state import set_view_and_page, ui_lang
 from ui.text import md_escape
+
+DEPARTEMENT = "departement"
 
 DEFAULT_RADIUS_KM = 30
 
@@ -163,6 +169,59 @@ def show_results(result: NearResult, place: Place, lang: str = DEFAULT_LANG) -> 
         file_name=f"catalyseurs_{place.insee_code}_{result.radius_km:g}km.csv",
         mime="text/csv",
     )
+
+
+def show_place_departement(data: IndicatorData, place: Place, lang: str = DEFAULT_LANG) -> None:
+    """The fragility of the searched commune's département, and one click to open its profile
+    (texts in ``lang``; every name in them escaped)."""
+    names = data.units.set_index("departement")["nom_article"] if data.units is not None else {}
+    with st.container(border=True):
+        if place.departement not in names:
+            abroad = t(
+                "catalysers.place_abroad",
+                lang,
+                name=md_escape(place.name),
+                code=md_escape(place.departement),
+            )
+            st.markdown(abroad)
+            return
+        summary = fragility_summary(data, DEPARTEMENT, place.departement)
+        of_unit = md_escape(of_name(names[place.departement], lang))
+        rank = (
+            ""
+            if pd.isna(summary["rank"])
+            else t("catalysers.place_rank", lang, rank=summary["rank"], n=summary["n_units"])
+        )
+        heading = t(
+            "catalysers.place_summary",
+            lang,
+            of_name=of_unit,
+            code=md_escape(place.departement),
+            index=format_number(summary["index"], 1, lang),
+            rank=rank,
+        )
+        st.markdown(heading)
+        worst = t("common.list_sep", lang).join(
+            t(
+                "catalysers.place_worst_item",
+                lang,
+                label=md_escape(label),
+                index=format_number(index, 1, lang),
+                rank=domain_rank,
+            )
+            for label, index, domain_rank in summary["domains"]
+        )
+        if worst:
+            worst_line = t("catalysers.place_worst", lang, items=worst)
+            st.markdown(worst_line)
+        opening = t("catalysers.place_open", lang, of_name=of_unit)
+        st.button(
+            opening,
+            key="open_place_departement",
+            # In the map's fragment: a new level needs the whole page, not the fragment alone.
+            on_click=set_view_and_page,
+            kwargs={"level": DEPARTEMENT, "region": place.departement},
+        )
 
 
 def results_csv(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> bytes:

@@ -43,7 +43,7 @@ def show_detail(
         survey = profile_survey(data, view)
         domains = domain_profile(data, view.level, view.region, survey)
         indicators, notes = _show_domain_indicators(data, view, domains)
-        _show_catalysers(catalysers, lang)
+        _show_catalysers(catalysers, lang, view.level)
         imported = (
             changed_by_import(
                 data,
@@ -72,11 +72,7 @@ def _show_domain_indicators(
     labels = {
         d.domain: _label(f"domain.{d.domain}", d.label_fr, lang) for d in domains.itertuples()
     }
-    proxies = {
-        d.domain: _label(f"proxy.{d.domain}", d.proxy_note, lang)
-        for d in domains.itertuples()
-        if d.proxy_note
-    }
+    proxies = data.proxy_notes(view.level, lang)  # the level's own notes, in ``lang``
     default = view.layer if view.layer in labels else domains["domain"].iloc[0]
     domain = st.selectbox(
         t("profile.domain_select", lang),
@@ -87,7 +83,7 @@ def _show_domain_indicators(
     )
     if proxies.get(domain):
         st.info(md_escape(t("profile.proxy_info", lang, note=proxies[domain])))
-    table = domain_indicators(data, view.level, view.region, domain)
+    table = domain_indicators(data, view.level, view.region, domain, lang)
     if table.empty:
         st.info(t("profile.no_indicators", lang))
         return pd.DataFrame(), []
@@ -113,6 +109,7 @@ def _show_domain_indicators(
                 f"{r} / {n}" if pd.notna(r) else none
                 for r, n in zip(table["rank"], table["n_regions"], strict=True)
             ],
+            col["origin"]: table["origin"].replace("", none),
             col["source"]: table["source_url"],
         }
     )
@@ -126,14 +123,24 @@ def _show_domain_indicators(
         },
     )
     notes = reading_notes(table, lang)
-    st.caption(t("profile.star_caption", lang))
+    st.caption(t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang)))
     for note in notes:
         st.caption(md_escape(note))
     return shown, notes
 
 
 #: Columns of a domain's indicator table (``profile.col.<name>`` texts), in order.
-INDICATOR_COLUMNS = ("indicator", "value", "unit", "year", "france", "share", "rank", "source")
+INDICATOR_COLUMNS = (
+    "indicator",
+    "value",
+    "unit",
+    "year",
+    "france",
+    "share",
+    "rank",
+    "origin",
+    "source",
+)
 
 
 def _label(key: str, french: str, lang: str) -> str:
@@ -215,10 +222,11 @@ def printable_page(
     )
 
 
-def _show_catalysers(catalysers: pd.DataFrame, lang: str) -> None:
-    with st.expander(t("profile.catalysers", lang, n=len(catalysers))):
+def _show_catalysers(catalysers: pd.DataFrame, lang: str, level: str) -> None:
+    of_unit = LEVELS[level].of_unit_in(lang)
+    with st.expander(t("profile.catalysers", lang, of_unit=of_unit, n=len(catalysers))):
         if catalysers.empty:
-            st.write(t("profile.no_catalysers", lang))
+            st.write(t("profile.no_catalysers", lang, of_unit=of_unit))
             return
         site = t("catalysers.col.website", lang)
         st.dataframe(

@@ -59,12 +59,14 @@ def view_controls(choices: Choices) -> None:
             placeholder=placeholder,
         )
     if measure == "indicateur":
-        if not st.session_state.get(PREFIX + "indicator"):
-            st.session_state[PREFIX + "indicator"] = next(iter(choices.indicators), "")
+        # Only the indicators with values at the chosen level (the départements have theirs).
+        options = choices.indicators_at(st.session_state.get(PREFIX + "level", ""))
+        if st.session_state.get(PREFIX + "indicator") not in options:
+            st.session_state[PREFIX + "indicator"] = next(iter(options), "")
         sb.selectbox(
             t("sidebar.indicator", lang),
-            list(choices.indicators),
-            format_func=choices.indicators.get,
+            list(options),
+            format_func=options.get,
             key=PREFIX + "indicator",
             placeholder=placeholder,
         )

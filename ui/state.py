@@ -10,6 +10,9 @@ from layers.view_state import Choices, ViewState, parse_view_state, to_query_par
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
 #: Number of the last map click handled (the browser ignores selections older than its clicks).
 CLICK_SEQ_KEY = "atlas_click_seq"
+#: Set by a widget callback inside the map's fragment whose change needs the whole page (a level
+#: switch: new contours, legend and summaries), not only the fragment's rerun.
+APP_RERUN_KEY = "atlas_rerun_app"
 
 
 def init_view_state(choices: Choices) -> list[str]:
@@ -43,6 +46,19 @@ def set_view(**changes: str) -> None:
     """Change fields of the view (before the widgets that own them are drawn)."""
     for name, value in changes.items():
         st.session_state[PREFIX + name] = value
+
+
+def set_view_and_page(**changes: str) -> None:
+    """:func:`set_view` from a widget callback inside a fragment, then the whole page reruns
+    (see :func:`rerun_page_if_asked`): for a change the fragment cannot draw alone."""
+    set_view(**changes)
+    st.session_state[APP_RERUN_KEY] = True
+
+
+def rerun_page_if_asked() -> None:
+    """Rerun the whole script if a callback asked for it (call it first in a fragment)."""
+    if st.session_state.pop(APP_RERUN_KEY, False):
+        st.rerun(scope="app")
 
 
 def sync_url(state: ViewState) -> None:

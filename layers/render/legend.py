@@ -1,4 +1,4 @@
-"""The map's legend as light HTML: a colour swatch, the class written out, the region count.
+"""The map's legend as light HTML: a colour swatch, the class written out, the unit count.
 
 Values are always written next to their colour (never colour alone). Every text is escaped;
 colours are checked to be ``#rrggbb`` before they reach a style attribute.
@@ -17,7 +17,8 @@ def legend_html(
     count_label: str | None = None,
     lang: str = DEFAULT_LANG,
 ) -> str:
-    """A small table: swatch, class label, number of regions; titled ``title (unit)``.
+    """A small table: swatch, class label, number of units (regions or départements) in the
+    class; titled ``title (unit)``.
 
     ``entries`` are ``(colour, label, count)`` as from
     :meth:`layers.render.classify.Classification.legend`; the column headings are in ``lang``

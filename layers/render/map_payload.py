@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from geo.levels import check_level
 from i18n import DEFAULT_LANG, t
 from layers.render.choropleth import REGION_STYLE
 from layers.render.formatting import no_data_label
@@ -31,6 +32,11 @@ FOCUS_ZOOM = 9
 #: greys any other one until the server has drawn the clicked region's.
 DETAIL_PREFIX = "atlas_detail_"
 CHANNEL = "atlas"
+
+
+def hint(level: str, lang: str = DEFAULT_LANG) -> str:
+    """What the profile says before a click: "Cliquez un département sur la carte…"."""
+    return t("profile.hint", lang, a_unit=check_level(level).a_unit_in(lang))
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,7 @@ def summary_payload(
         "channel": CHANNEL,
         "key": digest,
         "level": level,
-        "hint": t("profile.hint", lang),
+        "hint": hint(level, lang),
         "status_prefix": t("profile.status", lang),
         "detail_prefix": DETAIL_PREFIX,
         "summaries": summaries,

@@ -16,6 +16,7 @@ import math
 import geopandas as gpd
 import pandas as pd
 
+from geo.levels import LEVELS
 from i18n import DEFAULT_LANG, has_key, t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.indices import INDEX_BOUNDS, domain_indices
@@ -38,8 +39,18 @@ def _text(key: str, lang: str, **html_parts: str) -> str:
 
 
 def relation_html(data: IndicatorData, level: str, code: str, lang: str = DEFAULT_LANG) -> str:
-    """One sentence linking the region to the other level (names escaped)."""
+    """One sentence linking the unit to the other levels (names escaped)."""
     rel = relations(data, level, code)
+    if "regions" in rel:  # a département: its region at both levels
+        (new, new_name), (old, old_name) = rel["regions"]["2016"], rel["regions"]["pre2016"]
+        return _text(
+            "profile.departement_regions",
+            lang,
+            name=f"<strong>{_esc(new_name)}</strong>",
+            code=_esc(new),
+            old_name=f"<strong>{_esc(old_name)}</strong>",
+            old_code=_esc(old),
+        )
     if "parent" in rel:
         parent_code, name = rel["parent"]
         strong = f"<strong>{_esc(name)}</strong>"
@@ -114,11 +125,16 @@ def _domain_label(domain: str, french: str, lang: str) -> str:
 
 
 def domains_html(
-    domains: pd.DataFrame, ranked: pd.Series, survey: str | None, lang: str = DEFAULT_LANG
+    domains: pd.DataFrame,
+    ranked: pd.Series,
+    survey: str | None,
+    lang: str = DEFAULT_LANG,
+    level: str = "pre2016",
 ) -> str:
     """The 16 domains: label, bar from 100 (red above, blue below), index, perceived, rank.
 
-    ``ranked`` is the number of regions with an index, by domain (the rank's denominator).
+    ``ranked`` is the number of units with an index, by domain (the rank's denominator);
+    ``level`` names the units a proxy domain has no direct measure for.
     """
     perceived = bool(domains["perceived_index"].notna().any())
     rows = []
@@ -158,9 +174,10 @@ def domains_html(
             labels = t("common.list_sep", lang).join(
                 _domain_label(p.domain, str(p.label_fr), lang) for p in proxies.itertuples()
             )
+            plural = _esc(t(f"level.{level}.plural", lang))  # the units without a direct measure
             note += (
                 '<p class="atlas-note">'
-                f"{_text('profile.proxies_caption', lang, labels=_esc(labels))}</p>"
+                f"{_text('profile.proxies_caption', lang, labels=_esc(labels), plural=plural)}</p>"
             )
     return (
         f"<h3>{_text('profile.domains_heading', lang)}</h3>"
@@ -186,15 +203,16 @@ def summary_html(
     ranked: pd.Series,
     survey: str | None,
     lang: str = DEFAULT_LANG,
+    level: str = "pre2016",
 ) -> str:
-    """One region's summary. ``relation`` is HTML (from :func:`relation_html`)."""
+    """One unit's summary. ``relation`` is HTML (from :func:`relation_html`)."""
     return (
         f'<section class="atlas-summary" lang="{_esc(lang)}">'
         f"<h2>{_esc(name)}</h2>"
         f'<p class="atlas-meta">{_esc(t("profile.code", lang, level=level_label, code=code))}</p>'
         f"<p>{relation}</p>"
         f"{key_figures_html(figures, lang)}"
-        f"{domains_html(domains, ranked, survey, lang)}"
+        f"{domains_html(domains, ranked, survey, lang, level)}"
         "</section>"
     )
 
@@ -224,7 +242,7 @@ def level_summaries(
             row.code,
             float(row.area_km2),
             communes=communes,
-            departements=departements,
+            departements=departements if LEVELS[level].of_departements else None,
             lang=lang,
         )
         out[str(row.code)] = summary_html(
@@ -237,5 +255,6 @@ def level_summaries(
             ranked,
             survey,
             lang,
+            level,
         )
     return out
