@@ -171,3 +171,13 @@ def test_the_summary_speaks_english(data):
     assert 'lang="en"' in english
     former = level_summaries(data, read_layer("pre2016"), "pre2016", "Former", {}, None, "en")
     assert "Former region, part of the <strong>" in next(iter(former.values()))
+
+
+def test_a_figure_from_a_seed_report_names_the_report_not_its_note(data):
+    # Occitanie's companies come from a Le RAMEAU report; its note ("10,8% regional weight")
+    # is a remark on the figure, not a source.
+    regions = read_layer("2016").set_index("code")
+    figures = key_figures(data, "2016", "76", float(regions.loc["76", "area_km2"]))
+    sources = figures.set_index("label")["source"]
+    assert sources["Entreprises"].startswith("Le RAMEAU, La co-construction territoriale")
+    assert sources["Associations"].startswith("Le RAMEAU")  # no longer "—"

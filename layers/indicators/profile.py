@@ -6,6 +6,8 @@ the units of the level (1 = most fragile), how the value was obtained (read in t
 computed), source. A unit is a region of either level or a département.
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -134,11 +136,29 @@ def key_figures(
                     first["value"],
                     text(f"keyfig.{metric}.unit") if known else first["unit"],
                     first["year"],
-                    first["note"][:120] or "—",
+                    profile_source(first["source_url"], first["note"]),
                     first["source_url"],
                 )
             )
     return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
+
+
+def profile_source(source_url: str, note: str) -> str:
+    """The source a profile figure names: the report's title for a seed report
+    (``"seed:<file> (<title>)"``), followed by the note if any; else the note (cut at 120).
+
+    >>> profile_source("seed:shared/seeds/004.txt (Le RAMEAU, 2020)", "10,8% regional weight")
+    'Le RAMEAU, 2020 — 10,8% regional weight'
+    >>> profile_source("https://example.org/pib", "chiffres de 2013")
+    'chiffres de 2013'
+    >>> profile_source("seed:shared/seeds/004.txt (Le RAMEAU, 2020)", "")
+    'Le RAMEAU, 2020'
+    """
+    note = "" if pd.isna(note) else str(note)
+    seed = re.fullmatch(r"seed:\S+ \((.+)\)", str(source_url or "").strip())
+    if seed:
+        return f"{seed.group(1)} — {note}" if note else seed.group(1)
+    return note[:120] or "—"
 
 
 def _population_imported(data: IndicatorData, level: str, code: str, pop: float) -> bool:
