@@ -9,14 +9,13 @@ from pandas.io.formats.style import Styler
 
 from i18n import DEFAULT_LANG, t
 from layers.measures import LayerValues
-from layers.render.alt_text import map_description
 from layers.render.basemap import light_geojson
 from layers.render.choropleth import region_geometry, region_styles
 from layers.render.exports import layer_geopackage, layer_shapefile_zip, map_png
 from layers.render.formatting import decimals_for, format_number, no_data_label
 from layers.render.map_page import standalone_map_html
 from layers.upload.dialect import french_csv
-from ui.map_panel import Legend
+from ui.map_panel import Legend, layer_description
 from ui.text import md_escape
 
 #: Column id -> its heading's text id (the headings of the table and the CSV, in the view's
@@ -125,15 +124,7 @@ def show_exports(
     """
     st.markdown(f"**{md_escape(t('export.heading', lang))}**")
     stamp = view_key
-    description = map_description(
-        coloured,
-        values.title,
-        level,
-        direction=values.direction,
-        measure=measure,
-        decimals=values.decimals,
-        lang=lang,
-    )
+    description = layer_description(coloured, values, level, measure, lang)
     builders = {
         "png": (
             t("export.png", lang),

@@ -40,7 +40,24 @@ def legend_for(
     """The legend of the current layer (classes with their colour and region count) and the
     sentence that describes the map, in ``lang``."""
     entries = classification.legend(decimals_for(coloured["value"]), lang)
-    description = map_description(
+    return Legend(
+        legend_html(values.title, values.unit, entries, lang=lang),
+        values.caption,
+        not entries,
+        layer_description(coloured, values, level, measure, lang),
+        lang,
+    )
+
+
+def layer_description(
+    coloured: gpd.GeoDataFrame,
+    values: LayerValues,
+    level: str,
+    measure: str = "objectif",
+    lang: str = DEFAULT_LANG,
+) -> str:
+    """The sentence that describes the map (its text alternative), for the legend and exports."""
+    return map_description(
         coloured,
         values.title,
         level,
@@ -48,13 +65,6 @@ def legend_for(
         measure=measure,
         decimals=values.decimals,
         lang=lang,
-    )
-    return Legend(
-        legend_html(values.title, values.unit, entries, lang=lang),
-        values.caption,
-        not entries,
-        description,
-        lang,
     )
 
 
