@@ -13,6 +13,7 @@ from geo.gazetteer import load_gazetteer, read_communes
 from geo.levels import LEVELS
 from geo.shapes import read_layer
 from geo.units import catalysers_of_unit, unit_counts
+from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import load_indicator_data
 from layers.indicators.profile import domain_indicators
 from layers.measures import layer_values, view_choices
@@ -37,10 +38,8 @@ from ui import (
 from ui.atlas_view import AtlasInputs, show_atlas
 from ui.profile_panel import profile_survey
 from ui.sidebar import SHOW_CATALYSERS_DEFAULT
-from ui.state import FULL_PAGE_KEY, current_view, init_view_state, sync_url
+from ui.state import FULL_PAGE_KEY, current_view, init_view_state, sync_url, ui_lang
 from ui.text import md_escape
-
-st.set_page_config(page_title="Atlas des fragilités territoriales", page_icon="🗺️", layout="wide")
 
 
 @st.cache_resource
@@ -78,7 +77,7 @@ def region_counts() -> dict[str, dict[str, tuple[int, int]]]:
 def choropleth(view: ViewState, _data, data_key: str = "shipped"):
     """Values, classes, colours and GeoJSON of a view, computed once per view and data."""
     values = layer_values(_data, view)
-    breaks = parse_breaks(view.breaks) if view.scheme == "manual" else None
+    breaks = parse_breaks(view.breaks, view.lang) if view.scheme == "manual" else None
     coloured, classification = colour_regions(
         regions(view.level),
         values.values,
@@ -90,8 +89,10 @@ def choropleth(view: ViewState, _data, data_key: str = "shipped"):
         unit=values.unit_short,
         decimals=values.decimals,
         approximate=values.approximate,
+        lang=view.lang,
     )
-    coloured["source"] = coloured["code"].map(values.source_of)  # provenance, in every export
+    # Provenance, in every export.
+    coloured["source"] = coloured["code"].map(lambda code: values.source_of(code, view.lang))
     return coloured, classification, values
 
 
@@ -104,23 +105,30 @@ def geometry_url(level: str) -> str:
 
 
 @st.cache_resource
-def markers_url() -> str:
-    """URL of every placed catalyser's marker (position, style, escaped popup and tooltip)."""
+def markers_url(lang: str = DEFAULT_LANG) -> str:
+    """URL of every placed catalyser's marker (position, style, escaped popup and tooltip),
+    one file per language."""
     return publish_json(
-        marker_rows(catalyser_directory()), "catalysers", atlas_component.static_base_url()
+        marker_rows(catalyser_directory(), lang),
+        f"catalysers_{lang}",
+        atlas_component.static_base_url(),
     )
 
 
 @st.cache_resource(max_entries=64)
-def summaries(level: str, survey: str | None, _data, data_key: str = "shipped") -> dict:
-    """Every region's profile summary for a level, data bundle and survey (built once)."""
+def summaries(
+    level: str, survey: str | None, _data, data_key: str = "shipped", lang: str = DEFAULT_LANG
+) -> dict:
+    """Every region's profile summary for a level, data bundle, survey and language (built
+    once)."""
     base = atlas_component.static_base_url()
+    counts = region_counts()[level]
+    label = LEVELS[level].label_in(lang)
     payload = summary_payload(
         level,
-        level_summaries(
-            _data, regions(level), level, LEVELS[level].label, region_counts()[level], survey
-        ),
+        level_summaries(_data, regions(level), level, label, counts, survey, lang),
         atlas_component.summary_assets(base),
+        lang,
     )
     # The detail's indicator tables share level-wide indices (~0.5 s to compute once): computed
     # here, after the map is sent, so that the first click does not wait for them.
@@ -129,8 +137,8 @@ def summaries(level: str, survey: str | None, _data, data_key: str = "shipped") 
 
 
 @st.cache_resource
-def choices_for(_data, data_key: str = "shipped"):
-    return view_choices(_data, {level: regions(level) for level in LEVELS})
+def choices_for(_data, data_key: str = "shipped", lang: str = DEFAULT_LANG):
+    return view_choices(_data, {level: regions(level) for level in LEVELS}, lang)
 
 
 def region_catalysers(view: ViewState):
@@ -145,15 +153,20 @@ def unit_catalysers(level: str, code: str):
 
 static_assets()
 data, data_key = import_panel.active_data(shipped_data())
-choices = choices_for(data, data_key)
-for warning in init_view_state(choices):
+# The URL is read with the French labels (only the ids matter); the page then speaks the
+# language the URL or the switch chose.
+warnings = init_view_state(choices_for(data, data_key))
+lang = ui_lang()
+st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
+for warning in warnings:
     st.toast(md_escape(warning))
 
-st.title("Atlas des fragilités territoriales")
+choices = choices_for(data, data_key, lang)
+st.title(t("app.title", lang))
 # Tabs compute only when open (on_change="rerun"): the data table, the import form and the
 # method page cost nothing while the user reads the map.
 atlas_tab, table_tab, import_tab, method_tab = st.tabs(
-    ["Atlas", "Données de la couche", "Importer des données", "Méthode et sources"],
+    [t(f"app.tab.{tab}", lang) for tab in ("atlas", "table", "import", "method")],
     key="tab",
     on_change="rerun",
 )
@@ -169,6 +182,7 @@ if map_first:
     place = near = None
 else:
     st.session_state[FULL_PAGE_KEY] = True
+    sidebar.language_switch()  # its value is already the session's (ui_lang above)
     sidebar.view_controls(choices)
     sidebar.basemap_toggle()
     show_catalysers = sidebar.show_catalysers_toggle()
@@ -181,11 +195,12 @@ view = replace(current_view(), region="")
 try:
     coloured, classification, values = choropleth(view, data, data_key)
 except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
-    st.sidebar.warning(md_escape(f"{exc} Classes par quantiles en attendant."))
+    st.sidebar.warning(md_escape(t("app.manual_fallback", lang, error=exc)))
     view = replace(view, scheme="quantiles")
     coloured, classification, values = choropleth(view, data, data_key)
 
-if banner := import_panel.imported_banner(st.session_state):
+legend = map_panel.legend_for(classification, values, coloured, view.level, view.measure, lang)
+if banner := import_panel.imported_banner(st.session_state, lang):
     st.info(banner)
 if atlas_tab.open:
     with atlas_tab:
@@ -195,7 +210,7 @@ if atlas_tab.open:
             visible, lit = marker_ids(
                 catalyser_directory(), directory, set(near.rows["name"]) if near else ()
             )
-            markers = Markers(markers_url(), visible, lit)
+            markers = Markers(markers_url(lang), visible, lit)
         show_atlas(
             AtlasInputs(
                 view=view,
@@ -208,7 +223,7 @@ if atlas_tab.open:
                     "value_title": values.title,
                     "markers": markers,
                     "circle": (
-                        search_circle(place.lat, place.lon, near.radius_km, place.name)
+                        search_circle(place.lat, place.lon, near.radius_km, place.name, lang)
                         if near
                         else None
                     ),
@@ -217,35 +232,41 @@ if atlas_tab.open:
                         if place
                         else None
                     ),
-                    "basemap": basemap_spec(base) if view.show_basemap else None,
+                    "basemap": basemap_spec(base, lang=lang) if view.show_basemap else None,
                     "assets": atlas_component.map_assets(base),
+                    "lang": lang,
                 },
-                legend=map_panel.legend_for(classification, values, coloured),
-                summary=lambda: summaries(view.level, profile_survey(data, view), data, data_key),
+                legend=legend,
+                summary=lambda: summaries(
+                    view.level, profile_survey(data, view), data, data_key, lang
+                ),
                 catalysers_of=region_catalysers,
                 show_marker_legend=show_catalysers,
                 map_first=map_first,
                 near=near,
                 place=place,
-                basemap_note=unavailable_note() if view.show_basemap else None,
+                basemap_note=unavailable_note(lang=lang) if view.show_basemap else None,
             )
         )
 else:
     sync_url(replace(view, region=current_view().region))
 if table_tab.open:
     with table_tab:
-        data_panel.show_layer_table(values, coloured)
+        data_panel.show_layer_table(values, coloured, lang)
         data_panel.show_exports(
             values,
             coloured,
             classification,
-            map_panel.legend_for(classification, values, coloured),
+            legend,
             (view, data_key),
             basemap=view.show_basemap,
+            level=view.level,
+            measure=view.measure,
+            lang=lang,
         )
 if import_tab.open:
     with import_tab:
-        import_panel.show_import(shipped_data())
+        import_panel.show_import(shipped_data(), lang)
 if method_tab.open:
     with method_tab:
-        method_panel.show_method()
+        method_panel.show_method(lang)

@@ -1,4 +1,4 @@
-"""Map payload per region level: bytes the browser receives for the map.
+"""Map payload per level (regions, départements): bytes the browser receives for the map.
 
 Ours: the level's contours as the compact GeoJSON file the page fetches once per level
 (simplified coverage, 5 decimals, code and name only), plus what a layer switch sends (each
@@ -14,6 +14,7 @@ import json
 import pandas as pd
 
 from geo.build.shapes import full_resolution_layers
+from geo.levels import LAYER_FILES, LEVELS
 from geo.shapes import read_layer
 from layers.render.choropleth import colour_regions, region_geometry, region_styles
 
@@ -31,13 +32,15 @@ def our_payload(level: str) -> tuple[int, int]:
 
 
 def naive_payload(full: dict, level: str) -> int:
-    html = full[level].explore(column="area_km2").get_root().render()
+    # The build keys its layers like LAYER_FILES ("departements" for the département level).
+    key = next(k for k in full if LAYER_FILES[k] == LEVELS[level].layer_file)
+    html = full[key].explore(column="area_km2").get_root().render()
     return len(html.encode())
 
 
 def main() -> None:
     full = full_resolution_layers()
-    for level in ("2016", "pre2016"):
+    for level in LEVELS:
         (geometry, styles), naive = our_payload(level), naive_payload(full, level)
         ours = geometry + styles
         print(

@@ -1,9 +1,9 @@
 """The geographic levels of the atlas, as data: one row per level, every fact about it stated here.
 
 A level is a way of cutting metropolitan France into units the map colours: the 13 regions of
-2016 and the 22 regions that existed until 2015. Code that depends on the level reads its row
-(:data:`LEVELS`) instead of testing its id, so a new level (e.g. the 96 départements) is one
-more row, not a new ``if`` in every module. :func:`check_level` is the one check that a string
+2016, the 22 regions that existed until 2015 and the 96 départements. Code that depends on the
+level reads its row (:data:`LEVELS`) instead of testing its id, so a new level is one more row,
+not a new ``if`` in every module. :func:`check_level` is the one check that a string
 names a level, and :class:`UnknownLevelError` the one error when it does not.
 """
 
@@ -24,6 +24,8 @@ class Level:
         French noun of one unit (``"région"``), for sentences such as "une région du niveau…".
     plural : str
         French plural naming the units of this level (``"régions 2016"``).
+    a_unit, of_unit : str
+        The noun with its article, for sentences: ``"une région"``, ``"de la région"``.
     n_units : int
         Number of units in metropolitan France (the shipped contours have exactly this many).
     layer_file : str
@@ -32,22 +34,46 @@ class Level:
     shapes_code : str
         Column holding this level's code in the shapes layers of the levels nested in it (the
         Shapefile format limits names to 10 characters, hence ``code_pre16``).
-    mapping_code, mapping_name : str or None
-        Columns of the region mapping (``data/shapes/region_mapping.csv``) holding the code and
-        the name of a unit of this level; None for a level the mapping does not list.
+    mapping_code, mapping_name : str
+        Columns of the unit table (:func:`geo.region_mapping.load_units`: one row per
+        département with the code and name of its unit at every level) holding the code and
+        the name of a unit of this level.
     nests_in : tuple of str
         Ids of the coarser levels whose units each contain whole units of this level.
+    of_departements : bool
+        Whether a unit is made of several départements (its profile counts them).
+    core_column : str
+        Column of the indicator catalogue (``data/indicators/catalogue.csv``, boolean) naming
+        the indicators that enter the fragility indices at this level; its reason is in
+        ``<core_column>_reason`` (``core_reason``). The two region levels share one core set
+        (2016 values are consolidated from the former regions'); the départements have theirs.
     """
 
     id: str
     noun: str
     plural: str
+    a_unit: str
+    of_unit: str
     n_units: int
     layer_file: str
     shapes_code: str
-    mapping_code: str | None
-    mapping_name: str | None
+    mapping_code: str
+    mapping_name: str
     nests_in: tuple[str, ...] = ()
+    of_departements: bool = True
+    core_column: str = "core"
+
+    @property
+    def core_reason_column(self) -> str:
+        """Catalogue column giving why each core indicator of this level was chosen."""
+        return f"{self.core_column}_reason"
+
+    @property
+    def proxy_note_column(self) -> str:
+        """Column of ``data/indicators/domains.csv`` saying what a domain's core set stands in
+        for at this level, where it rests on proxies (``proxy_note``, ``proxy_note_departement``).
+        """
+        return self.core_column.replace("core", "proxy_note", 1)
 
     @property
     def label(self) -> str:
@@ -64,6 +90,14 @@ class Level:
         """:attr:`noun` in ``lang`` (``"region"``): the label of the unit selector."""
         return t(f"level.{self.id}.noun", lang)
 
+    def a_unit_in(self, lang: str = DEFAULT_LANG) -> str:
+        """:attr:`a_unit` in ``lang`` (``"a département"``)."""
+        return t(f"level.{self.id}.a_unit", lang)
+
+    def of_unit_in(self, lang: str = DEFAULT_LANG) -> str:
+        """:attr:`of_unit` in ``lang`` (``"of the département"``)."""
+        return t(f"level.{self.id}.of_unit", lang)
+
 
 #: The levels users can choose, in the order of the selector (the first one is the default).
 LEVELS: dict[str, Level] = {
@@ -73,6 +107,8 @@ LEVELS: dict[str, Level] = {
             id="2016",
             noun="région",
             plural="régions 2016",
+            a_unit="une région",
+            of_unit="de la région",
             n_units=13,
             layer_file="regions_2016",
             shapes_code="code_2016",
@@ -83,6 +119,8 @@ LEVELS: dict[str, Level] = {
             id="pre2016",
             noun="région",
             plural="anciennes régions",
+            a_unit="une ancienne région",
+            of_unit="de l'ancienne région",
             n_units=22,
             layer_file="regions_pre2016",
             shapes_code="code_pre16",
@@ -90,11 +128,27 @@ LEVELS: dict[str, Level] = {
             mapping_name="nom_pre2016",
             nests_in=("2016",),
         ),
+        Level(
+            id="departement",
+            noun="département",
+            plural="départements",
+            a_unit="un département",
+            of_unit="du département",
+            n_units=96,
+            layer_file="departements",
+            shapes_code="code",
+            mapping_code="departement",
+            mapping_name="nom_departement",
+            nests_in=("pre2016", "2016"),
+            of_departements=False,
+            core_column="core_departement",
+        ),
     )
 }
 
-#: Shapes layers in ``data/shapes/`` (key -> Shapefile stem): one per level, plus the
-#: départements, read to count communes and to find the catalysers of a unit of any level.
+#: Shapes layers in ``data/shapes/`` (key -> Shapefile stem): one per level, plus
+#: ``"departements"`` (the département level's layer, under the name the build and older code
+#: use), read to count communes and to find the catalysers of a unit of any level.
 LAYER_FILES: dict[str, str] = {
     **{level.id: level.layer_file for level in LEVELS.values()},
     "departements": "departements",

@@ -33,3 +33,26 @@ def strip_article(key: str) -> str:
     """Drop a leading article from a normalised key ("le havre" -> "havre")."""
     first, _, rest = key.partition(" ")
     return rest if first in ARTICLES and rest else key
+
+
+#: "de" + article, contracted as French writes it; in English, "of" + "the" for any article.
+_OF = {
+    "fr": ({"le ": "du ", "les ": "des ", "la ": "de la ", "l'": "de l'"}, "de "),
+    "en": ({"le ": "of the ", "les ": "of the ", "la ": "of the ", "l'": "of the "}, "of "),
+}
+
+
+def of_name(name: str, lang: str = "fr") -> str:
+    """ "de" before a name written with its article ("le Nord" -> "du Nord"); "of" in English
+    ("of the Nord").
+
+    >>> [of_name(n) for n in ("le Nord", "la Creuse", "l'Ain", "les Vosges", "Paris")]
+    ['du Nord', 'de la Creuse', "de l'Ain", 'des Vosges', 'de Paris']
+    >>> [of_name(n, "en") for n in ("le Nord", "l'Ain", "Paris")]
+    ['of the Nord', 'of the Ain', 'of Paris']
+    """
+    articles, plain = _OF[lang]
+    for article, contracted in articles.items():
+        if name.startswith(article):
+            return contracted + name[len(article) :]
+    return plain + name

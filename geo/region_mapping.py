@@ -1,8 +1,9 @@
-"""The pre-2016 -> 2016 region mapping, derived from départements rather than typed in."""
+"""The pre-2016 -> 2016 region mapping, derived from départements rather than typed in, and the
+unit table: each metropolitan département with its units at every level."""
 
 import pandas as pd
 
-from geo.paths import REGION_MAPPING_CSV
+from geo.paths import DEPARTEMENTS_CSV, DEPARTEMENTS_PRE2016_CSV, REGION_MAPPING_CSV
 
 
 class InconsistentMappingError(ValueError):
@@ -62,6 +63,30 @@ def derive_region_mapping(
 def load_region_mapping() -> pd.DataFrame:
     """The shipped mapping (data/shapes/region_mapping.csv), codes as text."""
     return pd.read_csv(REGION_MAPPING_CSV, dtype=str)
+
+
+def load_units() -> pd.DataFrame:
+    """The 96 metropolitan départements with the code and name of their unit at every level.
+
+    Returns
+    -------
+    DataFrame
+        One row per département, sorted by code: ``departement, nom_departement,
+        nom_article`` (the name as written after "dans": "le Nord", "l'Ain", "Paris"),
+        ``code_pre2016, nom_pre2016, code_2016, nom_2016`` (the columns of the region
+        mapping). :data:`geo.levels.LEVELS` names, per level, the columns of its code and name.
+        Read from ``data/gazetteer/departements.csv`` (the metropolitan rows: those of the
+        pre-2016 table) and the region mapping; codes are text (``"01"``, ``"2A"``).
+    """
+    metropolitan = pd.read_csv(DEPARTEMENTS_PRE2016_CSV, dtype=str)["departement"]
+    deps = pd.read_csv(DEPARTEMENTS_CSV, dtype=str)
+    deps = deps[deps["departement"].isin(metropolitan)]
+    units = deps.rename(columns={"nom": "nom_departement"})[
+        ["departement", "nom_departement", "nom_article", "region_pre2016_code"]
+    ].merge(load_region_mapping(), left_on="region_pre2016_code", right_on="code_pre2016")
+    columns = ["departement", "nom_departement", "nom_article", "code_pre2016", "nom_pre2016",
+               "code_2016", "nom_2016"]  # fmt: skip
+    return units[columns].sort_values("departement", ignore_index=True)
 
 
 def region_2016_of(mapping: pd.DataFrame, code_pre2016: str) -> tuple[str, str]:

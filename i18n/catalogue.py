@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.date_format": ("%d/%m/%Y", "%Y-%m-%d"),
     "common.link": ("lien", "link"),
     "common.none": ("—", "—"),
+    "common.megabytes": ("{n} Mo", "{n} MB"),
     # --- the page ---------------------------------------------------------------------------------
     "app.title": ("Atlas des fragilités territoriales", "Atlas of territorial fragilities"),
     "app.tab.atlas": ("Atlas", "Atlas"),
@@ -32,6 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{error} Quantile classes in the meantime.",
     ),
     "app.lang_switch": ("Langue", "Language"),
+    "app.lang_help": (
+        "Langue de l'atlas, gardée dans le lien (lang=en pour l'anglais).",
+        "Language of the atlas, kept in the link (lang=en for English).",
+    ),
     # --- Streamlit widgets whose built-in English text we can replace -----------------------------
     "widget.select_placeholder": ("Choisir une option", "Choose an option"),
     "widget.multiselect_placeholder": ("Choisir une ou plusieurs options", "Choose options"),
@@ -42,8 +47,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.measure": ("Mesure", "Measure"),
     "sidebar.survey": ("Enquête et acteur", "Survey and respondents"),
     "sidebar.indicator": (
-        "Indicateur (★ = entre dans les indices)",
-        "Indicator (★ = enters the indices)",
+        "Indicateur (★ = entre dans les indices à ce niveau)",
+        "Indicator (★ = enters the indices at this level)",
     ),
     "sidebar.classes": ("Classes de la légende", "Legend classes"),
     "sidebar.scheme": ("Méthode", "Method"),
@@ -66,6 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # The region selector beside the map (issue 15): its label is the level's unit noun.
     "region_select.none": ("Aucune", "None"),
+    "region_select.placeholder": ("Tapez un nom…", "Type a name…"),
     "region_select.help": (
         "Tapez le début du nom puis Entrée : le profil s'ouvre et la carte entoure le territoire.",
         "Type the start of the name then Enter: the profile opens and the map outlines the area.",
@@ -75,6 +81,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "level.2016.plural": ("régions 2016", "2016 regions"),
     "level.pre2016.noun": ("région", "region"),
     "level.pre2016.plural": ("anciennes régions", "former regions"),
+    "level.departement.noun": ("département", "département"),
+    "level.departement.plural": ("départements", "départements"),
+    # A unit with its article, for sentences ("Cliquez une région", "catalyseurs de la région").
+    "level.2016.a_unit": ("une région", "a region"),
+    "level.2016.of_unit": ("de la région", "of the region"),
+    "level.pre2016.a_unit": ("une ancienne région", "a former region"),
+    "level.pre2016.of_unit": ("de l'ancienne région", "of the former region"),
+    "level.departement.a_unit": ("un département", "a département"),
+    "level.departement.of_unit": ("du département", "of the département"),
     "level.label": ("{plural} ({n})", "{plural} ({n})"),
     # --- measures (layers.view_state.MEASURES) ----------------------------------------------------
     "measure.objectif": (
@@ -112,9 +127,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- provenance of imported numbers (layers.indicators.provenance, layers.measures) ---------
     "provenance.official": ("source officielle (voir légende)", "official source (see legend)"),
     "provenance.note": (
-        "Données importées : {n} région(s) sur {total} ({shown}) ont des valeurs calculées avec "
+        "Données importées : {n} {noun}(s) sur {total} ({shown}) ont des valeurs calculées avec "
         "le fichier importé, non la source officielle.",
-        "Imported data: {n} region(s) out of {total} ({shown}) have values computed with the "
+        "Imported data: {n} {noun}(s) out of {total} ({shown}) have values computed with the "
         "imported file, not the official source.",
     ),
     "provenance.and_more": (" et {n} autre(s)", " and {n} other(s)"),
@@ -179,11 +194,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "samples) and electoral turnout (civic engagement)",
     ),
     "proxy.mobilite": (
-        "pas de part modale domicile-travail pour les 22 anciennes régions : le domaine repose "
-        "sur le taux de motorisation (lecture discutable, rupture de série 2015-2016) et la "
-        "densité d'autoroutes (les voies express gratuites de Bretagne n'y comptent pas)",
-        "no home-to-work modal share for the 22 former regions: the domain rests on the car "
-        "ownership rate (debatable reading, series break 2015-2016) and motorway density "
+        "pas de part modale domicile-travail pour les 22 anciennes régions (celles des "
+        "départements, pondérées par une population approchée, n'en donnent pas de valeur "
+        "exacte) : le domaine repose sur le taux de motorisation (lecture discutable, rupture de "
+        "série 2015-2016) et la densité d'autoroutes (les voies express gratuites de Bretagne "
+        "n'y comptent pas)",
+        "no home-to-work modal share for the 22 former regions (the départements' shares, "
+        "weighted by an approximate population, give no exact value): the domain rests on the "
+        "car ownership rate (debatable reading, series break 2015-2016) and motorway density "
         "(Brittany's toll-free expressways do not count)",
     ),
     "proxy.culture_loisirs": (
@@ -195,10 +213,58 @@ STRINGS: dict[str, tuple[str, str]] = {
         "nights per inhabitant in 2023, an offer for visitors",
     ),
     "proxy.transition_energetique": (
-        "le domaine repose sur la seule part d'électricité renouvelable 2013, qui reflète la "
-        "dotation hydraulique et éolienne plus que l'effort de transition",
-        "the domain rests on the 2013 share of renewable electricity alone, which reflects "
-        "hydro and wind endowment more than the transition effort",
+        "le domaine repose sur la part d'électricité renouvelable 2013, qui reflète la dotation "
+        "hydraulique et éolienne plus que l'effort de transition, et sur la puissance "
+        "photovoltaïque par habitant 2015 (sommée exactement sur les départements), une "
+        "capacité installée",
+        "the domain rests on the 2013 share of renewable electricity, which reflects hydro and "
+        "wind endowment more than the transition effort, and on the 2015 photovoltaic capacity "
+        "per inhabitant (summed exactly over the départements), an installed capacity",
+    ),
+    # The same at the département level (domains.csv proxy_note_departement).
+    "proxy.logement.departement": (
+        "aucune mesure directe du mal-logement par département dans les sources trouvées : le "
+        "domaine repose sur la pauvreté des locataires 2013 (Filosofi), un revenu qui recoupe le "
+        "domaine pauvreté",
+        "no direct measure of poor housing by département in the sources found: the domain "
+        "rests on tenants' poverty in 2013 (Filosofi), an income, which overlaps the poverty "
+        "domain",
+    ),
+    "proxy.diversite_handicap.departement": (
+        "le domaine repose sur l'index d'égalité professionnelle femmes-hommes 2024 (part des "
+        "entreprises à plus de 75 points), seule mesure complète par département : ni le "
+        "handicap ni la diversité d'origine n'y sont mesurés",
+        "the domain rests on the 2024 gender equality index of companies (share of companies "
+        "above 75 points), the only complete measure by département: neither disability nor "
+        "diversity of origin is measured",
+    ),
+    "proxy.isolement.departement": (
+        "le lien social n'est mesuré par aucun fichier départemental : le domaine repose sur "
+        "l'éloignement des soins de proximité 2014 et la faible densité de population 2021 (un "
+        "isolement géographique, de sens discutable)",
+        "no département file measures social ties: the domain rests on the distance to local "
+        "health care in 2014 and low population density in 2021 (a geographic isolation, of "
+        "debatable meaning)",
+    ),
+    "proxy.numerique.departement": (
+        "le domaine repose sur le déploiement de la fibre 2022 (locaux raccordables), une "
+        "infrastructure : l'usage d'internet par département n'est dans aucun fichier",
+        "the domain rests on the 2022 fibre roll-out (premises that can be connected), an "
+        "infrastructure: internet use by département is in no file",
+    ),
+    "proxy.culture_loisirs.departement": (
+        "le domaine repose sur deux mesures d'action publique 2024 (jeunes de 18 ans inscrits au "
+        "pass Culture, élèves touchés par l'éducation artistique et culturelle), pas sur l'accès "
+        "des habitants à la culture",
+        "the domain rests on two 2024 measures of public action (18-year-olds registered for "
+        "the pass Culture, pupils reached by arts and cultural education), not on residents' "
+        "access to culture",
+    ),
+    "proxy.transition_energetique.departement": (
+        "le domaine repose sur des équipements (photovoltaïque par habitant 2015, bornes de "
+        "recharge publiques 2024), pas sur l'effort de transition (consommation, rénovation)",
+        "the domain rests on equipment (photovoltaic capacity per inhabitant 2015, public "
+        "charging points 2024), not on the transition effort (consumption, renovation)",
     ),
     # --- survey respondents (layers.upload.formats.ACTORS) and France references ------------------
     "actor.citoyens": ("citoyens", "citizens"),
@@ -316,13 +382,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "url.field.lang": ("Langue", "Language"),
     # --- the map, its legend and its text alternative ---------------------------------------------
     "legend.class": ("Classe", "Class"),
-    "legend.count": ("Régions", "Regions"),
+    "legend.count": ("Nombre", "Count"),
     "legend.colour": ("Couleur", "Colour"),
     "legend.no_layer_data": (
         "Pas de donnée pour cette couche à ce niveau.",
         "No data for this layer at this level.",
     ),
-    "map.selected_region": ("Région sélectionnée", "Selected region"),
+    "map.error": ("La carte n'a pas pu être dessinée :", "The map could not be drawn:"),
     "map.label": ("Carte : {title}", "Map: {title}"),
     "alt.sentence": (
         "Carte : {title}, {n} {units} ; {extremes}{missing}.",
@@ -350,6 +416,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "grandes villes.",
         "Simplified base map for the offline page: land, département borders and large cities.",
     ),
+    "basemap.attribution": ("Fond : {sources}", "Base map: {sources}"),
     "basemap.unavailable": (
         "Fond de carte indisponible (fichier manquant : {files}) : relancez "
         "`bash scripts/app.sh`, qui installe le lecteur de tuiles depuis npm. L'atlas "
@@ -359,13 +426,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- the region profile (ui/profile_panel.py) -------------------------------------------------
     "profile.hint": (
-        "Cliquez une région sur la carte pour lire son profil de fragilité.",
-        "Click a region on the map to read its fragility profile.",
+        "Cliquez {a_unit} sur la carte pour lire son profil de fragilité.",
+        "Click {a_unit} on the map to read its fragility profile.",
     ),
     "profile.code": ("{level} · code INSEE {code}", "{level} · INSEE code {code}"),
     "profile.parent": (
-        "Ancienne région, partie de la région **{name}** ({code}) depuis 2016.",
-        "Former region, part of the **{name}** region ({code}) since 2016.",
+        "Ancienne région, partie de la région {name} ({code}) depuis 2016.",
+        "Former region, part of the {name} region ({code}) since 2016.",
     ),
     "profile.same_limits": (
         "Région de 2016 aux mêmes limites que l'ancienne région {names}.",
@@ -375,21 +442,48 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Région de 2016 formée des anciennes régions : {names}.",
         "2016 region formed of the former regions: {names}.",
     ),
+    "profile.departement_regions": (
+        "Département de la région {name} ({code}) ; avant 2016, de l'ancienne région "
+        "{old_name} ({old_code}).",
+        "Département of the {name} region ({code}); before 2016, of the former region "
+        "{old_name} ({old_code}).",
+    ),
     "profile.close": ("Fermer le profil", "Close the profile"),
     "profile.domains_heading": (
-        "**Les 16 domaines face à la France** (indice, base 100 = France métropolitaine ; "
-        "au-dessus = plus fragile)",
-        "**The 16 domains against France** (index, base 100 = metropolitan France; "
-        "above = more fragile)",
+        "Les 16 domaines face à la France",
+        "The 16 domains against France",
+    ),
+    "profile.domains_note": (
+        "Indice, base 100 = France métropolitaine ; au-dessus = plus fragile. Rang : 1 = le "
+        "plus fragile.",
+        "Index, base 100 = metropolitan France; above = more fragile. Rank: 1 = the most fragile.",
+    ),
+    "profile.key_figures": ("Chiffres clés", "Key figures"),
+    "profile.col.year_source": ("Année · source", "Year · source"),
+    "profile.col.bar": ("Barre", "Bar"),
+    "profile.col.perceived": ("Perçu", "Perceived"),
+    "profile.key.more": ("au-dessus de 100 : plus fragile", "above 100: more fragile"),
+    "profile.key.less": ("en dessous : moins fragile", "below: less fragile"),
+    "profile.key.perceived": ("indice perçu", "perceived index"),
+    "profile.status": ("Profil :", "Profile:"),
+    "profile.imported": (
+        "Ce profil comprend des **données importées** (votre fichier, non la source officielle).",
+        "This profile includes **imported data** (your file, not the official source).",
+    ),
+    "profile.print.imported": (
+        "Données importées : ce profil comprend des valeurs calculées avec un fichier importé "
+        "par l'utilisateur, non publiées par la source officielle.",
+        "Imported data: this profile includes values computed with a file the user imported, "
+        "not published by the official source.",
     ),
     "profile.perceived_caption": (
         "Perçu : enquête {survey} (note régionale / nationale × 100).",
         "Perceived: {survey} survey (regional / national score × 100).",
     ),
     "profile.proxies_caption": (
-        "Domaines qui reposent sur des approximations (aucune mesure directe pour les 22 "
-        "anciennes régions) : {labels} — voir « Méthode et sources ».",
-        "Domains resting on proxies (no direct measure for the 22 former regions): {labels} "
+        "Domaines qui reposent sur des approximations (aucune mesure directe pour les "
+        "{plural}) : {labels} — voir « Méthode et sources ».",
+        "Domains resting on proxies (no direct measure for the {plural}): {labels} "
         "— see “Method and sources”.",
     ),
     "profile.domain_select": ("Indicateurs du domaine", "Indicators of the domain"),
@@ -399,10 +493,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "profile.no_indicators": ("Aucun indicateur pour ce domaine.", "No indicator for this domain."),
     "profile.star_caption": (
-        "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du niveau, "
-        "1 = la plus fragile. Part de la France pour les effectifs seulement.",
-        "★ = indicator that enters the domain's index. Rank among the regions of the level, "
-        "1 = the most fragile. Share of France for counts only.",
+        "★ = indicateur qui entre dans l'indice du domaine à ce niveau. Rang parmi les "
+        "{plural}, 1 = le plus fragile. Part de la France pour les effectifs seulement. "
+        "Origine : valeur lue dans la source, ou calculée (et comment).",
+        "★ = indicator that enters the domain's index at this level. Rank among the {plural}, "
+        "1 = the most fragile. Share of France for counts only. Origin: value read in the "
+        "source, or computed (and how).",
     ),
     "profile.col.key_figure": ("Chiffre clé", "Key figure"),
     "profile.col.value": ("Valeur", "Value"),
@@ -414,6 +510,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "profile.col.france": ("France", "France"),
     "profile.col.share": ("Part de la France (%)", "Share of France (%)"),
     "profile.col.rank": ("Rang", "Rank"),
+    "profile.col.origin": ("Origine", "Origin"),
     "profile.col.domain": ("Domaine", "Domain"),
     "profile.col.objective_index": ("Indice objectif", "Objective index"),
     "profile.col.n_indicators": ("Indicateurs", "Indicators"),
@@ -445,13 +542,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "profile.print.download": ("Profil imprimable (HTML)", "Printable profile (HTML)"),
     "profile.catalysers": (
-        "Catalyseurs territoriaux de la région ({n})",
-        "Territorial catalysers of the region ({n})",
+        "Catalyseurs territoriaux {of_unit} ({n})",
+        "Territorial catalysers {of_unit} ({n})",
     ),
     "profile.no_catalysers": (
-        "Aucun catalyseur recensé dans l'annuaire pour cette région.",
-        "No catalyser listed in the directory for this region.",
+        "Aucun catalyseur recensé dans l'annuaire pour ce territoire ({of_unit}).",
+        "No catalyser listed in the directory for this area ({of_unit}).",
     ),
+    # How a value shown at a level was obtained (layers.indicators.profile.value_origins);
+    # ``how`` is the catalogue's computed_how, a data text.
+    "origin.read": ("lu dans la source", "read in the source"),
+    "origin.from_departements": (
+        "calculé : consolidation des départements",
+        "computed: consolidation of the départements",
+    ),
+    "origin.from_former_regions": (
+        "calculé : consolidation des anciennes régions",
+        "computed: consolidation of the former regions",
+    ),
+    "origin.computed": ("calculé : {how}", "computed: {how}"),
     # France column and reading notes of the indicator table (layers.render.profile_text)
     "profile.france_whole": (" (France entière)", " (France incl. overseas)"),
     "profile.other_source": (" (autre source)", " (other source)"),
@@ -510,6 +619,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.col.rank": ("rang", "rank"),
     "data.col.n_indicators": ("n_indicateurs", "n_indicators"),
     "data.col.n_domains": ("n_domaines", "n_domains"),
+    "data.col.provenance": ("provenance", "provenance"),
     "data.class_help": ("0 = pas de donnée", "0 = no data"),
     "data.approximate": ("approchée (≈)", "approximate (≈)"),
     "data.approximate_help": (
@@ -622,9 +732,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "catalysers.col.source": ("Source", "Source"),
     "catalysers.departement_place": ("(département {code})", "(département {code})"),
     "catalysers.download_csv": ("Télécharger (CSV)", "Download (CSV)"),
+    # The searched commune's département beside the list (ui/catalysers_panel.py); ``of_name``
+    # is geo.names.of_name of its name ("du Nord" / "of the Nord").
+    "catalysers.place_abroad": (
+        "{name} est dans le département {code}, hors de la France métropolitaine : l'atlas n'en "
+        "a pas le profil.",
+        "{name} is in département {code}, outside metropolitan France: the atlas has no profile "
+        "of it.",
+    ),
+    "catalysers.place_summary": (
+        "**Fragilités {of_name} ({code})** — indice global {index}{rank} (base 100 = France "
+        "métropolitaine ; rang 1 = le plus fragile)",
+        "**Fragilities {of_name} ({code})** — overall index {index}{rank} (base 100 = "
+        "metropolitan France; rank 1 = the most fragile)",
+    ),
+    "catalysers.place_rank": (", rang {rank} sur {n}", ", rank {rank} of {n}"),
+    "catalysers.place_worst": (
+        "Domaines les plus fragiles : {items}.",
+        "Most fragile domains: {items}.",
+    ),
+    "catalysers.place_worst_item": (
+        "{label} {index} (rang {rank})",
+        "{label} {index} (rank {rank})",
+    ),
+    "catalysers.place_open": ("Ouvrir le profil {of_name}", "Open the profile {of_name}"),
     "catalysers.population": ("{n} hab.", "{n} inh."),
-    "markers.layer": ("Catalyseurs territoriaux", "Territorial catalysers"),
-    "markers.radius_layer": ("Rayon de recherche", "Search radius"),
     "markers.metiers": ("Métiers : {list}", "Roles: {list}"),
     "markers.metiers_none": ("non précisés", "not specified"),
     "markers.kind": ("Type : {kind}", "Kind: {kind}"),
@@ -640,6 +772,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Département {code} (commune unknown: placed at the prefecture)",
     ),
     "markers.uncertain": (" – commune incertaine", " – uncertain commune"),
+    "markers.radius_label": ("{place} – rayon {km} km", "{place} – radius {km} km"),
     "markers.legend.hub": (
         "C – Pôle de coopération (PTCE, tiers-lieu, conseil de développement…)",
         "C – Cooperation hub (PTCE, third place, development council…)",
@@ -711,4 +844,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.col.problem": ("Problème", "Problem"),
     "import.label": ("{name} ({n} ligne(s) {kind})", "{name} ({n} row(s) {kind})"),
     "import.use": ("Utiliser les {n} ligne(s) valides", "Use the {n} valid row(s)"),
+    # --- the method page (ui/method_panel.py): docs/method.md stays in French; its headings
+    # are translated, keyed by the French heading's slug (tests/test_i18n.py checks each one).
+    "method.french_only": (
+        "Le texte de cette page est en français.",
+        "The text of this page is in French (its headings are translated); numbers, sources "
+        "and indicator names are quoted from French sources.",
+    ),
+    "method.heading.methode_et_sources": ("Méthode et sources", "Method and sources"),
+    "method.heading.les_16_domaines_en_4_axes": (
+        "Les 16 domaines en 4 axes",
+        "The 16 domains in 4 axes",
+    ),
+    "method.heading.d_ou_viennent_les_chiffres": (
+        "D'où viennent les chiffres",
+        "Where the numbers come from",
+    ),
+    "method.heading.non_disponible_et_pas_de_donnee": (
+        "« Non disponible » et « pas de donnée »",
+        "“Not available” and “no data”",
+    ),
+    "method.heading.consolidation_des_22_anciennes_regions_en_13_regions": (
+        "Consolidation des 22 anciennes régions en 13 régions",
+        "Consolidating the 22 former regions into 13 regions",
+    ),
+    "method.heading.indices_de_fragilite_base_100_france_metropolitaine": (
+        "Indices de fragilité (base 100 = France métropolitaine)",
+        "Fragility indices (base 100 = metropolitan France)",
+    ),
+    "method.heading.les_indicateurs_cur": ("Les indicateurs « cœur »", "The “core” indicators"),
+    "method.heading.couverture": ("Couverture", "Coverage"),
+    "method.heading.le_niveau_departemental_96_departements": (
+        "Le niveau départemental (96 départements)",
+        "The département level (96 départements)",
+    ),
+    "method.heading.couverture_du_niveau_departemental": (
+        "Couverture du niveau départemental",
+        "Coverage of the département level",
+    ),
+    "method.heading.reference_france_de_chaque_indicateur_departemental": (
+        "Référence France de chaque indicateur départemental",
+        "France reference of each département indicator",
+    ),
+    "method.heading.ce_que_les_departements_apportent_aux_regions": (
+        "Ce que les départements apportent aux régions",
+        "What the départements bring to the regions",
+    ),
+    "method.heading.domaines_qui_reposent_sur_des_approximations": (
+        "Domaines qui reposent sur des approximations",
+        "Domains resting on proxies",
+    ),
+    "method.heading.avertissements_par_indicateur": (
+        "Avertissements par indicateur",
+        "Warnings by indicator",
+    ),
+    "method.heading.affichage_des_nombres": ("Affichage des nombres", "How numbers are written"),
+    "method.heading.fragilite_percue_et_ecart_de_perception": (
+        "Fragilité perçue et écart de perception",
+        "Perceived fragility and perception gap",
+    ),
+    "method.heading.limites_connues": ("Limites connues", "Known limits"),
+    "method.heading.reference_france_de_chaque_indicateur": (
+        "Référence France de chaque indicateur",
+        "France reference of each indicator",
+    ),
+    "method.heading.contours_et_communes": ("Contours et communes", "Contours and communes"),
+    "method.heading.fond_de_carte": ("Fond de carte", "Base map"),
+    "method.heading.couleurs_et_daltonisme": (
+        "Couleurs et daltonisme",
+        "Colours and colour-vision deficiency",
+    ),
+    "method.heading.accessibilite_et_langues": (
+        "Accessibilité et langues",
+        "Accessibility and languages",
+    ),
 }

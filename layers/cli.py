@@ -96,7 +96,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    _print_csv(coverage_table(load_indicator_data()))
+    _print_csv(coverage_table(load_indicator_data(), [args.level] if args.level else None))
     return 0
 
 
@@ -132,7 +132,9 @@ def _read_upload(path: Path) -> bytes:
 
 
 def add_values(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("values", help="values of one indicator for every region, then France")
+    p = sub.add_parser(
+        "values", help="values of one indicator for every unit of a level, then France"
+    )
     p.add_argument("--level", required=True, choices=list(LEVELS))
     p.add_argument(
         "--indicator", required=True, help="indicator id (data/indicators/catalogue.csv)"
@@ -141,7 +143,7 @@ def add_values(sub: argparse._SubParsersAction) -> None:
 
 
 def add_index(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("index", help="fragility index (base 100 = France) and rank per region")
+    p = sub.add_parser("index", help="fragility index (base 100 = France) and rank per unit")
     p.add_argument("--level", required=True, choices=list(LEVELS))
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--domain", help="one of the 16 domain ids")
@@ -151,7 +153,8 @@ def add_index(sub: argparse._SubParsersAction) -> None:
 
 
 def add_coverage(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("coverage", help="core indicators and regions covered per domain")
+    p = sub.add_parser("coverage", help="core indicators and units covered per domain")
+    p.add_argument("--level", choices=list(LEVELS), help="one level (default: every level)")
     p.set_defaults(handler=cmd_coverage)
 
 

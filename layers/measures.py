@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo.levels import LEVELS
 from i18n import DEFAULT_LANG, has_key, t
 from layers.indicators.bundle import FRANCE_CODES, IMPORTED_SOURCE, IndicatorData, UnknownIdError
 from layers.indicators.consolidate import (
@@ -22,6 +23,7 @@ from layers.indicators.consolidate import (
     approximate_weights,
     france_reference,
     indicator_values,
+    level_table,
 )
 from layers.indicators.indices import index_table
 from layers.indicators.perception import (
@@ -36,6 +38,7 @@ from layers.render.formatting import APPROXIMATE_MARK, format_value
 from layers.view_state import Choices, ViewState
 
 GLOBAL = "global"
+DEFAULT_LEVEL = next(iter(LEVELS))
 AXIS_PREFIX = "axe:"
 
 
@@ -120,15 +123,16 @@ def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
         count_word = "caption.word.indicators"
     n = table["n_indicators"].max()
     lang = view.lang
+    domains = _layer_domains(data, layer)
     caption = t(
         "caption.objective",
         lang,
         n=n,
         count_word=t(count_word, lang),
         thin=t("caption.thin_domain", lang) if n == 1 else "",
-        years=_core_years(data, _layer_domains(data, layer)),
+        years=_core_years(data, view.level, domains),
         method_source=t("caption.method_source", lang),
-        proxies=_proxy_sentence(data, _layer_domains(data, layer), lang),
+        proxies=_proxy_sentence(data, view.level, domains, lang),
     )
     return LayerValues(
         values=table.set_index("region_code")["index"],
@@ -140,25 +144,21 @@ def _objective(data: IndicatorData, view: ViewState) -> LayerValues:
     )
 
 
-def _proxy_sentence(data: IndicatorData, domains: list[str], lang: str) -> str:
+def _proxy_sentence(data: IndicatorData, level: str, domains: list[str], lang: str) -> str:
     """ " Domaine reposant sur des approximations : ..." for a proxy domain; for an axis or the
     overall index, which of its domains rest on proxies; "" when none does."""
-    notes = data.domains.set_index("domain").get("proxy_note")
-    if notes is None:
-        return ""
-    proxies = notes.reindex(domains).fillna("")
+    proxies = data.proxy_notes(level, lang).reindex(domains).fillna("")
     proxies = proxies[proxies != ""]
     if proxies.empty:
         return ""
     if len(domains) == 1:
-        domain = proxies.index[0]
-        return t("caption.proxy_one", lang, note=_label(f"proxy.{domain}", proxies.iloc[0], lang))
+        return t("caption.proxy_one", lang, note=proxies.iloc[0])
     labels = [_domain_label(data, domain, lang) for domain in proxies.index]
     return t("caption.proxy_many", lang, labels=t("common.list_sep", lang).join(labels))
 
 
-def _core_years(data: IndicatorData, domains: list[str]) -> str:
-    cat = data.catalogue[data.catalogue["core"] & data.catalogue["domain"].isin(domains)]
+def _core_years(data: IndicatorData, level: str, domains: list[str]) -> str:
+    cat = data.catalogue[data.core(level) & data.catalogue["domain"].isin(domains)]
     # The first 4-digit year: "2014T4" -> 2014, "2006-2008" -> 2006, "édition 2016" -> 2016.
     years = sorted({m.group(0) for y in cat["year"] if (m := re.search(r"\d{4}", str(y)))})
     return f"{years[0]}-{years[-1]}" if len(years) > 1 else (years[0] if years else "—")
@@ -253,7 +253,7 @@ def _perception_source(data: IndicatorData, survey: str, year: str, actor: str) 
 
 
 def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
-    row = data.indicator(view.indicator or default_indicator(data))
+    row = data.indicator(view.indicator or default_indicator(data, view.level))
     indicator_id = row["indicator_id"]
     decimals = data.decimals(indicator_id)
     table = indicator_values(data, view.level, indicator_id)
@@ -263,6 +263,7 @@ def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
     france = france_reference(data).set_index("indicator_id").loc[indicator_id]
     lang = view.lang
     direction = int(row["direction"])
+    source, source_url = data.source(indicator_id, view.level)
     caption = t(
         "caption.indicator",
         lang,
@@ -273,8 +274,8 @@ def _indicator(data: IndicatorData, view: ViewState) -> LayerValues:
         france=_france_text(france, decimals, lang),
         approximation=_approximation_sentence(data, indicator_id, approximate, france, lang),
         caveat=_caveat_sentence(row, lang),
-        source=row["source"],
-        url=row["source_url"],
+        source=source,
+        url=source_url,
     )
     return LayerValues(
         values=table.set_index("region_code")["value"],
@@ -359,7 +360,7 @@ def layer_values(data: IndicatorData, view: ViewState) -> LayerValues:
     codes = tuple(changed.index[changed.to_numpy()])
     names = data.regions(view.level)
     note = imported_note(
-        [names.get(c, c) for c in codes], int(values.values.notna().sum()), view.lang
+        [names.get(c, c) for c in codes], int(values.values.notna().sum()), view.lang, view.level
     )
     if view.measure == "indicateur" and _france_changed(data, view):
         # The caption quotes the France reference: an imported one is not the source's.
@@ -370,7 +371,7 @@ def layer_values(data: IndicatorData, view: ViewState) -> LayerValues:
 
 
 def _france_changed(data: IndicatorData, view: ViewState) -> bool:
-    indicator_id = view.indicator or default_indicator(data)
+    indicator_id = view.indicator or default_indicator(data, view.level)
     france = changed_by_import(
         data, lambda d: france_reference(d).set_index("indicator_id")["value"]
     )
@@ -386,8 +387,9 @@ def default_survey(data: IndicatorData) -> str:
     return best["key"].iloc[0] if not best.empty else ""
 
 
-def default_indicator(data: IndicatorData) -> str:
-    core = data.catalogue[data.catalogue["core"]]
+def default_indicator(data: IndicatorData, level: str = DEFAULT_LEVEL) -> str:
+    """The first core indicator of ``level`` ("" when the level has none)."""
+    core = data.catalogue[data.core(level)]
     return core["indicator_id"].iloc[0] if not core.empty else ""
 
 
@@ -409,15 +411,26 @@ def layer_options(data: IndicatorData, lang: str = DEFAULT_LANG) -> dict[str, st
     return options
 
 
-def indicator_options(data: IndicatorData, lang: str = DEFAULT_LANG) -> dict[str, str]:
-    """Indicator id -> "Domaine · label (année)", core indicators first, context last."""
-    cat = data.catalogue.merge(
+def indicator_options(
+    data: IndicatorData, level: str | None = None, lang: str = DEFAULT_LANG
+) -> dict[str, str]:
+    """Indicator id -> "Domaine · label (année)", core indicators first, context last.
+
+    With ``level``, only the indicators with a value for at least one unit of that level, and
+    ★ marks the level's core set; without, every indicator (★: core at a region level).
+    """
+    core = data.core(level or DEFAULT_LEVEL)
+    cat = data.catalogue.assign(core_here=core)
+    if level is not None:
+        table = level_table(data, level)
+        cat = cat[cat["indicator_id"].isin(table.columns[table.notna().any()])]
+    cat = cat.merge(
         data.domains[["domain", "label_fr", "order"]].rename(columns={"label_fr": "domain_label"}),
         on="domain",
         how="left",
     )
     cat["order"] = cat["order"].fillna(99)
-    cat = cat.sort_values(["order", "core", "label_fr"], ascending=[True, False, True])
+    cat = cat.sort_values(["order", "core_here", "label_fr"], ascending=[True, False, True])
     return {
         r.indicator_id: t(
             "indicator.option",
@@ -427,7 +440,7 @@ def indicator_options(data: IndicatorData, lang: str = DEFAULT_LANG) -> dict[str
             else t("indicator.context", lang),
             label=r.label_fr,
             year=r.year,
-            star=" ★" if r.core else "",
+            star=" ★" if r.core_here else "",
         )
         for r in cat.itertuples()
     }
@@ -452,7 +465,8 @@ def view_choices(data: IndicatorData, region_layers: dict, lang: str = DEFAULT_L
     """Valid values of every view field, for URL parsing and the widgets (labels in ``lang``)."""
     return Choices(
         layers=layer_options(data, lang),
-        indicators=indicator_options(data, lang),
+        indicators=indicator_options(data, lang=lang),
+        level_indicators={level: indicator_options(data, level, lang) for level in region_layers},
         surveys=survey_options(data, lang),
         regions={
             level: dict(zip(gdf["code"], gdf["nom"], strict=True))

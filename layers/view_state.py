@@ -7,7 +7,7 @@ the app shows.
 """
 
 from collections.abc import Collection, Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 
 from geo.levels import LEVELS
 from i18n import DEFAULT_LANG, parse_lang, t
@@ -62,6 +62,12 @@ class Choices:
     indicators: Mapping[str, str]
     surveys: Mapping[str, str]
     regions: Mapping[str, Mapping[str, str]]  # level -> code -> name
+    #: level -> the indicators with values at that level (★ = its core set); empty: all
+    level_indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def indicators_at(self, level: str) -> Mapping[str, str]:
+        """The indicators worth choosing at ``level`` (all of them if not known)."""
+        return self.level_indicators.get(level) or self.indicators
 
 
 def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewState, list[str]]:

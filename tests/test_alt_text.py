@@ -199,3 +199,21 @@ def test_profile_text_in_english():
     assert reading_notes(table, "en") == [
         "≈ Taux: value computed from the former regions with an approximate weight (poids)."
     ]
+
+
+def test_the_exported_html_page_is_described_and_english():
+    page = standalone_map_html(
+        {"type": "FeatureCollection", "features": []},
+        {},
+        "Overall index",
+        "",
+        "sources",
+        description="Map: Overall index, 13 2016 regions; most fragile: A (1.0).",
+        lang="en",
+    )
+    assert '<html lang="en">' in page and "Exported from the Atlas" in page
+    assert f'aria-describedby="{DESCRIPTION_ID}"' in page
+    assert "most fragile: A (1.0)." in page and "Exporté" not in page
+    assert '"no_data_label":"no data"' in page and '"lang":"en"' in page
+    french = standalone_map_html({"type": "FeatureCollection", "features": []}, {}, "T", "", "c")
+    assert '<html lang="fr">' in french and "Exporté de l" in french

@@ -19,6 +19,13 @@ def legend_rows(at: AppTest) -> list[str]:
     return re.findall(r"<tr><td>.*?</td><td>(.*?)</td>", body)
 
 
+def legend_counts(at: AppTest) -> dict[str, int]:
+    """Class label -> number of units in the class, read from the legend's HTML."""
+    legend = next(h.proto.body for h in at.html if "atlas-legend" in h.proto.body)
+    rows = re.findall(r"<tr><td>.*?</td><td>(.*?)</td><td[^>]*>(\d+)</td></tr>", legend)
+    return {label: int(count) for label, count in rows}
+
+
 def component_data(at: AppTest, name: str) -> dict:
     """The data a component of ours received (AppTest does not run its JavaScript)."""
     found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
@@ -36,20 +43,21 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("level", ["2016", "pre2016"])
+@pytest.mark.parametrize("level", ["2016", "pre2016", "departement"])
 @pytest.mark.parametrize("measure", ["objectif", "percu", "ecart", "indicateur"])
 def test_app_runs_for_each_level_and_measure(level, measure):
     at = run_app(level=level, measure=measure, layer="emploi")
     assert not at.exception, at.exception
     assert legend_rows(at) or any("Pas de donnée" in i.value for i in at.info), "legend missing"
     styles = component_data(at, "atlas_map")["regions"]
-    assert len(styles) == (13 if level == "2016" else 22)
+    assert len(styles) == LEVELS[level].n_units
 
 
 def test_every_level_measure_scheme_and_class_count_draws_a_map():
-    """One session walks level x measure x scheme (32 views); the class count cycles so that
-    each scheme meets every count from 2 to 7. The layer is a domain: most of its perceived and
-    gap views have one distinct value, which "Intervalles égaux" used to refuse."""
+    """One session walks level x measure x scheme (48 views, the départements included); the
+    class count cycles so that each scheme meets every count from 2 to 7. The layer is a domain:
+    most of its perceived and gap views have one distinct value, which "Intervalles égaux" used
+    to refuse."""
     at = run_app(layer="emploi", breaks="90;100;110")
     counts = [str(k) for k in range(2, MAX_CLASSES + 1)]
     schemes = list(SCHEME_LABELS)
@@ -198,6 +206,45 @@ def test_profile_offers_a_printable_page_and_the_layer_offers_exports():
     at.button(key="export_png_prepare").click().run()
     assert not at.exception
     assert "Télécharger : Image PNG (1 800 px)" in [b.label for b in at.get("download_button")]
+
+
+def test_the_departement_level_maps_96_units_and_opens_the_nord():
+    at = run_app(level="departement", layer="pauvrete", region="59")
+    assert not at.exception
+    data = component_data(at, "atlas_map")
+    assert len(data["regions"]) == 96 and data["selected"] == "59"
+    assert sum(legend_counts(at).values()) == 96  # every class, counted
+    summary = summary_of(at, "59")
+    assert "<h2>Nord</h2>" in summary and "Départements (96)" in summary
+    assert "Hauts-de-France" in summary and "Nord-Pas-de-Calais" in summary
+    assert "Départements</th>" not in summary  # a département counts its communes, not itself
+    table = next(df.value for df in at.dataframe if "Origine" in df.value)
+    assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
+    assert {str(r).split(" / ")[-1] for r in table["Rang"] if r != "—"} == {"96"}
+    assert any(e.label.startswith("Catalyseurs territoriaux du département") for e in at.expander)
+
+
+def test_switching_to_departements_drops_the_selected_region():
+    at = run_app(region="32")  # Hauts-de-France; 32 is also a département (Gers)
+    at.radio(key="view_level").set_value("departement").run()
+    assert not at.exception
+    assert at.session_state["view_region"] == ""
+    assert component_data(at, "atlas_map")["selected"] == ""
+    assert component_data(at, "atlas_summary")["hint"].startswith("Cliquez un département")
+
+
+def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
+    at = run_app(layer="emploi")
+    at.text_input(key="near_query").set_value("Roubaix").run()
+    assert not at.exception
+    assert "Fragilités du Nord (59)" in texts(at)
+    at.button(key="open_place_departement").click().run()
+    assert not at.exception
+    assert at.session_state["view_level"] == "departement"
+    assert at.session_state["view_region"] == "59"
+    data = component_data(at, "atlas_map")
+    assert data["level"] == "departement" and data["selected"] == "59"
+    assert "<h2>Nord</h2>" in summary_of(at, "59")
 
 
 def test_a_prepared_export_is_never_offered_for_another_view():

@@ -205,12 +205,21 @@ _VETTED = {
     ("map_panel.py", "unit"),  # md_escape(values.unit)
     ("map_panel.py", "items"),  # the catalyser legend: fixed SVG, fixed labels
     ("map_panel.py", "note"),  # layers.render.basemap.unavailable_note: the app's file paths
-    ("method_panel.py", "method_text()"),  # docs/method.md, shipped Markdown
+    ("method_panel.py", "localised(method_text(), lang)"),  # docs/method.md, shipped Markdown
     ("data_panel.py", "label"),  # the export labels of the builders dict
     ("import_panel.py", "names"),  # md_escape of each imported file name
     ("catalysers_panel.py", "where"),  # md_escape of the commune and its département
-    ("catalysers_panel.py", "filter_caption(summarise_filter(directory, **criteria))"),  # counts
+    ("catalysers_panel.py", "filter_caption(summarise_filter(directory, **criteria), lang)"),
+    ("catalysers_panel.py", "km"),  # f"{result.radius_km:g}": a number
+    # The searched commune's département (i18n texts): names md_escape'd, numbers formatted.
+    ("catalysers_panel.py", "abroad"),
+    ("catalysers_panel.py", "heading"),
+    ("catalysers_panel.py", "worst_line"),
+    ("catalysers_panel.py", "opening"),
     ("profile_panel.py", "LEVELS[view.level].label"),  # geo.levels: the levels table
+    ("profile_panel.py", "LEVELS[view.level].a_unit"),  # the levels table's words
+    ("profile_panel.py", "LEVELS[view.level].plural"),
+    ("profile_panel.py", "of_unit"),  # LEVELS[view.level].of_unit, passed to _show_catalysers
     ("profile_panel.py", "_relation_text(data, view)"),  # md_escape of each region name
     ("streamlit_app.py", "banner"),  # import_panel.imported_banner: md_escape of file names
 }
@@ -229,6 +238,8 @@ def _escaped(node, file: str) -> bool:
         )
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        if name == "t":  # i18n.t: the catalogue's own words, filled with what must be escaped
+            return all(_escaped(keyword.value, file) for keyword in node.keywords)
         return name in _SAFE_CALLS
     if isinstance(node, ast.BinOp):
         return _escaped(node.left, file) and _escaped(node.right, file)

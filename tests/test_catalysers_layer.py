@@ -211,3 +211,17 @@ def test_an_uncertain_commune_is_flagged_in_the_place():
     row = directory().iloc[0].copy()
     row["note"] = "Commune déduite des membres. UNCERTAIN."
     assert "Lille (59) – commune incertaine" in popup_html(row)
+
+
+def test_markers_speak_english_and_stay_escaped():
+    rows = marker_rows(directory(), "en")
+    popup, tip = rows[0]["popup"], rows[2]["tip"]
+    assert "Roles: Territorial dialogue, Running a venue" in popup
+    assert "Kind: Association" in popup and "Confidence: A – Recognised catalyser" in popup
+    assert "Website: javascript:alert(3)" in popup  # not a link, and no French left
+    assert "Source: <a href=" in popup and "Métiers" not in popup
+    assert "&lt;img" in popup and "<img" not in popup
+    assert "(commune unknown: placed at the prefecture)" in tip
+    assert "radius 30 km" in search_circle(50.6, 3.0, 30, "Lille", "en")["label"]
+    labels = [label for _, label in marker_legend("en")]
+    assert labels[0] == "A – Recognised catalyser" and labels[-1].startswith("Commune searched")

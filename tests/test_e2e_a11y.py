@@ -22,7 +22,7 @@ def drawn(page, url: str):
     return page
 
 
-@pytest.mark.parametrize("query", ["", "?region=32"])
+@pytest.mark.parametrize("query", ["", "?region=32", "?lang=en&region=53"])
 def test_no_critical_violation_in_our_components(app_url, page, query):
     violations = scan(drawn(page, app_url + "/" + query))
     ours = [v for v in violations if v.owner == "ours" and v.impact == "critical"]

@@ -22,6 +22,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def tile_requests(page) -> list[str]:
+    # The sync API delivers request events only inside a Playwright call (not during a
+    # wait_for loop's sleep): make one, or the list stays as it was.
+    page.evaluate("0")
     return [url for url in page.requests if urlparse(url).path.endswith(".pmtiles")]
 
 

@@ -36,159 +36,9 @@ from layers.view_state import MEASURES, measure_labels
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Keys held for phase 2 of issue 15 (wiring the UI once the map component lands): texts of
-#: streamlit_app.py and ui/*_panel.py, which still write their French literals. The test below
-#: fails when one of them becomes used (remove it from here) or when another key is unused.
-NOT_YET_WIRED = {
-    "app.title",
-    "app.tab.atlas",
-    "app.tab.table",
-    "app.tab.import",
-    "app.tab.method",
-    "app.imported_banner",
-    "app.manual_fallback",
-    "app.lang_switch",
-    "widget.select_placeholder",
-    "widget.multiselect_placeholder",
-    "sidebar.header",
-    "sidebar.level",
-    "sidebar.layer",
-    "sidebar.measure",
-    "sidebar.survey",
-    "sidebar.indicator",
-    "sidebar.classes",
-    "sidebar.scheme",
-    "sidebar.n_classes",
-    "sidebar.breaks",
-    "sidebar.breaks_placeholder",
-    "sidebar.basemap",
-    "sidebar.basemap_help",
-    "sidebar.show_catalysers",
-    "region_select.none",
-    "region_select.help",
-    "legend.class",
-    "legend.count",
-    "legend.colour",
-    "legend.no_layer_data",
-    "map.selected_region",
-    "alt.table_hint",
-    "profile.hint",
-    "profile.code",
-    "profile.parent",
-    "profile.same_limits",
-    "profile.children",
-    "profile.close",
-    "profile.domains_heading",
-    "profile.perceived_caption",
-    "profile.proxies_caption",
-    "profile.domain_select",
-    "profile.proxy_info",
-    "profile.no_indicators",
-    "profile.star_caption",
-    "profile.col.key_figure",
-    "profile.col.value",
-    "profile.col.year",
-    "profile.col.source",
-    "profile.col.note",
-    "profile.col.indicator",
-    "profile.col.unit",
-    "profile.col.france",
-    "profile.col.share",
-    "profile.col.rank",
-    "profile.col.domain",
-    "profile.col.objective_index",
-    "profile.col.n_indicators",
-    "profile.col.perceived_index",
-    "profile.col.rank_help",
-    "profile.chart.more",
-    "profile.chart.less",
-    "profile.chart.index",
-    "profile.print.title",
-    "profile.print.domains",
-    "profile.print.indicators",
-    "profile.print.catalysers",
-    "profile.print.index_note",
-    "profile.print.method_note",
-    "profile.print.download",
-    "profile.catalysers",
-    "profile.no_catalysers",
-    "common.date_format",
-    "common.link",
-    "common.none",
-    "data.col.code",
-    "data.col.region",
-    "data.col.value",
-    "data.col.class",
-    "data.col.colour",
-    "data.col.rank",
-    "data.col.n_indicators",
-    "data.col.n_domains",
-    "data.class_help",
-    "data.approximate",
-    "data.approximate_help",
-    "data.download_csv",
-    "export.heading",
-    "export.png",
-    "export.gpkg",
-    "export.shp",
-    "export.html",
-    "export.download",
-    "export.prepare",
-    "export.html_footer",
-    "catalysers.with_c",
-    "catalysers.filters",
-    "catalysers.metiers",
-    "catalysers.kinds",
-    "catalysers.filter_caption",
-    "catalysers.hidden_c",
-    "catalysers.near_heading",
-    "catalysers.query",
-    "catalysers.query_placeholder",
-    "catalysers.no_position",
-    "catalysers.approx_match",
-    "catalysers.commune",
-    "catalysers.radius",
-    "catalysers.found",
-    "catalysers.none_near",
-    "catalysers.col.name",
-    "catalysers.col.commune",
-    "catalysers.col.distance",
-    "catalysers.col.metiers",
-    "catalysers.col.category",
-    "catalysers.col.website",
-    "catalysers.col.source",
-    "catalysers.departement_place",
-    "catalysers.download_csv",
-    "catalysers.population",
-    "markers.layer",
-    "markers.radius_layer",
-    "markers.metiers",
-    "markers.metiers_none",
-    "markers.kind",
-    "markers.confidence",
-    "markers.alliance_note",
-    "markers.website",
-    "markers.source",
-    "markers.prefecture_place",
-    "markers.uncertain",
-    "markers.legend.hub",
-    "markers.legend.family",
-    "markers.legend.prefecture",
-    "markers.legend.highlight",
-    "markers.legend.centre",
-    "import.intro",
-    "import.template_values",
-    "import.template_perception",
-    "import.uploader",
-    "import.in_use",
-    "import.remove",
-    "import.problems",
-    "import.col.row",
-    "import.col.column",
-    "import.col.problem",
-    "import.label",
-    "import.use",
-}
+#: Keys of the catalogue no code uses yet (empty: every UI text is wired, issue 15 phase 2). The
+#: dead-key test fails when a key is neither used nor listed here.
+NOT_YET_WIRED: set[str] = set()
 
 
 # --- the catalogue itself ------------------------------------------------------------------------
@@ -278,16 +128,21 @@ def test_domain_and_axis_names_match_the_data(domains):
         )
         if row.proxy_note:
             assert t(f"proxy.{row.domain}") == row.proxy_note
+        if row.proxy_note_departement:
+            assert t(f"proxy.{row.domain}.departement") == row.proxy_note_departement
     assert t("domain.emploi", "en") == "Employment / unemployment / integration"
 
 
 def test_every_proxy_and_domain_key_names_a_shipped_domain(domains):
     ids = set(domains["domain"])
-    for prefix in ("domain.", "proxy."):
-        assert {k.removeprefix(prefix) for k in STRINGS if k.startswith(prefix)} <= ids
-    assert {k.removeprefix("proxy.") for k in STRINGS if k.startswith("proxy.")} == set(
-        domains.loc[domains["proxy_note"] != "", "domain"]
-    )
+    assert {k.removeprefix("domain.") for k in STRINGS if k.startswith("domain.")} <= ids
+    proxies = [k.removeprefix("proxy.").split(".") for k in STRINGS if k.startswith("proxy.")]
+    assert {p[0] for p in proxies} <= ids
+    # proxy.<domain> for the region levels, proxy.<domain>.departement for the départements.
+    for suffix, column in (([], "proxy_note"), (["departement"], "proxy_note_departement")):
+        assert {p[0] for p in proxies if p[1:] == suffix} == set(
+            domains.loc[domains[column] != "", "domain"]
+        ), column
 
 
 def test_levels_have_their_words_in_every_language():
@@ -295,8 +150,11 @@ def test_levels_have_their_words_in_every_language():
         assert t(f"level.{level.id}.noun") == level.noun
         assert t(f"level.{level.id}.plural") == level.plural
         assert level.label_in("fr") == level.label
+        assert level.a_unit_in("fr") == level.a_unit and level.of_unit_in("fr") == level.of_unit
     assert LEVELS["2016"].label_in("en") == "2016 regions (13)"
     assert LEVELS["pre2016"].noun_in("en") == "region"
+    assert LEVELS["departement"].label_in("en") == "Départements (96)"
+    assert LEVELS["departement"].of_unit_in("en") == "of the département"
 
 
 def test_key_figures_of_the_profiles_are_named(domains):
@@ -378,6 +236,64 @@ def test_every_key_is_used_or_listed_as_not_yet_wired():
     assert STRINGS.keys() >= NOT_YET_WIRED
 
 
+# --- no French left in the UI's code ---------------------------------------------------------
+
+#: Text a reader sees: two words, or one accented letter (French words in code are a sign of a
+#: text that skipped the catalogue). Markup, CSS and JavaScript constants are not texts.
+_WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}[ '’][A-Za-zÀ-ÿ]{2,}|[À-ÿ]")
+_CODE = re.compile(r"[<={};]")
+
+
+def _ui_texts(path: Path) -> list[str]:
+    """String constants of a module that read like sentences (docstrings left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    # Errors raised for programmers (a bad argument) are English by design, not UI texts.
+    raised = {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
+    return [
+        f"{path.name}:{node.lineno}: {node.value[:60]!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings | raised
+        and _WORDS.search(node.value)
+        and not _CODE.search(node.value)
+    ]
+
+
+def test_the_ui_writes_no_text_outside_the_catalogue():
+    # Every text of the page goes through i18n.t, so it has its English twin (the tests above):
+    # a French literal in a panel would stay French in an English page.
+    paths = [ROOT / "streamlit_app.py", *sorted((ROOT / "ui").glob("*.py"))]
+    for module in ("markers", "profile_summary", "legend", "map_page", "map_payload"):
+        paths.append(ROOT / "layers" / "render" / f"{module}.py")
+    assert [text for path in paths for text in _ui_texts(path)] == []
+
+
+def test_the_scan_above_finds_a_french_label(tmp_path):
+    panel = tmp_path / "panel.py"
+    panel.write_text('"""Doc."""\nst.button("Fermer le profil")\nst.html("<b>x y</b>")\n')
+    assert [text.split(": ", 1)[1] for text in _ui_texts(panel)] == ["'Fermer le profil'"]
+
+
+def test_every_heading_of_the_method_page_has_its_english_twin():
+    from ui.method_panel import METHOD_MD, heading_slug, headings, localised
+
+    text = METHOD_MD.read_text(encoding="utf-8")
+    for heading in headings(text):
+        assert t(f"method.heading.{heading_slug(heading)}") == heading
+    english = localised(text, "en")
+    assert "## Method and sources" in english and "# Méthode" not in english
+    assert not re.search(r"^# ", localised(text, "fr"), re.MULTILINE)  # h1 is the page's title
+
+
 # --- the language in the URL ------------------------------------------------------------------
 
 
@@ -395,3 +311,35 @@ def test_the_language_is_part_of_the_view_and_its_link():
         "Langue « <b>xx</b> » inconnu(e) dans le lien : valeur par défaut."
     ]
     assert parse_view_state({"lang": "EN"}, choices) == (ViewState(lang="en"), [])
+
+
+def test_the_region_selector_lists_names_in_reading_order():
+    import geopandas as gpd
+
+    from ui.atlas_view import region_options
+
+    regions = gpd.GeoDataFrame(
+        {"code": ["24", "11", "32", "28"], "nom": ["Normandie", "Île-de-France", "Hauts", "Bz"]}
+    )
+    assert list(region_options(regions).values()) == ["Bz", "Hauts", "Île-de-France", "Normandie"]
+
+
+def test_the_layer_table_and_its_csv_speak_the_views_language():
+    from geo.shapes import read_layer
+    from layers.indicators.bundle import load_indicator_data
+    from layers.measures import layer_values
+    from layers.render.choropleth import colour_regions
+    from layers.view_state import ViewState
+    from ui.data_panel import layer_csv, layer_frame
+
+    data = load_indicator_data()
+    view = ViewState(lang="en")
+    values = layer_values(data, view)
+    coloured, _ = colour_regions(read_layer("2016"), values.values, lang="en")
+    frame = layer_frame(values, coloured, "en")
+    assert {"value", "class", "colour", "rank"} <= set(frame.columns)
+    assert "valeur" not in frame.columns
+    assert frame["provenance"].iloc[0] == "official source (see legend)"
+    assert layer_csv(values, coloured, "en").decode("utf-8-sig").startswith("code;region;value")
+    french = layer_frame(layer_values(data, ViewState()), coloured)
+    assert {"valeur", "classe", "rang"} <= set(french.columns)

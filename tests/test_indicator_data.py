@@ -264,8 +264,9 @@ def test_derived_ratios_are_computed_never_stored(data):
     assert not data.values["indicator_id"].isin(ratios).any()
     new = level_table(data, "2016")
     # Hauts-de-France = (Nord-Pas-de-Calais + Picardie) nights / their population
-    nights = data.values.query("indicator_id == 'eurostat_nuitees_touristiques_2023'")
-    pop = data.values.query("indicator_id == 'eurostat_population_1janv_2023'")
+    pre2016 = data.values[data.values["level"] == "pre2016"]  # codes 31, 22 are départements too
+    nights = pre2016.query("indicator_id == 'eurostat_nuitees_touristiques_2023'")
+    pop = pre2016.query("indicator_id == 'eurostat_population_1janv_2023'")
     hdf = ["31", "22"]
     expected = (
         nights.loc[nights["region_code"].isin(hdf), "value"].sum()
@@ -316,7 +317,9 @@ def test_core_years_are_close_to_2013_2016(data):
     core = data.catalogue[data.catalogue["core"]]
     years = core["year"].str.extract(r"(\d{4})", expand=False).astype(int)  # "édition 2016"
     late = set(core.loc[~years.between(2011, 2016), "indicator_id"])
-    assert late == {"nuitees_par_habitant_2023"}  # the only complete culture/leisure series
+    # The only complete culture/leisure series; physicians per 100 000 (access to care), summed
+    # from the départements, exist for 2020 only.
+    assert late == {"nuitees_par_habitant_2023", "densite_medecin_2020"}
 
 
 def test_every_2016_region_has_every_domain_index(data):
@@ -334,9 +337,9 @@ def test_hauts_de_france_is_among_the_most_fragile_on_employment_and_poverty(dat
         assert pre.loc["31", "rank"] <= 3, domain
 
 
-def test_coverage_reports_every_domain_at_both_levels(data):
+def test_coverage_reports_every_domain_at_every_level(data):
     cov = coverage_table(data)
-    assert len(cov) == 32
+    assert len(cov) == 3 * 16
     assert (cov["n_core_indicators"] >= 1).all()
     assert (cov["n_regions_covered"] == cov["n_regions"]).all()
 
@@ -398,7 +401,9 @@ DOMAIN_FACTS = [
     ("vieillissement", "pre2016", "Limousin", "top3"),  # the oldest former region
     ("isolement", "pre2016", "Champagne-Ardenne", "top3"),  # least social support, 85.4 %
     ("education", "2016", "Bretagne", "bottom2"),  # few adults without qualifications
-    ("sante", "pre2016", "Nord-Pas-de-Calais", "top3"),  # lowest life expectancy
+    # Fewest physicians per 100 000 (RPPS 2020, summed over its départements) and the second
+    # lowest life expectancy, after Nord-Pas-de-Calais (whose physician density is average).
+    ("sante", "pre2016", "Picardie", "top3"),
     ("securite", "2016", "Corse", "top3"),  # homicide rate 6.9 per 100 000
     ("mobilite", "2016", "Île-de-France", "least"),  # fewest cars, densest motorways
     ("numerique", "2016", "Corse", "top3"),  # 70 % of households with broadband (OCDE)

@@ -78,7 +78,9 @@ def test_coverage_is_csv():
     assert lines[0] == (
         "domain,label_fr,level,n_core_indicators,n_regions_covered,n_regions,core_indicators"
     )
-    assert len(lines) == 1 + 2 * 16
+    assert len(lines) == 1 + 3 * 16
+    one = run("coverage", "--level", "departement").stdout.splitlines()
+    assert len(one) == 1 + 16 and all(",departement," in line for line in one[1:])
 
 
 @pytest.mark.parametrize(
@@ -88,7 +90,7 @@ def test_coverage_is_csv():
         (("index", "--level", "2016", "--axis", "nope"), "expected one of ['economique'"),
         (("values", "--level", "2016", "--indicator", "nope"), "taux_pauvrete_2013"),
         (("index", "--level", "1789", "--overall"), "invalid choice: '1789'"),
-        (("values", "--level", "2015", "--indicator", "x"), "'2016', 'pre2016'"),
+        (("values", "--level", "2015", "--indicator", "x"), "'2016', 'pre2016', 'departement'"),
     ],
 )
 def test_unknown_ids_exit_2_listing_valid_ones(args, expected):

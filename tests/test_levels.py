@@ -3,7 +3,7 @@
 import pytest
 
 from geo.levels import LAYER_FILES, LEVELS, UnknownLevelError, check_level
-from geo.region_mapping import load_region_mapping
+from geo.region_mapping import load_region_mapping, load_units
 from geo.shapes import read_layer
 from layers.view_state import ViewState
 
@@ -12,6 +12,7 @@ def test_labels_are_the_plural_and_the_number_of_units():
     assert [level.label for level in LEVELS.values()] == [
         "Régions 2016 (13)",
         "Anciennes régions (22)",
+        "Départements (96)",
     ]
 
 
@@ -21,7 +22,9 @@ def test_the_default_view_shows_the_first_level():
 
 def test_check_level_returns_the_row_or_names_the_valid_ids():
     assert check_level("pre2016") is LEVELS["pre2016"]
-    with pytest.raises(UnknownLevelError, match=r"Unknown level 'région'.*\['2016', 'pre2016'\]"):
+    with pytest.raises(
+        UnknownLevelError, match=r"Unknown level 'région'.*\['2016', 'pre2016', 'departement'\]"
+    ):
         check_level("région")
     with pytest.raises(KeyError):  # also a KeyError and a ValueError, like UnknownIdError
         check_level("")
@@ -52,8 +55,17 @@ def test_a_level_nests_in_its_coarser_levels_through_their_code_columns(level):
 
 
 @pytest.mark.parametrize("level", list(LEVELS.values()), ids=list(LEVELS))
-def test_the_region_mapping_lists_each_unit_once_with_its_name(level):
-    mapping = load_region_mapping()
-    names = dict(zip(mapping[level.mapping_code], mapping[level.mapping_name], strict=True))
+def test_the_unit_table_lists_each_unit_once_with_its_name(level):
+    units = load_units()
+    pairs = units[[level.mapping_code, level.mapping_name]].drop_duplicates()
+    assert pairs[level.mapping_code].is_unique
+    names = dict(zip(pairs[level.mapping_code], pairs[level.mapping_name], strict=True))
     layer = read_layer(level.id)
     assert names == dict(zip(layer["code"], layer["nom"], strict=True))
+
+
+def test_the_unit_table_agrees_with_the_region_mapping():
+    mapping = load_region_mapping().set_index("code_pre2016")
+    units = load_units()
+    assert (units["code_2016"] == units["code_pre2016"].map(mapping["code_2016"])).all()
+    assert set(units["code_pre2016"]) == set(mapping.index)

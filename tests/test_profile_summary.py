@@ -156,3 +156,28 @@ def test_perceived_index_gets_a_column_and_a_diamond():
     page = domains_html(frame_domains(110.0, 95.0), pd.Series({"emploi": 13}), "PHARE-2015-x")
     assert '<th scope="col">Perçu</th>' in page and "95,0" in page
     assert 'class="perceived"' in page and "enquête PHARE 2015 x" in page
+
+
+def test_the_summary_speaks_english(data):
+    regions = read_layer("2016")
+    english = level_summaries(
+        data, regions, "2016", "2016 regions (13)", {"53": (1200, 4)}, default_survey(data), "en"
+    )["53"]
+    assert "<h2>Bretagne</h2>" in english and "INSEE code 53" in english
+    assert "The 16 domains against France" in english and "Employment / unemployment" in english
+    assert "inhabitants" in english and "Key figures" in english and "Year · source" in english
+    for french in ("Chiffres clés", "face à la France", " habitants", "Emploi /", "plus fragile"):
+        assert french not in english, french
+    assert 'lang="en"' in english
+    former = level_summaries(data, read_layer("pre2016"), "pre2016", "Former", {}, None, "en")
+    assert "Former region, part of the <strong>" in next(iter(former.values()))
+
+
+def test_a_figure_from_a_seed_report_names_the_report_not_its_note(data):
+    # Occitanie's companies come from a Le RAMEAU report; its note ("10,8% regional weight")
+    # is a remark on the figure, not a source.
+    regions = read_layer("2016").set_index("code")
+    figures = key_figures(data, "2016", "76", float(regions.loc["76", "area_km2"]))
+    sources = figures.set_index("label")["source"]
+    assert sources["Entreprises"].startswith("Le RAMEAU, La co-construction territoriale")
+    assert sources["Associations"].startswith("Le RAMEAU")  # no longer "—"

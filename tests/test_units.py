@@ -30,6 +30,7 @@ def test_units_count_their_current_communes_and_their_departements():
     assert counts == {
         "2016": {"32": (5, 3), "84": (1, 1)},
         "pre2016": {"22": (2, 1), "31": (3, 2), "82": (1, 1)},
+        "departement": {"59": (2, 1), "62": (1, 1), "69": (1, 1), "80": (2, 1)},
     }
 
 
@@ -42,6 +43,7 @@ def test_departements_of_a_unit_at_each_level():
     assert departements_of(DEPARTEMENTS, "2016", "32") == {"59", "62", "80"}
     assert departements_of(DEPARTEMENTS, "pre2016", "31") == {"59", "62"}
     assert departements_of(DEPARTEMENTS, "pre2016", "99") == set()
+    assert departements_of(DEPARTEMENTS, "departement", "59") == {"59"}
     with pytest.raises(UnknownLevelError):
         departements_of(DEPARTEMENTS, "region", "32")
 
@@ -75,3 +77,13 @@ def test_catalysers_of_a_2016_region_include_those_placed_at_region_level():
     assert (found["precision"] == "region").any()
     by_departement = directory["departement"].isin(departements_of(departements, "2016", "32"))
     assert set(directory.index[by_departement]) <= set(found.index)
+
+
+def test_catalysers_of_a_departement_are_those_it_lists():
+    directory = load_catalysers()
+    departements = read_layer("departements")
+    found = catalysers_of_unit(directory, departements, "departement", "59")
+    assert not found.empty and set(found["departement"]) == {"59"}
+    assert len(found) == (directory["departement"] == "59").sum()
+    # Corsica is two départements: 2A and 2B, never "20".
+    assert catalysers_of_unit(directory, departements, "departement", "20").empty

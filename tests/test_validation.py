@@ -110,7 +110,7 @@ BAD_VALUES = [
     (
         "taux_chomage_2014;2017;22;12",
         "level",
-        "niveau « 2017 » inconnu ; niveaux valides : pre2016, 2016, france.",
+        "niveau « 2017 » inconnu ; niveaux valides : pre2016, 2016, departement, france.",
     ),
     ("taux_chomage_2014;france;Europe;12", "region_code", "indiquez FRM"),
     (
@@ -512,3 +512,47 @@ def test_unknown_region_without_level_says_what_to_add():
 def test_the_import_guide_lists_every_plausible_range():
     guide = (ROOT / "docs" / "import.md").read_text()
     assert [key for key, _ in PLAUSIBLE_RANGES if f"`{key}`" not in guide] == []
+
+
+# --- département level -----------------------------------------------------------------------
+
+
+def test_departement_values_by_code_or_name_with_a_level_alias(data):
+    report = check(
+        f"{VALUES_HEADER}\ntaux_pauvrete_2013;departement;59;19,2\n"
+        "taux_pauvrete_2013;dep;Creuse;20\ntaux_pauvrete_2013;départements;2A;21\n",
+        data,
+    )
+    assert report.is_valid, report.to_text()
+    assert report.rows["level"].tolist() == ["departement"] * 3
+    assert report.rows["region_code"].tolist() == ["59", "23", "2A"]
+
+
+def test_corsica_as_20_points_to_2a_and_2b(data):
+    problem = only_problem(check(f"{VALUES_HEADER}\ntaux_pauvrete_2013;departement;20;19\n", data))
+    assert problem.column == "region_code" and "2A (Corse-du-Sud) et 2B" in problem.message
+
+
+def test_a_departement_without_level_asks_for_the_level(data):
+    table = pd.DataFrame(
+        {"indicateur": ["taux_pauvrete_2013"], "région": ["Nord"], "valeur": ["19"]}, index=[2]
+    )
+    problem = only_problem(validate(table, data))
+    assert problem.column == "level" and "level = departement" in problem.message
+
+
+def test_an_unknown_departement_lists_close_names_not_all_96(data):
+    problem = only_problem(
+        check(f"{VALUES_HEADER}\ntaux_pauvrete_2013;departement;Nrod;19\n", data)
+    )
+    assert "Nord" in problem.message and len(problem.message) < 300
+
+
+def test_imported_departement_counts_feed_the_regions(data):
+    view = ViewState(level="pre2016", measure="indicateur", indicator="rpps_medecin_2020")
+    before = layer_values(data, view).values["31"]
+    nord = data.values.query("level == 'departement' and indicator_id == 'rpps_medecin_2020'")
+    shipped = nord.set_index("region_code").loc["59", "value"]
+    report = check(f"{VALUES_HEADER}\nrpps_medecin_2020;departement;59;{shipped + 100:.0f}\n", data)
+    imported = apply_import(data, report)
+    assert layer_values(imported, view).values["31"] == before + 100  # Nord + Pas-de-Calais

@@ -10,7 +10,11 @@ CHOICES = Choices(
     layers={"global": "Indice global", "emploi": "Emploi", "axe:social": "Axe social"},
     indicators={"taux_chomage_2014": "Taux de chômage"},
     surveys={"PHARE-2015-citoyens": "PHARE 2015, citoyens"},
-    regions={"2016": {"32": "Hauts-de-France"}, "pre2016": {"31": "Nord-Pas-de-Calais"}},
+    regions={
+        "2016": {"32": "Hauts-de-France"},
+        "pre2016": {"31": "Nord-Pas-de-Calais"},
+        "departement": {"59": "Nord", "2A": "Corse-du-Sud", "31": "Haute-Garonne"},
+    },
 )
 
 
@@ -45,6 +49,19 @@ def test_region_is_checked_at_its_own_level():
     assert parsed.region == "" and warnings
     parsed, _ = parse_view_state({"level": "pre2016", "region": "31"}, CHOICES)
     assert parsed.region == "31"
+
+
+def test_a_departement_link_reopens_it_and_corsica_20_is_refused():
+    state = ViewState(level="departement", layer="pauvrete", region="2A")
+    choices = Choices({**CHOICES.layers, "pauvrete": "Pauvreté"}, *list(vars(CHOICES).values())[1:])
+    parsed, warnings = parse_view_state(to_query_params(state), choices)
+    assert parsed == state and warnings == []
+    assert to_query_params(state)["level"] == "departement"
+    parsed, warnings = parse_view_state({"level": "departement", "region": "20"}, CHOICES)
+    assert parsed.region == "" and warnings
+    # Code 31 is Haute-Garonne at this level, Midi-Pyrénées at the other: read at its level.
+    parsed, _ = parse_view_state({"level": "departement", "region": "31"}, CHOICES)
+    assert (parsed.level, parsed.region) == ("departement", "31")
 
 
 def test_a_map_click_is_read_only_when_valid():

@@ -1,15 +1,22 @@
-"""The "Atlas" tab: the map and the region profile, rerun together (and alone) on a click.
+"""The "Atlas" tab: the region selector, the map and the region profile, rerun together (and
+alone) on a click or a choice in the selector.
 
 ``show_atlas`` is a fragment: a click on the map, "Fermer le profil" or a widget of the
 profile reruns this function only, not the whole script (sidebar, data, other tabs). The
 arguments are those of the last full run (the view without its region, the map data); the
 selected region is read from the session state at each fragment run.
 
+The selector is the keyboard's way to the profile (RGAA: every function reachable without a
+mouse): Tab to it, type the start of a name, Enter. It and the map select the same region:
+a click on the map sets the view's region, which the selector shows at the next run; a choice
+in the selector sets it too, and the map outlines it.
+
 A session's first run sends the map alone (``map_first``); the map answers once its regions
 are drawn, and this fragment then asks for a full run, which draws the sidebar, the legend and
 the profile.
 """
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -17,11 +24,20 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from geo.levels import LEVELS
+from i18n import t
 from layers.indicators.bundle import IndicatorData
 from layers.render.map_payload import map_payload
 from layers.view_state import ViewState
 from ui import atlas_component, catalysers_panel, map_panel, profile_panel
-from ui.state import FULL_PAGE_KEY, click_seq, current_view, sync_url
+from ui.state import (
+    FULL_PAGE_KEY,
+    click_seq,
+    current_view,
+    rerun_page_if_asked,
+    select_region,
+    sync_url,
+)
 from ui.text import md_escape
 
 
@@ -48,12 +64,14 @@ def show_atlas(inputs: AtlasInputs) -> None:
     """Map, legend and search results on the left; summary and detail of the profile right."""
     if inputs.map_first and st.session_state.get(FULL_PAGE_KEY):
         st.rerun(scope="app")  # the map has drawn its regions (or failed to): the whole page now
+    rerun_page_if_asked()  # e.g. "Ouvrir le profil du Nord" from the search results: a new level
     codes = set(inputs.regions["code"])
     region = current_view().region
     view = replace(inputs.view, region=region if region in codes else "")
     sync_url(view)
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
+        region_select(view, inputs.regions)
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
         atlas_component.show_map(payload, codes, announce_drawn=inputs.map_first)
         if inputs.map_first:
@@ -62,10 +80,52 @@ def show_atlas(inputs: AtlasInputs) -> None:
             st.caption(md_escape(inputs.basemap_note))
         map_panel.show_legend(inputs.legend)
         if inputs.show_marker_legend:
-            map_panel.show_marker_legend()
+            map_panel.show_marker_legend(view.lang)
         if inputs.near:
-            catalysers_panel.show_results(inputs.near, inputs.place)
+            catalysers_panel.show_place_departement(inputs.data, inputs.place, view.lang)
+            catalysers_panel.show_results(inputs.near, inputs.place, view.lang)
     with profile_col:
         atlas_component.show_summary(inputs.summary())
         if view.region:
             profile_panel.show_detail(inputs.data, view, inputs.regions, inputs.catalysers_of(view))
+
+
+#: Session key of the region selector (its value mirrors the view's region, see above).
+SELECT_KEY = "region_select"
+
+
+def region_options(regions: gpd.GeoDataFrame) -> dict[str, str]:
+    """``code -> name`` of a level's units, in alphabetical order of the name (accents ignored:
+    "Île-de-France" between "Hauts-de-France" and "Normandie")."""
+    names = dict(zip(regions["code"].astype(str), regions["nom"].astype(str), strict=True))
+    return dict(sorted(names.items(), key=lambda item: (_sort_key(item[1]), item[0])))
+
+
+def _sort_key(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def region_select(view: ViewState, regions: gpd.GeoDataFrame) -> None:
+    """The "Région" selector (its label is the level's unit noun), synchronised with the map.
+
+    Drawn before the map in the same fragment run: the region it shows is the view's, which a
+    map click has just set; its own choice goes through :func:`ui.state.select_region`, as a
+    click does.
+    """
+    names = region_options(regions)
+    lang = view.lang
+    if st.session_state.get(SELECT_KEY) != view.region:
+        st.session_state[SELECT_KEY] = view.region  # before the widget: allowed, no warning
+    st.selectbox(
+        LEVELS[view.level].noun_in(lang).capitalize(),
+        ["", *names],
+        format_func=lambda code: names.get(code, t("region_select.none", lang)),
+        key=SELECT_KEY,
+        on_change=_on_region_chosen,
+        help=t("region_select.help", lang),
+        placeholder=t("region_select.placeholder", lang),
+    )
+
+
+def _on_region_chosen() -> None:
+    select_region(str(st.session_state.get(SELECT_KEY) or ""))

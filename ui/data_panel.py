@@ -7,19 +7,35 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from i18n import DEFAULT_LANG, t
 from layers.measures import LayerValues
 from layers.render.basemap import light_geojson
 from layers.render.choropleth import region_geometry, region_styles
 from layers.render.exports import layer_geopackage, layer_shapefile_zip, map_png
-from layers.render.formatting import NO_DATA_LABEL, decimals_for, format_number
+from layers.render.formatting import decimals_for, format_number, no_data_label
 from layers.render.map_page import standalone_map_html
 from layers.upload.dialect import french_csv
-from ui.map_panel import Legend
+from ui.map_panel import Legend, layer_description
 from ui.text import md_escape
 
+#: Column id -> its heading's text id (the headings of the table and the CSV, in the view's
+#: language); the ids are those of the French CSV users already have.
+COLUMNS = {
+    "code": "data.col.code",
+    "region": "data.col.region",
+    "valeur": "data.col.value",
+    "classe": "data.col.class",
+    "couleur": "data.col.colour",
+    "provenance": "data.col.provenance",
+    "rang": "data.col.rank",
+    "n_indicateurs": "data.col.n_indicators",
+    "n_domaines": "data.col.n_domains",
+}
 
-def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
-    """Region, value, class and colour of the current layer (what the map shows)."""
+
+def layer_frame(values: LayerValues, coloured, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """Region, value, class and colour of the current layer (what the map shows), with
+    headings in ``lang``."""
     frame = pd.DataFrame(
         {
             "code": coloured["code"],
@@ -27,7 +43,7 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
             "valeur": coloured["value"],
             "classe": coloured["klass"] + 1,
             "couleur": coloured["colour"],
-            "provenance": coloured["code"].map(values.source_of),
+            "provenance": coloured["code"].map(lambda code: values.source_of(code, lang)),
         }
     )
     if values.table is not None:
@@ -35,48 +51,52 @@ def layer_frame(values: LayerValues, coloured) -> pd.DataFrame:
         frame = frame.merge(extra, left_on="code", right_on="region_code", how="left").drop(
             columns=["region_code"]
         )
-    return frame.rename(
+    frame = frame.rename(
         columns={"rank": "rang", "n_indicators": "n_indicateurs", "n_domains": "n_domaines"}
     )
+    return frame.rename(columns={c: t(key, lang) for c, key in COLUMNS.items()})
 
 
-def layer_csv(values: LayerValues, coloured) -> bytes:
+def layer_csv(values: LayerValues, coloured, lang: str = DEFAULT_LANG) -> bytes:
     """:func:`layer_frame` as the French CSV every download of the atlas uses."""
-    return french_csv(layer_frame(values, coloured))
+    return french_csv(layer_frame(values, coloured, lang))
 
 
-def displayed(frame: pd.DataFrame, decimals: int | None = None) -> Styler:
+def displayed(frame: pd.DataFrame, decimals: int | None = None, lang: str = DEFAULT_LANG) -> Styler:
     """The layer table as shown: French numbers at the source's precision (``decimals``, else
     chosen from the magnitude: float noise such as 11.402374557557309 is not a fact), "pas de
     donnée" for a missing value and "—" for a missing rank (never "None" or "nan"); the values
     underneath still sort as numbers."""
-    shown = frame.drop(columns=["couleur"])
+    value = t("data.col.value", lang)
+    shown = frame.drop(columns=[t("data.col.colour", lang)])
     if decimals is None:
-        decimals = decimals_for(shown["valeur"])
+        decimals = decimals_for(shown[value])
     # The checkbox column draws booleans itself.
-    others = [c for c in shown.columns if c not in ("valeur", "approche")]
+    others = [c for c in shown.columns if c not in (value, "approche")]
     return shown.style.format(
-        lambda v: format_number(v, decimals), subset=["valeur"], na_rep=NO_DATA_LABEL
-    ).format(na_rep="—", subset=others)
+        lambda v: format_number(v, decimals, lang), subset=[value], na_rep=no_data_label(lang)
+    ).format(na_rep=t("common.none", lang), subset=others)
 
 
-def show_layer_table(values: LayerValues, coloured) -> None:
+def show_layer_table(values: LayerValues, coloured, lang: str = DEFAULT_LANG) -> None:
     st.markdown(f"**{md_escape(values.title)}** ({md_escape(values.unit)})")
     st.dataframe(
-        displayed(layer_frame(values, coloured), values.decimals),
+        displayed(layer_frame(values, coloured, lang), values.decimals, lang),
         hide_index=True,
         width="stretch",
         column_config={
-            "classe": st.column_config.NumberColumn(help="0 = pas de donnée"),
+            t("data.col.class", lang): st.column_config.NumberColumn(
+                help=t("data.class_help", lang)
+            ),
             "approche": st.column_config.CheckboxColumn(
-                "approchée (≈)", help="valeur calculée avec un poids de consolidation approché"
+                t("data.approximate", lang), help=t("data.approximate_help", lang)
             ),
         },
     )
     st.caption(md_escape(values.caption))
     st.download_button(
-        "Télécharger la couche (CSV)",
-        layer_csv(values, coloured),
+        t("data.download_csv", lang),
+        layer_csv(values, coloured, lang),
         file_name="atlas_couche.csv",
         mime="text/csv",
     )
@@ -89,6 +109,9 @@ def show_exports(
     legend: Legend,
     view_key: Hashable,
     basemap: bool = True,
+    level: str = "2016",
+    measure: str = "objectif",
+    lang: str = DEFAULT_LANG,
 ) -> None:
     """Take the map away: PNG for slides, GeoPackage/Shapefile for QGIS, offline HTML.
 
@@ -96,13 +119,15 @@ def show_exports(
     only while ``view_key`` is unchanged: it names everything the map depends on (the view with
     its classes and base-map switch, and the data bundle's content key), so a prepared file
     always matches the screen. The PNG and HTML carry the light base map only when the screen
-    shows a base map (``basemap``).
+    shows a base map (``basemap``). Both carry the map's description (its text alternative)
+    and write their labels in ``lang``.
     """
-    st.markdown("**Exporter la carte**")
+    st.markdown(f"**{md_escape(t('export.heading', lang))}**")
     stamp = view_key
+    description = layer_description(coloured, values, level, measure, lang)
     builders = {
         "png": (
-            "Image PNG (1 800 px)",
+            t("export.png", lang),
             "atlas_carte.png",
             "image/png",
             lambda: map_png(
@@ -111,24 +136,26 @@ def show_exports(
                 values.title,
                 values.unit,
                 values.caption,
-                date.today().strftime("%d/%m/%Y"),
+                date.today().strftime(t("common.date_format", lang)),
                 basemap=light_geojson() if basemap else None,
+                description=description,
+                lang=lang,
             ),
         ),
         "gpkg": (
-            "GeoPackage (QGIS)",
+            t("export.gpkg", lang),
             "atlas_couche.gpkg",
             "application/geopackage+sqlite3",
             lambda: layer_geopackage(coloured),
         ),
         "shp": (
-            "Shapefile (zip)",
+            t("export.shp", lang),
             "atlas_couche.zip",
             "application/zip",
             lambda: layer_shapefile_zip(coloured),
         ),
         "html": (
-            "Page HTML autonome (hors ligne)",
+            t("export.html", lang),
             "atlas_carte.html",
             "text/html",
             lambda: standalone_map_html(
@@ -137,7 +164,10 @@ def show_exports(
                 values.title,
                 legend.html,
                 values.caption,
+                level=level,
                 basemap=basemap,
+                description=description,
+                lang=lang,
             ).encode("utf-8"),
         ),
     }
@@ -149,12 +179,12 @@ def show_exports(
         ready = st.session_state.get(key)
         if ready and ready[0] == stamp:
             column.download_button(
-                f"Télécharger : {label}",
+                t("export.download", lang, label=label),
                 ready[1],
                 file_name=file_name,
                 mime=mime,
                 key=f"{key}_download",
             )
-        elif column.button(f"Préparer : {label}", key=f"{key}_prepare"):
+        elif column.button(t("export.prepare", lang, label=label), key=f"{key}_prepare"):
             st.session_state[key] = (stamp, build())
             st.rerun()

@@ -10,6 +10,7 @@ from collections.abc import MutableMapping
 import pandas as pd
 import streamlit as st
 
+from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import IndicatorData
 from layers.upload.apply import apply_import
 from layers.upload.limits import MAX_UPLOAD_MB
@@ -66,14 +67,12 @@ def checked(
     return result
 
 
-def imported_banner(state: MutableMapping) -> str | None:
+def imported_banner(state: MutableMapping, lang: str = DEFAULT_LANG) -> str | None:
     """Markdown naming every imported file (escaped), or None when nothing is imported."""
     labels = imported_labels(state)
     if state.get(SESSION_KEY) is None or not labels:
         return None
-    return "Carte calculée avec des **données importées** : " + " ; ".join(
-        md_escape(label) for label in labels
-    )
+    return t("app.imported_banner", lang, label=" ; ".join(md_escape(label) for label in labels))
 
 
 @st.cache_data
@@ -81,28 +80,23 @@ def _template(kind: str) -> bytes:
     return template_csv(kind)
 
 
-def show_import(shipped: IndicatorData) -> None:
-    st.markdown(
-        "Importez vos propres valeurs d'indicateurs ou notes d'enquête (fichier CSV ou Excel, "
-        "au format des modèles ci-dessous). Le fichier est vérifié avant tout usage ; les "
-        "données acceptées restent dans votre session et ne modifient pas les données "
-        "livrées. Format détaillé : `docs/import.md`."
-    )
+def show_import(shipped: IndicatorData, lang: str = DEFAULT_LANG) -> None:
+    st.markdown(t("import.intro", lang))
     left, right = st.columns(2)
     left.download_button(
-        "Modèle : valeurs d'indicateurs (CSV)",
+        t("import.template_values", lang),
         _template("valeurs"),
         file_name="modele_valeurs.csv",
         mime="text/csv",
     )
     right.download_button(
-        "Modèle : notes de perception (CSV)",
+        t("import.template_perception", lang),
         _template("perception"),
         file_name="modele_perception.csv",
         mime="text/csv",
     )
     uploaded = st.file_uploader(
-        f"Fichier à importer (CSV ou XLSX, {MAX_UPLOAD_MB} Mo au plus)",
+        t("import.uploader", lang, max=t("common.megabytes", lang, n=MAX_UPLOAD_MB)),
         type=["csv", "txt", "xlsx"],
         key="upload_file",
         max_upload_size=MAX_UPLOAD_MB,
@@ -110,8 +104,8 @@ def show_import(shipped: IndicatorData) -> None:
     state = st.session_state
     if state.get(SESSION_KEY) is not None:
         names = " ; ".join(md_escape(label) for label in imported_labels(state))
-        st.success(f"Données importées en cours d'usage : {names}")
-        if st.button("Retirer les données importées", key="drop_import"):
+        st.success(t("import.in_use", lang, label=names))
+        if st.button(t("import.remove", lang), key="drop_import"):
             drop_imports(state)
             st.rerun()
     if uploaded is None:
@@ -120,29 +114,27 @@ def show_import(shipped: IndicatorData) -> None:
     if isinstance(report, str):
         st.error(md_escape(report))
         return
-    _show_report(report, uploaded.name)
+    _show_report(report, uploaded.name, lang)
     if report.rows.empty or not report.complete:
         return
-    label = f"{uploaded.name} ({len(report.rows)} ligne(s) {report.kind})"
-    if st.button(
-        f"Utiliser les {len(report.rows)} ligne(s) valides", key="accept_import", type="primary"
-    ):
+    label = t("import.label", lang, name=uploaded.name, n=len(report.rows), kind=report.kind)
+    if st.button(t("import.use", lang, n=len(report.rows)), key="accept_import", type="primary"):
         accept(state, shipped, report, label)
         st.rerun()
 
 
-def _show_report(report: ValidationReport, filename: str) -> None:
+def _show_report(report: ValidationReport, filename: str, lang: str = DEFAULT_LANG) -> None:
     if report.problems:
-        st.error(
-            f"{len(report.problems)} problème(s) dans « {md_escape(filename)} » : corrigez le "
-            "fichier, ou utilisez seulement les lignes valides."
-        )
+        st.error(t("import.problems", lang, n=len(report.problems), name=md_escape(filename)))
+        none = t("common.none", lang)
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Ligne": [str(p.row) if p.row else "—" for p in report.problems],
-                    "Colonne": [p.column or "" for p in report.problems],
-                    "Problème": [p.message for p in report.problems],
+                    t("import.col.row", lang): [
+                        str(p.row) if p.row else none for p in report.problems
+                    ],
+                    t("import.col.column", lang): [p.column or "" for p in report.problems],
+                    t("import.col.problem", lang): [p.message for p in report.problems],
                 }
             ),
             hide_index=True,

@@ -14,6 +14,7 @@ import streamlit as st
 
 from geo.catalysers import category_label
 from geo.levels import LEVELS
+from i18n import has_key, t
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile
 from layers.indicators.provenance import changed_by_import
@@ -36,12 +37,15 @@ def show_detail(
 ) -> None:
     """The selected region's detail (``view.region`` must be a region of ``regions``)."""
     name = regions.loc[regions["code"] == view.region, "nom"].iloc[0]
+    lang = view.lang
     with st.container(key=detail_key(view.level, view.region)):
-        st.button("Fermer le profil", key="close_profile", on_click=select_region, args=("",))
+        st.button(t("profile.close", lang), key="close_profile", on_click=select_region, args=("",))
         survey = profile_survey(data, view)
         domains = domain_profile(data, view.level, view.region, survey)
         indicators, notes = _show_domain_indicators(data, view, domains)
-        _show_catalysers(catalysers, f"profile_catalysers_{view.level}_{view.region}")
+        _show_catalysers(
+            catalysers, lang, view.level, f"profile_catalysers_{view.level}_{view.region}"
+        )
         imported = (
             changed_by_import(
                 data,
@@ -50,10 +54,7 @@ def show_detail(
             or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
         )
         if imported:
-            st.caption(
-                "Ce profil comprend des **données importées** (votre fichier, non la source "
-                "officielle)."
-            )
+            st.caption(t("profile.imported", lang))
         _offer_printable_page(name, view, domains, indicators, catalysers, notes, imported)
 
 
@@ -69,58 +70,85 @@ def _show_domain_indicators(
 ) -> tuple[pd.DataFrame, list[str]]:
     """The chosen domain's indicator table and its reading notes, as shown (for the printable
     page)."""
-    labels = dict(zip(domains["domain"], domains["label_fr"], strict=True))
+    lang = view.lang
+    labels = {
+        d.domain: _label(f"domain.{d.domain}", d.label_fr, lang) for d in domains.itertuples()
+    }
+    proxies = data.proxy_notes(view.level, lang)  # the level's own notes, in ``lang``
     default = view.layer if view.layer in labels else domains["domain"].iloc[0]
     domain = st.selectbox(
-        "Indicateurs du domaine",
+        t("profile.domain_select", lang),
         list(labels),
         format_func=labels.get,
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
-    proxy = domains.set_index("domain")["proxy_note"].get(domain, "")
-    if proxy:
-        st.info(f"Domaine reposant sur des approximations : {md_escape(proxy)}.")
-    table = domain_indicators(data, view.level, view.region, domain)
+    if proxies.get(domain):
+        st.info(md_escape(t("profile.proxy_info", lang, note=proxies[domain])))
+    table = domain_indicators(data, view.level, view.region, domain, lang)
     if table.empty:
-        st.info("Aucun indicateur pour ce domaine.")
+        st.info(t("profile.no_indicators", lang))
         return pd.DataFrame(), []
+    none = t("common.none", lang)
+    col = {name: t(f"profile.col.{name}", lang) for name in INDICATOR_COLUMNS}
     shown = pd.DataFrame(
         {
-            "Indicateur": table["label"] + table["core"].map({True: " ★", False: ""}),
-            "Valeur": [
-                format_value(v, d, a)
+            col["indicator"]: table["label"] + table["core"].map({True: " ★", False: ""}),
+            col["value"]: [
+                format_value(v, d, a, lang)
                 for v, d, a in zip(
                     table["value"], table["decimals"], table["approximate"], strict=True
                 )
             ],
-            "Unité": table["unit"],
-            "Année": table["year"],
-            "France": [france_text(row) for _, row in table.iterrows()],
-            "Part de la France (%)": [
-                format_number(v, 1) if pd.notna(v) else "—" for v in table["share_of_france_pct"]
+            col["unit"]: table["unit"],
+            col["year"]: table["year"],
+            col["france"]: [france_text(row, lang) for _, row in table.iterrows()],
+            col["share"]: [
+                format_number(v, 1, lang) if pd.notna(v) else none
+                for v in table["share_of_france_pct"]
             ],
-            "Rang": [
-                f"{r} / {n}" if pd.notna(r) else "—"
+            col["rank"]: [
+                f"{r} / {n}" if pd.notna(r) else none
                 for r, n in zip(table["rank"], table["n_regions"], strict=True)
             ],
-            "Source": table["source_url"],
+            col["origin"]: table["origin"].replace("", none),
+            col["source"]: table["source_url"],
         }
     )
     st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source")},
+        column_config={
+            col["source"]: st.column_config.LinkColumn(col["source"]),
+            col["rank"]: st.column_config.TextColumn(help=t("profile.col.rank_help", lang)),
+        },
     )
-    notes = reading_notes(table)
-    st.caption(
-        "★ = indicateur qui entre dans l'indice du domaine. Rang parmi les régions du "
-        "niveau, 1 = la plus fragile. Part de la France pour les effectifs seulement."
-    )
+    notes = reading_notes(table, lang)
+    st.caption(t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang)))
     for note in notes:
         st.caption(md_escape(note))
     return shown, notes
+
+
+#: Columns of a domain's indicator table (``profile.col.<name>`` texts), in order.
+INDICATOR_COLUMNS = (
+    "indicator",
+    "value",
+    "unit",
+    "year",
+    "france",
+    "share",
+    "rank",
+    "origin",
+    "source",
+)
+
+
+def _label(key: str, french: str, lang: str) -> str:
+    """The catalogue's text for a data id (a domain, a proxy note), else the data's French
+    (a domain an import added)."""
+    return t(key, lang) if has_key(key) else french
 
 
 def _offer_printable_page(
@@ -134,7 +162,7 @@ def _offer_printable_page(
 ) -> None:
     """A printable HTML page mirroring the panel, built only when the user asks for it."""
     st.download_button(
-        "Profil imprimable (HTML)",
+        t("profile.print.download", view.lang),
         lambda: printable_page(name, view, domains, indicators, catalysers, notes, imported).encode(
             "utf-8"
         ),
@@ -153,81 +181,85 @@ def printable_page(
     notes: Sequence[str] = (),
     imported: bool = False,
 ) -> str:
-    """The profile as a printable page (escaped by :func:`layers.render.exports.profile_html`)."""
+    """The profile as a printable page (escaped by :func:`layers.render.exports.profile_html`),
+    in the view's language."""
+    lang = view.lang
     domain_table = pd.DataFrame(
         {
-            "Domaine": domains["label_fr"],
-            "Indice objectif": domains["objective_index"],
-            "Indicateurs": domains["n_indicators"],
-            "Rang": domains["rank"],
-            "Indice perçu": domains["perceived_index"],
+            t("profile.col.domain", lang): [
+                _label(f"domain.{d.domain}", d.label_fr, lang) for d in domains.itertuples()
+            ],
+            t("profile.col.objective_index", lang): domains["objective_index"],
+            t("profile.col.n_indicators", lang): domains["n_indicators"],
+            t("profile.col.rank", lang): domains["rank"],
+            t("profile.col.perceived_index", lang): domains["perceived_index"],
         }
     )
-    sections = [("Les 16 domaines (base 100 = France métropolitaine)", domain_table)]
+    sections = [(t("profile.print.domains", lang), domain_table)]
     if not indicators.empty:
-        sections.append(("Indicateurs du domaine choisi", indicators))
+        sections.append((t("profile.print.indicators", lang), indicators))
     if catalysers is not None and not catalysers.empty:
         sections.append(
             (
-                "Catalyseurs territoriaux",
+                t("profile.print.catalysers", lang),
                 pd.DataFrame(
                     {
-                        "Nom": catalysers["name"],
-                        "Commune": catalysers["commune"],
-                        "Fiabilité": _categories(catalysers),
+                        t("catalysers.col.name", lang): catalysers["name"],
+                        t("catalysers.col.commune", lang): catalysers["commune"],
+                        t("catalysers.col.category", lang): _categories(catalysers, lang),
                     }
                 ),
             )
         )
     return profile_html(
-        f"{name} — profil de fragilité ({LEVELS[view.level].label})",
+        t("profile.print.title", lang, name=name, level=LEVELS[view.level].label_in(lang)),
         sections,
         [
-            "Indice : base 100 = France métropolitaine, au-dessus = plus fragile.",
+            t("profile.print.index_note", lang),
             *notes,
-            "Sources et méthode : page « Méthode et sources » de l'atlas.",
-            *(
-                [
-                    "Données importées : ce profil comprend des valeurs calculées avec un "
-                    "fichier importé par l'utilisateur, non publiées par la source officielle."
-                ]
-                if imported
-                else []
-            ),
+            t("profile.print.method_note", lang),
+            *([t("profile.print.imported", lang)] if imported else []),
         ],
+        lang,
     )
 
 
-def _show_catalysers(catalysers: pd.DataFrame, key: str) -> None:
+def _show_catalysers(catalysers: pd.DataFrame, lang: str, level: str, key: str) -> None:
+    of_unit = LEVELS[level].of_unit_in(lang)
     # The table is sent only once the expander is opened (a rerun of the profile's fragment):
     # a click on a region does not pay for a closed table.
     box = st.expander(
-        f"Catalyseurs territoriaux de la région ({len(catalysers)})", key=key, on_change="rerun"
+        t("profile.catalysers", lang, of_unit=of_unit, n=len(catalysers)),
+        key=key,
+        on_change="rerun",
     )
     if not box.open:
         return
     with box:
         if catalysers.empty:
-            st.write("Aucun catalyseur recensé dans l'annuaire pour cette région.")
+            st.write(t("profile.no_catalysers", lang, of_unit=of_unit))
             return
+        site = t("catalysers.col.website", lang)
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Nom": catalysers["name"],
-                    "Commune": catalysers["commune"].fillna("").replace("", "—"),
-                    "Fiabilité": _categories(catalysers),
-                    "Site": catalysers["website"].where(
-                        catalysers["website"].map(is_http_url), None
-                    ),
+                    t("catalysers.col.name", lang): catalysers["name"],
+                    t("catalysers.col.commune", lang): catalysers["commune"]
+                    .fillna("")
+                    .replace("", t("common.none", lang)),
+                    t("catalysers.col.category", lang): _categories(catalysers, lang),
+                    site: catalysers["website"].where(catalysers["website"].map(is_http_url), None),
                 }
             ),
             hide_index=True,
             width="stretch",
-            column_config={"Site": st.column_config.LinkColumn("Site")},
+            column_config={site: st.column_config.LinkColumn(site)},
         )
 
 
-def _categories(catalysers: pd.DataFrame) -> list[str]:
+def _categories(catalysers: pd.DataFrame, lang: str) -> list[str]:
     """Confidence level and, for a local alliance, its family, in words."""
     families = catalysers["family"].fillna("")
-    return [category_label(c, f) for c, f in zip(catalysers["confidence"], families, strict=True)]
+    return [
+        category_label(c, f, lang) for c, f in zip(catalysers["confidence"], families, strict=True)
+    ]

@@ -4,6 +4,7 @@ from dataclasses import asdict, fields
 
 import streamlit as st
 
+from i18n import DEFAULT_LANG, LANGS
 from layers.view_state import Choices, ViewState, parse_view_state, to_query_params
 
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
@@ -11,6 +12,9 @@ PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
 CLICK_SEQ_KEY = "atlas_click_seq"
 #: Set by the session's first full run: until then a run draws the map alone (streamlit_app.py).
 FULL_PAGE_KEY = "atlas_full_page"
+#: Set by a widget callback inside the map's fragment whose change needs the whole page (a level
+#: switch: new contours, legend and summaries), not only the fragment's rerun.
+APP_RERUN_KEY = "atlas_rerun_app"
 
 
 def init_view_state(choices: Choices) -> list[str]:
@@ -34,10 +38,29 @@ def current_view() -> ViewState:
     )
 
 
+def ui_lang() -> str:
+    """The language the page is drawn in (the view's, French until the URL or switch says)."""
+    lang = st.session_state.get(PREFIX + "lang", DEFAULT_LANG)
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
 def set_view(**changes: str) -> None:
     """Change fields of the view (before the widgets that own them are drawn)."""
     for name, value in changes.items():
         st.session_state[PREFIX + name] = value
+
+
+def set_view_and_page(**changes: str) -> None:
+    """:func:`set_view` from a widget callback inside a fragment, then the whole page reruns
+    (see :func:`rerun_page_if_asked`): for a change the fragment cannot draw alone."""
+    set_view(**changes)
+    st.session_state[APP_RERUN_KEY] = True
+
+
+def rerun_page_if_asked() -> None:
+    """Rerun the whole script if a callback asked for it (call it first in a fragment)."""
+    if st.session_state.pop(APP_RERUN_KEY, False):
+        st.rerun(scope="app")
 
 
 def sync_url(state: ViewState) -> None:

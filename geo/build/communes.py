@@ -46,6 +46,12 @@ def full_name(name: str, tncc: str) -> str:
         ) from None
 
 
+def article_name(name: str, tncc: str) -> str:
+    """The name as written in a sentence, with its article in lower case ("le Nord", "l'Ain",
+    "les Bouches-du-Rhône", "Paris"): how INSEE writes a département's name after "dans"."""
+    return full_name(name, tncc).replace(ARTICLES[tncc], ARTICLES[tncc].lower(), 1)
+
+
 #: A town-hall point farther than this from its commune's polygon is a data error (the source
 #: has Guadeloupe town halls at longitude +61.5 instead of -61.5); the polygon's point is used.
 MAX_TOWN_HALL_OFFSET_DEG = 0.02

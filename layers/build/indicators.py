@@ -17,6 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from i18n import t
+from layers.build import departements
+from layers.build.departements_rules import PROXY_DOMAINS_DEPARTEMENT
 from layers.build.method_page import (
     METHOD_PAGE,
     render_method_sections,
@@ -352,6 +354,7 @@ def build_domains() -> pd.DataFrame:
             "label_en": t(f"domain.{d}", "en"),
             "order": i + 1,
             "proxy_note": PROXY_DOMAINS.get(d, ""),
+            "proxy_note_departement": PROXY_DOMAINS_DEPARTEMENT.get(d, ""),
         }
         for i, (d, axis) in enumerate(DOMAINS)
     ]
@@ -473,7 +476,8 @@ def _check_curation(catalogue: pd.DataFrame) -> None:
     not_weighted = sorted((set(APPROXIMATE_WEIGHTS) | set(WEIGHT_OVERRIDES)) - weighted)
     weights = set(catalogue["weight_indicator"]) - {""}
     missing_weights = sorted(weights - ids)
-    if unknown or not_weighted or missing_weights or set(PROXY_DOMAINS) - {d[0] for d in DOMAINS}:
+    proxies = set(PROXY_DOMAINS) | set(PROXY_DOMAINS_DEPARTEMENT)
+    if unknown or not_weighted or missing_weights or proxies - {d[0] for d in DOMAINS}:
         raise ValueError(
             f"Curation rules out of date: unknown ids {unknown}, not weighted means "
             f"{not_weighted}, weights not in the catalogue {missing_weights}"
@@ -574,10 +578,14 @@ def build(out_dir: Path = INDICATORS_DIR, method_page: Path | None = METHOD_PAGE
     """
     ref = read_indicator_reference()
     catalogue = build_catalogue(ref)
+    domains = build_domains()
+    catalogue, values = departements.extend(
+        REFERENCE_DIR, domains, catalogue, build_values(ref, catalogue)
+    )
     outputs = {
-        "domains.csv": build_domains(),
+        "domains.csv": domains,
         "catalogue.csv": catalogue,
-        "values.csv": build_values(ref, catalogue),
+        "values.csv": values,
         "perception.csv": build_perception(read_reference("perception.csv")),
         "profiles.csv": build_profiles(read_reference("region_profiles.csv")),
     }

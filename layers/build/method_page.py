@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.levels import LEVELS
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.consolidate import (
+    COMPUTED_96_NOTE,
     approximate_weights,
     consolidate_to_2016,
     france_reference,
+    level_table,
 )
 from layers.indicators.coverage import coverage_table
 from layers.render.formatting import format_number
@@ -75,7 +78,7 @@ def render_core_table(data: IndicatorData) -> str:
 
 
 def render_coverage(data: IndicatorData) -> str:
-    """Markdown table: core indicators and regions covered per domain, both levels."""
+    """Markdown table: core indicators and units covered per domain, at every level."""
     wide = coverage_table(data).pivot_table(
         index=["domain", "label_fr"],
         columns="level",
@@ -83,16 +86,18 @@ def render_coverage(data: IndicatorData) -> str:
         aggfunc="first",
         sort=False,
     )
-    lines = [
-        "| domaine | indicateurs cœur | régions 2016 couvertes | anciennes régions couvertes |",
-        "|---|---|---|---|",
-    ]
+    header = ["domaine"]
+    for level in data.levels:
+        header += [f"cœur ({LEVELS[level].plural})", f"{LEVELS[level].plural} couverts"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for (_, label), row in wide.iterrows():
-        lines.append(
-            f"| {label} | {row[('n_core_indicators', '2016')]} | "
-            f"{row[('n_regions_covered', '2016')]} / {row[('n_regions', '2016')]} | "
-            f"{row[('n_regions_covered', 'pre2016')]} / {row[('n_regions', 'pre2016')]} |"
-        )
+        cells = [label]
+        for level in data.levels:
+            cells += [
+                str(row[("n_core_indicators", level)]),
+                f"{row[('n_regions_covered', level)]} / {row[('n_regions', level)]}",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -108,7 +113,9 @@ def _france_how(ref: pd.Series) -> str:
     if ref["method"] == "non disponible":
         return "non disponible"
     if ref["method"] != "publié":
-        how = f"calculée sur les 22 anciennes régions ({AGGREGATION_FR[ref['method']]})"
+        from_96 = ref["note"].startswith(COMPUTED_96_NOTE)
+        where = "96 départements" if from_96 else "22 anciennes régions"
+        how = f"calculée sur les {where} ({AGGREGATION_FR[ref['method']]})"
         return f"≈ {how}, poids approché" if ref["approximate"] else how
     if ref["other_source"]:
         note = re.sub(r"^\w+\s+source différente\s*:\s*", "", ref["note"])
@@ -120,11 +127,27 @@ def _france_how(ref: pd.Series) -> str:
     )
 
 
+def _regional_indicators(data: IndicatorData) -> set[str]:
+    """Ids of the indicators with a value for at least one region (either level)."""
+    regional: set[str] = set()
+    for level in ("pre2016", "2016"):
+        table = level_table(data, level)
+        regional |= set(table.columns[table.notna().any()])
+    return regional
+
+
 def render_france_references(data: IndicatorData) -> str:
     """Markdown table: the France value each indicator is compared with, and how it was got."""
     france = france_reference(data).set_index("indicator_id")
     labels = dict(zip(data.domains["domain"], data.domains["label_fr"], strict=True))
-    compared = data.catalogue[(data.catalogue["direction"] != 0) & ~data.catalogue["partial"]]
+    # The region indicators (the département level's have their own table, in
+    # layers.build.departements_method).
+    regional = _regional_indicators(data)
+    compared = data.catalogue[
+        (data.catalogue["direction"] != 0)
+        & ~data.catalogue["partial"]
+        & data.catalogue["indicator_id"].isin(regional)
+    ]
     lines = [
         "| domaine | indicateur | référence | valeur | comment |",
         "|---|---|---|---|---|",
@@ -147,7 +170,10 @@ def render_approximate_weights(data: IndicatorData) -> str:
     published = values[values["method"] == "publié"].groupby("indicator_id").size()
     cat = data.catalogue.set_index("indicator_id")
     lines = ["| indicateur | poids | pourquoi c'est approché | valeurs 2016 |", "|---|---|---|---|"]
+    regional = _regional_indicators(data)
     for indicator_id, reason in sorted(approximate_weights(data.catalogue).items()):
+        if indicator_id not in regional:  # a département series: its own section
+            continue
         n_approx = int(approximate.get(indicator_id, 0))
         n_published = int(published.get(indicator_id, 0))
         if n_approx == 0 and n_published:
@@ -194,8 +220,13 @@ METHOD_SECTIONS = {
 
 
 def render_method_sections(data: IndicatorData) -> dict[str, str]:
-    """The generated Markdown of each section of :data:`METHOD_SECTIONS`."""
-    return {name: render(data) for name, render in METHOD_SECTIONS.items()}
+    """The generated Markdown of each section of :data:`METHOD_SECTIONS` and of the
+    département level's (:data:`layers.build.departements_method.DEPARTEMENT_SECTIONS`)."""
+    # Imported here: that module builds on this one's helpers.
+    from layers.build.departements_method import DEPARTEMENT_SECTIONS
+
+    sections = {**METHOD_SECTIONS, **DEPARTEMENT_SECTIONS}
+    return {name: render(data) for name, render in sections.items()}
 
 
 def update_method_page(text: str, sections: dict[str, str]) -> str:

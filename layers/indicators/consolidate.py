@@ -6,6 +6,13 @@ code): ``sum`` for counts, ``weighted_mean`` with the named weight indicator for
 (medians...): then only a published 2016 value is used. A 2016 region is computed only when all
 its former regions have a value (and a weight): otherwise it is "non disponible".
 
+Départements (level ``departement``) are read as stored, ratios computed from their counts. They
+also feed the regions: for an indicator whose catalogue says ``regions_from_departements`` (a
+count, a ratio of counts, or a rate weighted by its own denominator: exact), a former region
+without a published value gets the consolidation of its départements, when all of them have
+one; 2016 regions then follow from the former regions as above. The France reference of an
+indicator without 22 former-region values is computed from the 96 départements.
+
 A weighted mean whose ``weight_note`` is set has an *approximate* weight (not the rate's own
 denominator, e.g. a sub-population's poverty rate weighted by the whole population): its
 computed values are approximations. A published value then wins over the computation (a 2016
@@ -23,6 +30,8 @@ from layers.indicators.bundle import FRANCE_CODES, IndicatorData, UnknownIdError
 FRM = "FRM"
 FRM_LABEL = FRANCE_CODES[FRM]
 COMPUTED_NOTE = "calculé sur les 22 anciennes régions, même règle que la consolidation"
+COMPUTED_96_NOTE = "calculé sur les 96 départements, même règle que la consolidation"
+DEPARTEMENT = "departement"
 #: The reference opens the note of a France value taken from another survey (ERFS rather than
 #: Filosofi...) with this word: such a value never replaces a computation.
 OTHER_SOURCE_FLAG = "ATTENTION"
@@ -111,15 +120,51 @@ def _aggregate(pre: pd.DataFrame, groups: pd.Series, catalogue: pd.DataFrame) ->
     """Aggregate the wide pre-2016 table by ``groups`` (one group key per former region).
 
     A group gets a value only if all its former regions have one (and a weight): otherwise NaN.
+    The rules of :data:`AGGREGATORS`, applied to all the indicators of a rule at once (one
+    groupby per rule rather than per indicator: the département level tripled the work).
     """
     key = groups.reindex(pre.index)
-    out = {}
-    for _, row in _catalogue(catalogue).iterrows():
-        aggregate = AGGREGATORS.get(row["aggregation"])
-        result = aggregate(pre, key, row) if aggregate else None
-        if result is not None:
-            out[row["indicator_id"]] = result
-    return pd.DataFrame(out)
+    cat = _catalogue(catalogue)
+    present = cat["indicator_id"].isin(pre.columns)
+    parts = []
+    sums = cat[(cat["aggregation"] == "sum") & present]
+    if not sums.empty:
+        values = pre[sums["indicator_id"].tolist()]
+        parts.append(values.groupby(key).sum(min_count=1).where(_all_present(values, key)))
+    weighted = cat["weight_indicator"].isin(pre.columns)
+    means = cat[(cat["aggregation"] == "weighted_mean") & present & weighted]
+    if not means.empty:
+        values = pre[means["indicator_id"].tolist()]
+        weights = _columns_as(pre, means["weight_indicator"], values.columns)
+        ok = _all_present(values, key) & _all_present(weights, key)
+        num = (values * weights).groupby(key).sum(min_count=1)
+        parts.append((num / weights.groupby(key).sum(min_count=1)).where(ok))
+    ratios = cat[
+        (cat["aggregation"] == "ratio")
+        & cat["numerator"].isin(pre.columns)
+        & cat["denominator"].isin(pre.columns)
+    ]
+    if not ratios.empty:
+        ids = pd.Index(ratios["indicator_id"])
+        num = _columns_as(pre, ratios["numerator"], ids)
+        den = _columns_as(pre, ratios["denominator"], ids)
+        scale = pd.Series([_scale(row) for _, row in ratios.iterrows()], index=ids)
+        ok = _all_present(num, key) & _all_present(den, key)
+        parts.append((num.groupby(key).sum() / den.groupby(key).sum() * scale).where(ok))
+    if not parts:
+        return pd.DataFrame()
+    out = pd.concat(parts, axis=1)
+    return out[[i for i in cat["indicator_id"] if i in out.columns]]
+
+
+def _all_present(table: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """Per group and column: True when every unit of the group has a value."""
+    return table.notna().groupby(key).all()
+
+
+def _columns_as(pre: pd.DataFrame, ids: pd.Series, names: pd.Index) -> pd.DataFrame:
+    """The columns ``ids`` of ``pre`` (repeats allowed), renamed ``names``."""
+    return pd.DataFrame(pre[ids.tolist()].to_numpy(), index=pre.index, columns=names)
 
 
 def _with_ratios(wide: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -142,8 +187,8 @@ def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     ----------
     data : IndicatorData
         The indicator bundle.
-    level : {"2016", "pre2016"}
-        Region level.
+    level : str
+        A level of :data:`geo.levels.LEVELS` ("2016", "pre2016", "departement").
 
     Returns
     -------
@@ -157,10 +202,11 @@ def level_table(data: IndicatorData, level: str) -> pd.DataFrame:
 
 def _level_table(data: IndicatorData, level: str) -> pd.DataFrame:
     codes = list(data.regions(level))
-    if level == "pre2016":
-        return _with_ratios(_stored(data, "pre2016"), data.catalogue).reindex(index=codes)
-    values, _ = _chosen_2016(data)
-    return values.reindex(index=codes)
+    if level == "2016":
+        values, _ = _chosen_2016(data)
+        return values.reindex(index=codes)
+    stored = _pre2016(data) if level == "pre2016" else _stored(data, level)
+    return _with_ratios(stored, data.catalogue).reindex(index=codes)
 
 
 def approximate_cells(data: IndicatorData, level: str) -> pd.DataFrame:
@@ -169,10 +215,12 @@ def approximate_cells(data: IndicatorData, level: str) -> pd.DataFrame:
     former regions.
 
     Same index and columns as ``level_table(data, level)``; all False for the former regions
-    (their values are published). Read-only (memoised per bundle).
+    (their values are published, or computed exactly from their départements: only exact rules
+    feed them) and for the départements (read in their sources). Read-only (memoised per
+    bundle).
     """
     table = level_table(data, level)
-    if level == "pre2016":
+    if level != "2016":
         return pd.DataFrame(False, index=table.index, columns=table.columns)
     return data.memoised(("approximate_cells",), lambda: _approximate_cells(data, table))
 
@@ -202,15 +250,49 @@ def _choose_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
     # An exact computation wins; an approximate one gives way to a published value.
     approximate = pd.Series(columns.isin(list(approximate_weights(data.catalogue))), columns)
     use_published = published.notna() & (computed.isna() | approximate)
-    return published.where(use_published, computed), computed.notna() & ~use_published
+    # copy(): one block per dtype (the where/& results come fragmented, and pandas warns).
+    chosen = published.where(use_published, computed).copy()
+    return chosen, (computed.notna() & ~use_published).copy()
 
 
 def _computed_and_published_2016(data: IndicatorData) -> tuple[pd.DataFrame, pd.DataFrame]:
     """2016 values computed from the 22 former regions, and the published 2016 values."""
     groups = data.mapping.set_index("code_pre2016")["code_2016"]
-    computed = _aggregate(_stored(data, "pre2016"), groups, data.catalogue)
+    computed = _aggregate(_pre2016(data), groups, data.catalogue)
     published = _with_ratios(_stored(data, "2016"), data.catalogue)
     return computed, published
+
+
+def _pre2016(data: IndicatorData) -> pd.DataFrame:
+    """Stored former-region values, completed by the consolidation of their départements where
+    the catalogue says it is exact (``regions_from_departements``); a stored value wins."""
+    return data.memoised(
+        ("pre2016_values",),
+        lambda: _stored(data, "pre2016").combine_first(from_departements(data)),
+    )
+
+
+def from_departements(data: IndicatorData) -> pd.DataFrame:
+    """Former-region values consolidated from the départements.
+
+    Parameters
+    ----------
+    data : IndicatorData
+        The indicator bundle (its unit table says which former region holds each département).
+
+    Returns
+    -------
+    DataFrame
+        Index: former-region codes; one column per indicator whose catalogue row has
+        ``regions_from_departements`` (ratios excepted: they follow from their counts); NaN
+        where a département of the region has no value. Empty without a unit table.
+    """
+    if data.units is None or "regions_from_departements" not in data.catalogue:
+        return pd.DataFrame()
+    flagged = data.catalogue["regions_from_departements"].astype(str).str.lower() == "true"
+    catalogue = data.catalogue[flagged & (data.catalogue["aggregation"] != "ratio")]
+    groups = data.units.set_index("departement")["code_pre2016"]
+    return _aggregate(_stored(data, DEPARTEMENT), groups, catalogue)
 
 
 def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
@@ -277,15 +359,31 @@ def france_reference(data: IndicatorData) -> pd.DataFrame:
     return data.memoised(("france_reference",), lambda: _france_reference(data))
 
 
+def _computed_france(data: IndicatorData) -> tuple[pd.Series, pd.Series]:
+    """France métropolitaine computed with the consolidation rule, and the note saying over
+    what: the 22 former regions' published values, else the 96 départements, else the former
+    regions completed from their départements."""
+    tables = [("pre2016", _stored(data, "pre2016"), COMPUTED_NOTE)]
+    if data.units is not None:
+        tables.append((DEPARTEMENT, _stored(data, DEPARTEMENT), COMPUTED_96_NOTE))
+        tables.append(("pre2016", _pre2016(data), COMPUTED_NOTE))
+    parts, notes = [], []
+    for level, table, note in tables:
+        groups = pd.Series(FRM, index=list(data.regions(level)))
+        computed = _aggregate(table.reindex(groups.index), groups, data.catalogue)
+        values = computed.iloc[0].dropna() if not computed.empty else pd.Series(dtype=float)
+        parts.append(values)
+        notes.append(pd.Series(note, index=values.index, dtype=object))
+    first = lambda parts: pd.concat(parts).groupby(level=0, sort=False).first()  # noqa: E731
+    return first(parts), first(notes)
+
+
 FRANCE_COLUMNS = ["indicator_id", "value", "reference", "method", "note", "approximate",
                   "other_source"]  # fmt: skip
 
 
 def _france_reference(data: IndicatorData) -> pd.DataFrame:
-    pre = _stored(data, "pre2016")
-    groups = pd.Series(FRM, index=list(data.regions("pre2016")))
-    computed = _aggregate(pre.reindex(groups.index), groups, data.catalogue)
-    computed = computed.iloc[0] if not computed.empty else pd.Series(dtype=float)
+    computed, computed_notes = _computed_france(data)
     approximate = approximate_weights(data.catalogue)
     published = _published_france(data)
     rows = []
@@ -293,7 +391,7 @@ def _france_reference(data: IndicatorData) -> pd.DataFrame:
         ind = row.indicator_id
         value = computed.get(ind, np.nan)
         if pd.notna(value) and not _gives_way(ind, approximate, published):
-            note = COMPUTED_NOTE
+            note = computed_notes[ind]
             if ind in approximate:
                 note += f" ; poids approché : {approximate[ind]}"
             rows.append((ind, float(value), FRM_LABEL, row.aggregation, note, ind in approximate))
@@ -311,8 +409,9 @@ def _france_reference(data: IndicatorData) -> pd.DataFrame:
 
 
 def _gives_way(indicator_id: str, approximate: dict, published: dict) -> bool:
-    """An approximate computation gives way to France métropolitaine as published by the
-    indicator's own source (not by another survey)."""
+    """An approximate computation (over the 22 former regions or the 96 départements) gives way
+    to France métropolitaine as published by the indicator's own source (not by another
+    survey)."""
     frm = published.get((indicator_id, FRM))
     return (
         indicator_id in approximate and frm is not None and not frm[1].startswith(OTHER_SOURCE_FLAG)

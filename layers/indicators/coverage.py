@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from geo.levels import LEVELS
+from geo.levels import check_level
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.indices import indicator_indices
 
@@ -17,25 +17,28 @@ COVERAGE_COLUMNS = [
 ]
 
 
-def coverage_table(data: IndicatorData) -> pd.DataFrame:
-    """Core indicators and regions covered, per domain and level.
+def coverage_table(data: IndicatorData, levels: list[str] | None = None) -> pd.DataFrame:
+    """Core indicators and units covered, per domain and level.
 
     Parameters
     ----------
     data : IndicatorData
         The indicator bundle.
+    levels : list of str, optional
+        Levels to cover (ids of :data:`geo.levels.LEVELS`); default: every level the bundle has
+        units for.
 
     Returns
     -------
     DataFrame
-        :data:`COVERAGE_COLUMNS`, one row per domain (display order) and level ("2016" then
-        "pre2016"): ``n_core_indicators`` counts the core indicators with an index for at least
-        one region of the level, ``n_regions_covered`` the regions with at least one core
-        indicator index (the others are "non disponible" for that domain), ``core_indicators``
-        their ids joined by ";".
+        :data:`COVERAGE_COLUMNS`, one row per domain (display order) and level (in the order of
+        ``levels``): ``n_core_indicators`` counts the level's core indicators with an index for
+        at least one unit of the level, ``n_regions_covered`` the units (regions or
+        départements) with at least one core indicator index (the others are "non disponible"
+        for that domain), ``core_indicators`` their ids joined by ";".
     """
     rows = []
-    for level in LEVELS:
+    for level in data.levels if levels is None else [check_level(lv).id for lv in levels]:
         indices = indicator_indices(data, level).dropna(subset=["index"])
         n_regions = len(data.regions(level))
         for domain in data.domains.itertuples():

@@ -51,11 +51,11 @@ def indicator_indices(
     ----------
     data : IndicatorData
         The indicator bundle.
-    level : {"2016", "pre2016"}
-        Region level.
+    level : str
+        A level of :data:`geo.levels.LEVELS` ("2016", "pre2016", "departement").
     core_only : bool
-        Only the indicators that enter the domain indices (default), else every indicator with
-        a direction (context indicators, direction 0, and counts never get an index).
+        Only the indicators that enter the domain indices at ``level`` (default), else every
+        indicator with a direction (context indicators, direction 0, and counts never get an index).
     bounds : (float, float) or None
         ``index`` is ``index_raw`` clipped to these bounds; None keeps the raw ratio.
 
@@ -79,11 +79,10 @@ def _indicator_indices(
     france = france_reference(data).set_index("indicator_id")["value"]
     # Context indicators (direction 0) and counts (a count measures size, not fragility: its
     # share of France is shown instead, and its per-inhabitant ratio is indexed) get no index.
-    catalogue = data.catalogue[
-        (data.catalogue["direction"] != 0) & (data.catalogue["aggregation"] != "sum")
-    ]
+    keep = (data.catalogue["direction"] != 0) & (data.catalogue["aggregation"] != "sum")
     if core_only:
-        catalogue = catalogue[catalogue["core"]]
+        keep &= data.core(level)  # the core set of the level (geo.levels.Level.core_column)
+    catalogue = data.catalogue[keep]
     parts = []
     for row in catalogue.itertuples():
         if row.indicator_id not in table:
@@ -114,8 +113,8 @@ def domain_indices(data: IndicatorData, level: str, bounds: Bounds = INDEX_BOUND
     ----------
     data : IndicatorData
         The indicator bundle.
-    level : {"2016", "pre2016"}
-        Region level.
+    level : str
+        A level of :data:`geo.levels.LEVELS` ("2016", "pre2016", "departement").
     bounds : (float, float) or None
         Bounds of each indicator's index (see :func:`indicator_indices`).
 
@@ -215,8 +214,8 @@ def index_table(
     ----------
     data : IndicatorData
         The indicator bundle.
-    level : {"2016", "pre2016"}
-        Region level.
+    level : str
+        A level of :data:`geo.levels.LEVELS` ("2016", "pre2016", "departement").
     domain, axis : str, optional
         A domain id or an axis id; give exactly one of ``domain``, ``axis``, ``overall``.
     overall : bool

@@ -98,8 +98,9 @@ def perceived_index(
         The indicator bundle.
     survey, year, actor : str
         A combination listed by :func:`available_surveys` (e.g. "PHARE", "2015", "citoyens").
-    level : {"2016", "pre2016"}
-        Region level. Survey scores are published for 2016 regions: former regions have none.
+    level : str
+        A level of :data:`geo.levels.LEVELS`. Survey scores are published for 2016 regions:
+        former regions and départements have none ("pas de donnée").
 
     Returns
     -------

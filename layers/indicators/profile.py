@@ -1,14 +1,17 @@
-"""A region's fragility profile, as in the PHARE regional reports (pure data, no display).
+"""A unit's fragility profile, as in the PHARE regional reports (pure data, no display).
 
 Key figures, the 16 domains against France (objective and perceived), and for one domain the
 indicators behind it: value, unit, year, France value, share of France for counts, rank among
-regions (1 = most fragile), source.
+the units of the level (1 = most fragile), how the value was obtained (read in the source or
+computed), source. A unit is a region of either level or a département.
 """
+
+import re
 
 import numpy as np
 import pandas as pd
 
-from geo.levels import check_level
+from geo.levels import LEVELS, check_level
 from geo.region_mapping import former_regions_of, region_2016_of
 from i18n import DEFAULT_LANG, has_key, t
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
@@ -19,7 +22,12 @@ from layers.indicators.consolidate import (
     france_reference,
     level_table,
 )
-from layers.indicators.indices import domain_indices, indicator_indices, rank_most_fragile
+from layers.indicators.indices import (
+    domain_indices,
+    indicator_indices,
+    overall_index,
+    rank_most_fragile,
+)
 from layers.indicators.perception import parse_survey_key, perceived_index
 
 POPULATION_ID = "population_2013"
@@ -37,11 +45,25 @@ def check_region(data: IndicatorData, level: str, code: str) -> str:
 
 
 def relations(data: IndicatorData, level: str, code: str) -> dict:
-    """The other level: {"parent": (code, name)} for a former region, {"children": [...]}."""
+    """The unit's place among the other levels.
+
+    ``{"parent": (code, name)}`` for a former region (its 2016 region); ``{"children":
+    [(code, name), ...]}`` for a 2016 region (its former regions); ``{"regions": {level:
+    (code, name)}}`` for a département (its former region and its 2016 region, from the unit
+    table).
+    """
     check_region(data, level, code)
     if level == "pre2016":
         return {"parent": region_2016_of(data.mapping, code)}
-    return {"children": former_regions_of(data.mapping, code)}
+    if level == "2016":
+        return {"children": former_regions_of(data.mapping, code)}
+    unit = data.units.loc[data.units[LEVELS[level].mapping_code] == code].iloc[0]
+    return {
+        "regions": {
+            coarser: (unit[LEVELS[coarser].mapping_code], unit[LEVELS[coarser].mapping_name])
+            for coarser in LEVELS[level].nests_in
+        }
+    }
 
 
 def key_figures(
@@ -67,7 +89,8 @@ def key_figures(
     def text(key: str) -> str:
         return t(key, lang)
 
-    source, source_url = cat["source"], cat["source_url"]
+    # The level's own file (the départements' census file, not the regions').
+    source, source_url = data.source(POPULATION_ID, level)
     imported = _population_imported(data, level, code, pop)
     if imported:
         source = source_url = IMPORTED_SOURCE  # not the census's number: provenance follows
@@ -113,11 +136,29 @@ def key_figures(
                     first["value"],
                     text(f"keyfig.{metric}.unit") if known else first["unit"],
                     first["year"],
-                    first["note"][:120] or "—",
+                    profile_source(first["source_url"], first["note"]),
                     first["source_url"],
                 )
             )
     return pd.DataFrame(rows, columns=["label", "value", "unit", "year", "source", "source_url"])
+
+
+def profile_source(source_url: str, note: str) -> str:
+    """The source a profile figure names: the report's title for a seed report
+    (``"seed:<file> (<title>)"``), followed by the note if any; else the note (cut at 120).
+
+    >>> profile_source("seed:shared/seeds/004.txt (Le RAMEAU, 2020)", "10,8% regional weight")
+    'Le RAMEAU, 2020 — 10,8% regional weight'
+    >>> profile_source("https://example.org/pib", "chiffres de 2013")
+    'chiffres de 2013'
+    >>> profile_source("seed:shared/seeds/004.txt (Le RAMEAU, 2020)", "")
+    'Le RAMEAU, 2020'
+    """
+    note = "" if pd.isna(note) else str(note)
+    seed = re.fullmatch(r"seed:\S+ \((.+)\)", str(source_url or "").strip())
+    if seed:
+        return f"{seed.group(1)} — {note}" if note else seed.group(1)
+    return note[:120] or "—"
 
 
 def _population_imported(data: IndicatorData, level: str, code: str, pop: float) -> bool:
@@ -133,7 +174,7 @@ def domain_profile(
 ) -> pd.DataFrame:
     """The 16 domains for one region: axis, label, objective index, n_indicators, rank,
     perceived index (if the survey has a score), ``proxy_note`` (what a domain resting on
-    proxies measures instead; "" otherwise), in display order. Read-only (memoised)."""
+    proxies at ``level`` measures instead; "" otherwise), in display order. Read-only (memoised)."""
     check_region(data, level, code)
     return data.memoised(
         ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
@@ -144,22 +185,56 @@ def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | No
     objective = domain_indices(data, level)
     mine = objective[objective["region_code"] == code].set_index("domain")
     out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
-    out["proxy_note"] = data.domains.get("proxy_note", pd.Series("", index=out.index)).fillna("")
+    out["proxy_note"] = out["domain"].map(data.proxy_notes(level)).fillna("")
     out["objective_index"] = out["domain"].map(mine["index"])
     out["n_indicators"] = out["domain"].map(mine["n_indicators"])
     out["rank"] = out["domain"].map(mine["rank"])
     out["perceived_index"] = np.nan
     if survey:
-        perceived = perceived_index(data, *parse_survey_key(data, survey), level)
+        # Once per level and survey, not once per unit: the 96 départements' summaries are
+        # built together (parsing the survey key alone lists every survey).
+        perceived = data.memoised(
+            ("perceived_index", level, survey),
+            lambda: perceived_index(data, *parse_survey_key(data, survey), level),
+        )
         perceived = perceived[perceived["region_code"] == code].set_index("domain")
         out["perceived_index"] = out["domain"].map(perceived["perceived_index"])
     return out.reset_index(drop=True)
 
 
-def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
-    """The indicators of ``domain`` for one region, core first, as in the report pages.
+def fragility_summary(data: IndicatorData, level: str, code: str, top: int = 3) -> dict:
+    """A unit's fragility in a few numbers: overall index and rank, its most fragile domains.
 
-    Besides value, unit, year, France value, share and rank, each row says how to read it:
+    Returns
+    -------
+    dict
+        ``name``, ``index`` (overall, NaN when non disponible), ``rank``, ``n_units``,
+        ``n_domains`` (domains averaged) and ``domains``: up to ``top`` rows ``(label, index,
+        rank)`` of the domains with the highest index (more fragile first).
+    """
+    check_region(data, level, code)
+    overall = overall_index(data, level).set_index("region_code").loc[code]
+    domains = domain_profile(data, level, code).dropna(subset=["objective_index"])
+    worst = domains.sort_values("objective_index", ascending=False).head(top)
+    return {
+        "name": data.regions(level)[code],
+        "index": float(overall["index"]),
+        "rank": overall["rank"],
+        "n_units": len(data.regions(level)),
+        "n_domains": int(overall["n_indicators"]),
+        "domains": list(
+            zip(worst["label_fr"], worst["objective_index"], worst["rank"], strict=True)
+        ),
+    }
+
+
+def domain_indicators(
+    data: IndicatorData, level: str, code: str, domain: str, lang: str = DEFAULT_LANG
+) -> pd.DataFrame:
+    """The indicators of ``domain`` for one unit, core first, as in the report pages.
+
+    Besides value, unit, year, France value, share, rank and ``origin`` (how the value was
+    obtained, :func:`value_origins`, in ``lang``), each row says how to read it:
     ``decimals`` (the source's precision, None when unknown), ``approximate`` (the region's
     value was computed with an approximate weight), ``france_approximate``,
     ``france_other_source`` (the France value comes from another survey), ``weight_note`` (why
@@ -170,9 +245,9 @@ def domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -
     """
     check_region(data, level, code)
     return data.memoised(
-        ("domain_indicators", level, code, domain),
+        ("domain_indicators", level, code, domain, lang),
         lambda: _with_provenance(
-            data, _domain_indicators(data, level, code, domain), level, code, domain
+            data, _domain_indicators(data, level, code, domain, lang), level, code, domain
         ),
     )
 
@@ -198,12 +273,16 @@ def _with_provenance(
     return out
 
 
-def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) -> pd.DataFrame:
+def _domain_indicators(
+    data: IndicatorData, level: str, code: str, domain: str, lang: str
+) -> pd.DataFrame:
     if domain not in set(data.domains["domain"]):
         raise UnknownIdError(
             f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"
         )
-    cat = data.catalogue[(data.catalogue["domain"] == domain) & ~data.catalogue["partial"]]
+    core = data.core(level)
+    cat = data.catalogue.assign(core_here=core)
+    cat = cat[(cat["domain"] == domain) & ~cat["partial"]]
     table = level_table(data, level)
     own_urls = _value_sources(data, level, code)
     flags = approximate_cells(data, level)
@@ -211,12 +290,14 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
     france = france_reference(data).set_index("indicator_id")
     ranks = _indicator_ranks(data, level)
     mine = ranks[ranks["region_code"] == code].set_index("indicator_id")
+    origins = value_origins(data, level, lang)
     rows = []
-    for row in cat.sort_values(["core", "indicator_id"], ascending=[False, True]).itertuples():
+    for row in cat.sort_values(["core_here", "indicator_id"], ascending=[False, True]).itertuples():
         if row.indicator_id not in table:
             continue
         values = table[row.indicator_id]
         value = values.get(code, np.nan)
+        sources = data.source(row.indicator_id, level)
         ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
         ranked = row.indicator_id in mine.index
         rank = mine.at[row.indicator_id, "rank"] if ranked else pd.NA
@@ -229,7 +310,7 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
             {
                 "indicator_id": row.indicator_id,
                 "label": row.label_fr,
-                "core": bool(row.core),
+                "core": bool(row.core_here),
                 "value": value,
                 "unit": row.unit,
                 "year": row.year,
@@ -238,9 +319,10 @@ def _domain_indicators(data: IndicatorData, level: str, code: str, domain: str) 
                 "share_of_france_pct": share,
                 "rank": rank,
                 "n_regions": int(values.notna().sum()),
+                "origin": origins.get(row.indicator_id, {}).get(code, ""),
                 "index_raw": mine.at[row.indicator_id, "index_raw"] if ranked else np.nan,
-                "source": row.source,
-                "source_url": own_urls.get(row.indicator_id) or row.source_url,
+                "source": sources[0],
+                "source_url": own_urls.get(row.indicator_id) or sources[1],
                 "decimals": data.decimals(row.indicator_id),
                 "approximate": bool(flags[row.indicator_id].get(code, False)),
                 "france_approximate": bool(ref is not None and ref["approximate"]),
@@ -263,6 +345,55 @@ def _indicator_ranks(data: IndicatorData, level: str) -> pd.DataFrame:
         return out
 
     return data.memoised(("indicator_ranks", level), compute)
+
+
+#: How a value shown at a level was obtained, in French (the ``origin.*`` texts of the i18n
+#: catalogue): read in the source, or computed.
+READ = t("origin.read")
+FROM_DEPARTEMENTS = t("origin.from_departements")
+FROM_FORMER_REGIONS = t("origin.from_former_regions")
+
+
+def value_origins(
+    data: IndicatorData, level: str, lang: str = DEFAULT_LANG
+) -> dict[str, dict[str, str]]:
+    """indicator_id -> unit code -> how its value at ``level`` was obtained, in ``lang``.
+
+    ``computed_how`` of the catalogue for an indicator computed at every level (a ratio, a count
+    from microdata), else :data:`FROM_DEPARTEMENTS` for a former region's value consolidated
+    from its départements, :data:`FROM_FORMER_REGIONS` for a 2016 value consolidated from the
+    former regions (see :func:`layers.indicators.consolidate.consolidate_to_2016`), else
+    :data:`READ`. Read-only (memoised per bundle).
+    """
+    check_level(level)
+    return data.memoised(("value_origins", level, lang), lambda: _value_origins(data, level, lang))
+
+
+def _value_origins(data: IndicatorData, level: str, lang: str) -> dict[str, dict[str, str]]:
+    table = level_table(data, level)
+    how = data.catalogue.set_index("indicator_id").get("computed_how", pd.Series(dtype=str))
+    if level == "2016":
+        methods = consolidate_to_2016(data).set_index(["indicator_id", "region_code"])["method"]
+        published = set(methods.index[methods == "publié"])
+    else:
+        stored = data.values[data.values["level"] == level]
+        published = set(zip(stored["indicator_id"], stored["region_code"], strict=True))
+    read = t("origin.read", lang)
+    derived = {
+        "2016": t("origin.from_former_regions", lang),
+        "pre2016": t("origin.from_departements", lang),
+    }.get(level, read)
+    out: dict[str, dict[str, str]] = {}
+    for indicator_id in table.columns:
+        own = str(how.get(indicator_id, "") or "")
+        codes = table.index[table[indicator_id].notna()]
+        out[indicator_id] = {
+            code: t("origin.computed", lang, how=own)
+            if own
+            else (read if (indicator_id, code) in published else derived)
+            for code in codes
+        }
+    return out
 
 
 def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:

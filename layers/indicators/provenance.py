@@ -11,10 +11,13 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from geo.levels import LEVELS, check_level
 from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import IMPORTED_SOURCE, IndicatorData, UnknownIdError
 
 __all__ = ["IMPORTED_SOURCE", "changed_by_import", "imported_note"]
+
+DEFAULT_LEVEL = next(iter(LEVELS))
 
 
 def changed_by_import(
@@ -37,11 +40,15 @@ def changed_by_import(
     return pd.Series(~same, index=new.index)
 
 
-def imported_note(names: list[str], total: int, lang: str = DEFAULT_LANG) -> str:
-    """The sentence (in ``lang``) a caption gets when ``names`` (regions) show imported numbers."""
+def imported_note(
+    names: list[str], total: int, lang: str = DEFAULT_LANG, level: str = DEFAULT_LEVEL
+) -> str:
+    """The sentence (in ``lang``) a caption gets when ``names`` (units of ``level``: regions,
+    départements) show imported numbers."""
     if not names:
         return ""
     shown = t("common.list_sep", lang).join(names[:6])
     if len(names) > 6:
         shown += t("provenance.and_more", lang, n=len(names) - 6)
-    return t("provenance.note", lang, n=len(names), total=total, shown=shown)
+    noun = check_level(level).noun_in(lang)
+    return t("provenance.note", lang, n=len(names), noun=noun, total=total, shown=shown)

@@ -48,12 +48,23 @@ def light_geojson(static_dir: Path = STATIC_DIR) -> dict:
     return json.loads((static_dir / BASEMAP / LIGHT_FILE).read_text(encoding="utf-8"))
 
 
-def attribution(static_dir: Path = STATIC_DIR) -> str:
-    """The base map's sources and licences, as the build recorded them."""
-    return light_geojson(static_dir)["attribution"]
+def attribution(static_dir: Path = STATIC_DIR, lang: str = DEFAULT_LANG) -> str:
+    """The base map's sources and licences, as the build recorded them, in ``lang``."""
+    return attribution_in(light_geojson(static_dir)["attribution"], lang)
 
 
-def basemap_options(base_url: str = "/app/static", labels: bool = True) -> dict:
+def attribution_in(text: str, lang: str = DEFAULT_LANG) -> str:
+    """The build's French attribution ("Fond : <sources>") with its first word in ``lang``;
+    the sources and licences are names, the same in every language."""
+    french = t("basemap.attribution", DEFAULT_LANG, sources="")
+    if not text.startswith(french):
+        return text
+    return t("basemap.attribution", lang, sources=text.removeprefix(french))
+
+
+def basemap_options(
+    base_url: str = "/app/static", labels: bool = True, lang: str = DEFAULT_LANG
+) -> dict:
     """Options for ``AtlasBasemap.add(map, options)``: archive folder URL, labels, attribution.
 
     Any Leaflet map of the atlas should pass these (see :func:`basemap_spec`).
@@ -61,24 +72,31 @@ def basemap_options(base_url: str = "/app/static", labels: bool = True) -> dict:
     return {
         "baseUrl": f"{base_url.rstrip('/')}/{BASEMAP}",
         "labels": labels,
-        "attribution": attribution(),
+        "attribution": attribution(lang=lang),
     }
 
 
 def basemap_spec(
-    base_url: str = "/app/static", labels: bool = True, static_dir: Path = STATIC_DIR
+    base_url: str = "/app/static",
+    labels: bool = True,
+    static_dir: Path = STATIC_DIR,
+    lang: str = DEFAULT_LANG,
 ) -> dict | None:
     """What the browser map needs to draw the base map (``{"options": ...}``), or None when
     one of its files under ``static_dir`` is missing (:func:`unavailable_note` says which)."""
     if missing_files(static_dir):
         return None
-    return {"options": basemap_options(base_url, labels)}
+    return {"options": basemap_options(base_url, labels, lang)}
 
 
-def light_spec(labels: bool = True) -> dict:
+def light_spec(labels: bool = True, lang: str = DEFAULT_LANG) -> dict:
     """What a page opened from disk needs to draw the light base map: the GeoJSON and the
-    options of ``AtlasBasemap.addLight``, with :data:`LIGHT_NOTE` shown on the map."""
-    options = {"labels": labels, "attribution": attribution(), "note": LIGHT_NOTE}
+    options of ``AtlasBasemap.addLight``, with its note (:data:`LIGHT_NOTE`) shown on the map."""
+    options = {
+        "labels": labels,
+        "attribution": attribution(lang=lang),
+        "note": t("basemap.light_note", lang),
+    }
     return {"light": light_geojson(), "options": options}
 
 

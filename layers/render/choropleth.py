@@ -10,6 +10,7 @@ import json
 import geopandas as gpd
 import pandas as pd
 
+from i18n import DEFAULT_LANG
 from layers.render.classify import HEX_COLOUR, NO_DATA_COLOUR, Classification, classify
 from layers.render.formatting import decimals_for, format_value
 
@@ -38,6 +39,7 @@ def colour_regions(
     unit: str = "",
     decimals: int | None = None,
     approximate: pd.Series | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> tuple[gpd.GeoDataFrame, Classification]:
     """Join ``values`` (indexed by region code) to ``regions`` and classify them.
 
@@ -56,7 +58,7 @@ def colour_regions(
     flags = out["code"].map(approximate).fillna(False) if approximate is not None else None
     suffix = f" {unit}" if unit else ""
     out["value_label"] = [
-        format_value(v, decimals, bool(flags.iloc[i]) if flags is not None else False)
+        format_value(v, decimals, bool(flags.iloc[i]) if flags is not None else False, lang)
         + (suffix if pd.notna(v) else "")
         for i, v in enumerate(out["value"])
     ]

@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from i18n import DEFAULT_LANG, check_lang, t
-from layers.render.basemap import draw_light_basemap
+from layers.render.basemap import attribution_in, draw_light_basemap
 from layers.render.classify import NO_DATA_COLOUR, Classification
 from layers.render.formatting import decimals_for, format_number, no_data_label
 
@@ -100,7 +100,7 @@ def map_png(
 def source_line(source: str, date_text: str, basemap: dict | None, lang: str) -> str:
     """The "Source : … — date" line of the PNG, with the base map's sources when drawn."""
     if basemap:
-        source = f"{source} · {basemap['attribution']}"
+        source = f"{source} · {attribution_in(basemap['attribution'], lang)}"
     return t("common.source_line", lang, source=source, date=date_text)
 
 

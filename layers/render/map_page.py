@@ -14,6 +14,8 @@ import json
 import re
 from datetime import date
 
+from i18n import DEFAULT_LANG, check_lang, t
+from layers.render.alt_text import described_page
 from layers.render.basemap import light_spec
 from layers.render.map_payload import map_payload
 from layers.render.offline import vendored_text
@@ -42,6 +44,8 @@ def standalone_map_html(
     level: str = "",
     today: date | None = None,
     basemap: bool = True,
+    description: str = "",
+    lang: str = DEFAULT_LANG,
 ) -> str:
     """A standalone offline page: title, the interactive map, its legend and sources.
 
@@ -56,24 +60,32 @@ def standalone_map_html(
         The legend's HTML (:func:`layers.render.legend.legend_html`, already escaped).
     basemap : bool
         Draw the light base map under the regions (with a note saying it is simplified).
+    description : str
+        The map in one sentence (:func:`layers.render.alt_text.map_description`): written
+        under the title, and the map element labelled and described by it
+        (:func:`layers.render.alt_text.described_page`).
+    lang : str
+        Language of the page (``<html lang>``, the footer, the map's own words).
 
     Raises
     ------
     ValueError
         If a remote script or stylesheet were left in the page.
     """
+    check_lang(lang)
     payload = map_payload(
         level=level,
         geometry_url=geometry,
         styles=styles,
         value_title=title,
-        basemap=light_spec() if basemap else None,
+        basemap=light_spec(lang=lang) if basemap else None,
+        lang=lang,
     )
-    stamp = (today or date.today()).strftime("%d/%m/%Y")
+    stamp = (today or date.today()).strftime(t("common.date_format", lang))
     page = "\n".join(
         [
             "<!DOCTYPE html>",
-            '<html lang="fr"><head><meta charset="utf-8">',
+            f'<html lang="{lang}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{html.escape(title)}</title>",
             f"<style>{vendored_text('leaflet_css')}</style>",
@@ -84,8 +96,7 @@ def standalone_map_html(
             '<div id="atlas-map"></div>',
             legend,
             f"<p>{html.escape(caption)}</p>",
-            "<p>Exporté de l'Atlas des fragilités territoriales le "
-            f"{stamp}. Survolez une région pour lire sa valeur.</p>",
+            f"<p>{html.escape(t('export.html_footer', lang, date=stamp))}</p>",
             f'<script type="application/json" id="atlas-data">{_script_json(payload)}</script>',
             _inline_script(vendored_text("leaflet")),
             _inline_script(atlas_file("atlas.js").read_text(encoding="utf-8")),
@@ -97,6 +108,8 @@ def standalone_map_html(
             "</body></html>",
         ]
     )
+    if description:
+        page = described_page(page, description, title, lang)
     remote = [m.group(0) for m in _REMOTE.finditer(page)]
     if remote:
         raise ValueError(f"Remote resources left in the standalone map: {remote}")

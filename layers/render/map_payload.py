@@ -17,8 +17,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from geo.levels import check_level
+from i18n import DEFAULT_LANG, t
 from layers.render.choropleth import REGION_STYLE
-from layers.render.formatting import NO_DATA_LABEL
+from layers.render.formatting import no_data_label
 from layers.render.markers import HIGHLIGHT_STYLE
 
 #: Metropolitan France, Corsica included: the first view.
@@ -30,7 +32,11 @@ FOCUS_ZOOM = 9
 #: greys any other one until the server has drawn the clicked region's.
 DETAIL_PREFIX = "atlas_detail_"
 CHANNEL = "atlas"
-HINT = "Cliquez une région sur la carte pour lire son profil de fragilité."
+
+
+def hint(level: str, lang: str = DEFAULT_LANG) -> str:
+    """What the profile says before a click: "Cliquez un département sur la carte…"."""
+    return t("profile.hint", lang, a_unit=check_level(level).a_unit_in(lang))
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ def map_payload(
     focus: dict | None = None,
     basemap: dict | None = None,
     assets: dict | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> dict:
     """The map's data.
 
@@ -85,18 +92,24 @@ def map_payload(
         it in place (the map is not re-mounted).
     assets : dict, optional
         Scripts and stylesheets the page must load (``{"scripts": [...], "styles": [...]}``).
+    lang : str
+        Language of the map's own words: its accessible name ("Carte : <title>"), "pas de
+        donnée" in tooltips, the error message.
     """
     if selected and selected not in styles:
         raise ValueError(f"Selected region {selected!r} is not one of {sorted(styles)}")
     return {
         "channel": CHANNEL,
+        "lang": lang,
         "height": MAP_HEIGHT_PX,
         "bounds": FRANCE_BOUNDS,
         "level": level,
         "geometry": geometry_url,
         "regions": styles,
         "value_title": value_title,
-        "no_data_label": NO_DATA_LABEL,
+        "label": t("map.label", lang, title=value_title),
+        "error_prefix": t("map.error", lang),
+        "no_data_label": no_data_label(lang),
         "style": REGION_STYLE,
         "selected": selected,
         "seq": int(seq),
@@ -117,16 +130,19 @@ def map_payload(
     }
 
 
-def summary_payload(level: str, summaries: dict[str, str], assets: dict | None = None) -> dict:
+def summary_payload(
+    level: str, summaries: dict[str, str], assets: dict | None = None, lang: str = DEFAULT_LANG
+) -> dict:
     """The profile summaries' data; ``key`` names their content (a new bundle, a new key)."""
     digest = hashlib.sha256(
-        json.dumps([level, summaries], sort_keys=True, ensure_ascii=False).encode()
+        json.dumps([level, lang, summaries], sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
     return {
         "channel": CHANNEL,
         "key": digest,
         "level": level,
-        "hint": HINT,
+        "hint": hint(level, lang),
+        "status_prefix": t("profile.status", lang),
         "detail_prefix": DETAIL_PREFIX,
         "summaries": summaries,
         "assets": assets or {"scripts": [], "styles": []},

@@ -21,8 +21,9 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS, category_label
+from geo.catalysers import CONFIDENCE_LABELS, KIND_LABELS, METIERS, category_label, labels_in
 from geo.distance import check_query
+from i18n import DEFAULT_LANG, t
 from layers.render.links import is_http_url
 
 #: Confidence level -> marker colour (Okabe-Ito blue, orange, bluish green).
@@ -30,8 +31,6 @@ CONFIDENCE_COLOURS = {"A": "#0072B2", "B": "#E69F00", "C": "#009E73"}
 #: Local alliances (a family, always confidence C): Okabe-Ito reddish purple, so that they are
 #: never read as cooperation hubs, let alone catalysers.
 FAMILY_COLOUR = "#CC79A7"
-HUB_LEGEND = "C – Pôle de coopération (PTCE, tiers-lieu, conseil de développement…)"
-FAMILY_LEGEND = "C – Alliance locale, pas un catalyseur (site « zéro chômeur », club d'entreprises)"
 HIGHLIGHT_COLOUR = "#000000"
 RADIUS_COLOUR = "#333333"
 _COMMUNE_STYLE = {"radius": 7.0, "weight": 1.0, "dash_array": "", "fill_opacity": 0.9}
@@ -107,48 +106,59 @@ def marker_styles(df: pd.DataFrame, highlight: set[str] | None = None) -> pd.Dat
     return styles
 
 
-def popup_html(row: pd.Series) -> str:
+def popup_html(row: pd.Series, lang: str = DEFAULT_LANG) -> str:
     """Popup of one catalyser: name, place, métiers, kind, confidence (or family),
-    description, links."""
-    metiers = [METIERS.get(m, m) for m in str(row["metiers"] or "").split(";") if m]
+    description, links; our words in ``lang``, the data's as written."""
+    metier_names = labels_in("metier", METIERS, lang)
+    kinds = labels_in("kind", KIND_LABELS, lang)
+    metiers = [metier_names.get(m, m) for m in str(row["metiers"] or "").split(";") if m]
     family = str(row.get("family", "") or "")
+    listed = t("common.list_sep", lang).join(metiers) or t("markers.metiers_none", lang)
     lines = [
         f"<b>{_esc(row['name'])}</b>",
-        _esc(place_label(row)),
-        f"Métiers : {_esc(', '.join(metiers) or 'non précisés')}",
-        f"Type : {_esc(KIND_LABELS.get(row['kind'], row['kind']))}",
-        f"Confiance : {_esc(category_label(row['confidence'], family))}",
+        _esc(place_label(row, lang)),
+        _esc(t("markers.metiers", lang, list=listed)),
+        _esc(t("markers.kind", lang, kind=kinds.get(row["kind"], row["kind"]))),
+        _esc(t("markers.confidence", lang, label=category_label(row["confidence"], family, lang))),
     ]
     if family:
-        lines.append("<i>Alliance locale : non qualifiée de catalyseur par ses sources.</i>")
+        lines.append(f"<i>{_esc(t('markers.alliance_note', lang))}</i>")
     description = str(row.get("description", "") or "")
     if description:
         short = description[:_DESCRIPTION_MAX_CHARS]
         short += "…" if len(description) > _DESCRIPTION_MAX_CHARS else ""
         lines.append(f"<small>{_esc(short)}</small>")
     if str(row.get("website", "") or "").strip():
-        lines.append(f"Site : {safe_link(row['website'])}")
+        lines.append(_filled("markers.website", lang, link=safe_link(row["website"])))
     sources = [s for s in _SOURCE_SEPARATOR.split(str(row["source_url"] or "").strip()) if s]
     if sources:
-        lines.append("Source : " + " ; ".join(safe_link(s) for s in sources))
+        links = " ; ".join(safe_link(s) for s in sources)
+        lines.append(_filled("markers.source", lang, links=links))
     return '<div class="catalyseur">' + "<br>".join(lines) + "</div>"
 
 
-def place_label(row: pd.Series) -> str:
+def _filled(key: str, lang: str, **html_parts: str) -> str:
+    """A catalogue text, escaped, with placeholders filled by HTML built here (links)."""
+    template = html.escape(t(key, lang), quote=False)
+    return template.format(**html_parts)
+
+
+def place_label(row: pd.Series, lang: str = DEFAULT_LANG) -> str:
     """Where the row is, in words (plain text, not escaped)."""
     if row.get("precision") == "departement" or not row.get("commune"):
-        return f"Département {row['departement']} (commune inconnue : placé à la préfecture)"
+        return t("markers.prefecture_place", lang, code=row["departement"])
     # The research marks a commune it inferred rather than read (e.g. from members' names).
-    doubt = " – commune incertaine" if "UNCERTAIN" in str(row.get("note", "") or "") else ""
+    uncertain = "UNCERTAIN" in str(row.get("note", "") or "")
+    doubt = t("markers.uncertain", lang) if uncertain else ""
     return f"{row['commune']} ({row['departement']}){doubt}"
 
 
-def tooltip_html(row: pd.Series) -> str:
+def tooltip_html(row: pd.Series, lang: str = DEFAULT_LANG) -> str:
     """Tooltip of one catalyser: its escaped name and place."""
-    return f"<b>{_esc(row['name'])}</b><br>{_esc(place_label(row))}"
+    return f"<b>{_esc(row['name'])}</b><br>{_esc(place_label(row, lang))}"
 
 
-def marker_rows(df: pd.DataFrame) -> list[dict]:
+def marker_rows(df: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[dict]:
     """One record per placed catalyser of ``df``, in order: position, plain style, popup, tooltip.
 
     Keys: ``lat``, ``lon``, ``fill``, ``line``, ``r`` (radius, px), ``w`` (line weight),
@@ -167,8 +177,8 @@ def marker_rows(df: pd.DataFrame) -> list[dict]:
             "w": float(style.weight),
             "dash": style.dash_array,
             "op": float(style.fill_opacity),
-            "popup": popup_html(df.loc[index]),
-            "tip": tooltip_html(df.loc[index]),
+            "popup": popup_html(df.loc[index], lang),
+            "tip": tooltip_html(df.loc[index], lang),
         }
         for index, style in zip(styles.index, styles.itertuples(), strict=True)
     ]
@@ -193,7 +203,9 @@ def marker_ids(
     )
 
 
-def search_circle(lat: float, lon: float, radius_km: float, label: str) -> dict:
+def search_circle(
+    lat: float, lon: float, radius_km: float, label: str, lang: str = DEFAULT_LANG
+) -> dict:
     """The search circle (``radius_km``) and its centre, for the browser map.
 
     ``label`` (the commune's name) is shown as the centre's tooltip, as text, and written
@@ -210,7 +222,7 @@ def search_circle(lat: float, lon: float, radius_km: float, label: str) -> dict:
         "lon": float(lon),
         "radius_m": float(radius_km) * 1000,
         "place": label,
-        "label": f"{label} – rayon {radius_km:g} km",
+        "label": t("markers.radius_label", lang, place=label, km=f"{radius_km:g}"),
         "colour": RADIUS_COLOUR,
     }
 
@@ -225,18 +237,20 @@ def _swatch(fill: str, colour: str, radius: float, weight: float, dash: str, opa
     )
 
 
-def marker_legend() -> list[tuple[str, str]]:
+def marker_legend(lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
     """Legend entries ``(swatch, label)``: the swatch is an inline SVG drawn like the marker.
 
     One entry per confidence level and one for the local alliances, then the département-level
-    marker, the highlighted marker and the search centre. Labels are French plain text;
+    marker, the highlighted marker and the search centre. Labels are plain text in ``lang``;
     swatches contain no data.
     """
     c, d = _COMMUNE_STYLE, _DEPARTEMENT_STYLE
-    groups = [
-        (f"{level} – {CONFIDENCE_LABELS[level]}", CONFIDENCE_COLOURS[level]) for level in "AB"
+    confidence = labels_in("confidence", CONFIDENCE_LABELS, lang)
+    groups = [(f"{level} – {confidence[level]}", CONFIDENCE_COLOURS[level]) for level in "AB"]
+    groups += [
+        (t("markers.legend.hub", lang), CONFIDENCE_COLOURS["C"]),
+        (t("markers.legend.family", lang), FAMILY_COLOUR),
     ]
-    groups += [(HUB_LEGEND, CONFIDENCE_COLOURS["C"]), (FAMILY_LEGEND, FAMILY_COLOUR)]
     entries = [
         (
             _swatch(colour, _COMMUNE_OUTLINE, c["radius"], c["weight"], "", c["fill_opacity"]),
@@ -248,7 +262,7 @@ def marker_legend() -> list[tuple[str, str]]:
     entries += [
         (
             _swatch(neutral, neutral, d["radius"], d["weight"], d["dash_array"], d["fill_opacity"]),
-            "Commune inconnue : placé à la préfecture du département",
+            t("markers.legend.prefecture", lang),
         ),
         (
             _swatch(
@@ -259,8 +273,11 @@ def marker_legend() -> list[tuple[str, str]]:
                 "",
                 c["fill_opacity"],
             ),
-            "Résultat de la recherche",
+            t("markers.legend.highlight", lang),
         ),
-        (_swatch(RADIUS_COLOUR, "#ffffff", 5, 2, "", 1.0), "Commune recherchée (cercle : rayon)"),
+        (
+            _swatch(RADIUS_COLOUR, "#ffffff", 5, 2, "", 1.0),
+            t("markers.legend.centre", lang),
+        ),
     ]
     return entries

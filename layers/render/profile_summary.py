@@ -16,66 +16,81 @@ import math
 import geopandas as gpd
 import pandas as pd
 
+from geo.levels import LEVELS
+from i18n import DEFAULT_LANG, has_key, t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.indices import INDEX_BOUNDS, domain_indices
 from layers.indicators.profile import domain_profile, key_figures, relations
-from layers.render.formatting import NO_DATA_LABEL, format_number
+from layers.render.formatting import format_number, no_data_label
 from layers.render.markers import safe_link, web_url
 
 #: The bars' index scale: a domain index is a mean of indicator indices, which are bounded
 #: (layers.indicators.indices.INDEX_BOUNDS), so no domain bar is ever cut; a perceived index
 #: beyond is.
 BAR_SCALE = INDEX_BOUNDS
-MORE_FRAGILE, LESS_FRAGILE = "plus fragile", "moins fragile"
 _NOTE_CHARS = 32
 
 _esc = html.escape
 
 
-def relation_html(data: IndicatorData, level: str, code: str) -> str:
-    """One sentence linking the region to the other level (names escaped)."""
+def _text(key: str, lang: str, **html_parts: str) -> str:
+    """A catalogue text, escaped, with placeholders filled by HTML built (and escaped) here."""
+    return _esc(t(key, lang), quote=False).format(**html_parts)
+
+
+def relation_html(data: IndicatorData, level: str, code: str, lang: str = DEFAULT_LANG) -> str:
+    """One sentence linking the unit to the other levels (names escaped)."""
     rel = relations(data, level, code)
+    if "regions" in rel:  # a département: its region at both levels
+        (new, new_name), (old, old_name) = rel["regions"]["2016"], rel["regions"]["pre2016"]
+        return _text(
+            "profile.departement_regions",
+            lang,
+            name=f"<strong>{_esc(new_name)}</strong>",
+            code=_esc(new),
+            old_name=f"<strong>{_esc(old_name)}</strong>",
+            old_code=_esc(old),
+        )
     if "parent" in rel:
         parent_code, name = rel["parent"]
-        return (
-            f"Ancienne région, partie de la région <strong>{_esc(name)}</strong> "
-            f"({_esc(parent_code)}) depuis 2016."
-        )
-    names = ", ".join(_esc(name) for _, name in rel["children"])
-    if len(rel["children"]) == 1:
-        return f"Région de 2016 aux mêmes limites que l'ancienne région {names}."
-    return f"Région de 2016 formée des anciennes régions : {names}."
+        strong = f"<strong>{_esc(name)}</strong>"
+        return _text("profile.parent", lang, name=strong, code=_esc(parent_code))
+    names = _esc(t("common.list_sep", lang)).join(_esc(name) for _, name in rel["children"])
+    key = "profile.same_limits" if len(rel["children"]) == 1 else "profile.children"
+    return _text(key, lang, names=names)
 
 
-def key_figure_text(value: float, unit: str) -> str:
+def key_figure_text(value: float, unit: str, lang: str = DEFAULT_LANG) -> str:
     """``1234567.0, "habitants"`` -> ``"1 234 567 habitants"`` (a decimal only below 100)."""
     decimals = 0 if float(value).is_integer() or abs(value) >= 100 else 1
-    return f"{format_number(value, decimals)} {unit}".strip()
+    return f"{format_number(value, decimals, lang)} {unit}".strip()
 
 
-def _source(url: object, note: str) -> str:
+def _source(url: object, note: str, lang: str = DEFAULT_LANG) -> str:
     """A short source: "lien" to an http(s) URL, else the note cut at 32 characters; the
     full note in the title (shown on hover)."""
     if web_url(url):
-        return safe_link(url, "lien", title=note)
+        return safe_link(url, t("common.link", lang), title=note)
     title = f' title="{_esc(note)}"' if note else ""
     short = note if len(note) <= _NOTE_CHARS else note[: _NOTE_CHARS - 1].rstrip() + "…"
     return f"<span{title}>{_esc(short)}</span>"
 
 
-def key_figures_html(figures: pd.DataFrame) -> str:
+def key_figures_html(figures: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
     """The key figures as a table: figure, value with unit, year and source (linked if a URL)."""
     rows = "".join(
         f'<tr><th scope="row">{_esc(str(f.label))}</th>'
-        f'<td class="num">{_esc(key_figure_text(f.value, str(f.unit)))}</td>'
+        f'<td class="num">{_esc(key_figure_text(f.value, str(f.unit), lang))}</td>'
         f'<td class="atlas-note">{_esc(str(f.year))} · '
-        f"{_source(f.source_url, str(f.source or ''))}</td></tr>"
+        f"{_source(f.source_url, str(f.source or ''), lang)}</td></tr>"
         for f in figures.itertuples()
     )
     return (
-        '<table class="atlas-keyfig"><caption class="atlas-visually-hidden">Chiffres clés'
-        '</caption><thead><tr><th scope="col">Chiffre clé</th><th scope="col">Valeur</th>'
-        '<th scope="col">Année · source</th></tr></thead>'
+        '<table class="atlas-keyfig"><caption class="atlas-visually-hidden">'
+        f"{_text('profile.key_figures', lang)}</caption><thead><tr>"
+        f'<th scope="col">{_text("profile.col.key_figure", lang)}</th>'
+        f'<th scope="col">{_text("profile.col.value", lang)}</th>'
+        f'<th scope="col">{_text("profile.col.year_source", lang)}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -100,14 +115,26 @@ def _bar(objective: float, perceived: float) -> str:
     return f'<div class="atlas-bar" aria-hidden="true">{"".join(parts)}</div>'
 
 
-def _index_text(value: float) -> str:
-    return NO_DATA_LABEL if math.isnan(value) else format_number(value, 1)
+def _index_text(value: float, lang: str = DEFAULT_LANG) -> str:
+    return no_data_label(lang) if math.isnan(value) else format_number(value, 1, lang)
 
 
-def domains_html(domains: pd.DataFrame, ranked: pd.Series, survey: str | None) -> str:
+def _domain_label(domain: str, french: str, lang: str) -> str:
+    key = f"domain.{domain}"
+    return t(key, lang) if has_key(key) else french  # an imported domain keeps its label
+
+
+def domains_html(
+    domains: pd.DataFrame,
+    ranked: pd.Series,
+    survey: str | None,
+    lang: str = DEFAULT_LANG,
+    level: str = "pre2016",
+) -> str:
     """The 16 domains: label, bar from 100 (red above, blue below), index, perceived, rank.
 
-    ``ranked`` is the number of regions with an index, by domain (the rank's denominator).
+    ``ranked`` is the number of units with an index, by domain (the rank's denominator);
+    ``level`` names the units a proxy domain has no direct measure for.
     """
     perceived = bool(domains["perceived_index"].notna().any())
     rows = []
@@ -115,44 +142,52 @@ def domains_html(domains: pd.DataFrame, ranked: pd.Series, survey: str | None) -
         objective = float(d.objective_index)
         felt = float(d.perceived_index)
         rank = f"{int(d.rank)}/{int(ranked.get(d.domain, 0))}" if pd.notna(d.rank) else "—"
-        sense = (
-            NO_DATA_LABEL
-            if math.isnan(objective)
-            else (MORE_FRAGILE if objective > 100 else LESS_FRAGILE)
-        )
-        felt_cell = f'<td class="num">{_esc(_index_text(felt))}</td>' if perceived else ""
+        if math.isnan(objective):
+            sense = no_data_label(lang)
+        else:
+            sense = t("profile.chart.more" if objective > 100 else "profile.chart.less", lang)
+        felt_cell = f'<td class="num">{_esc(_index_text(felt, lang))}</td>' if perceived else ""
+        label = _domain_label(d.domain, str(d.label_fr), lang)
         rows.append(
-            f'<tr><th scope="row">{_esc(str(d.label_fr))}</th>'
+            f'<tr><th scope="row">{_esc(label)}</th>'
             f'<td class="bar">{_bar(objective, felt)}</td>'
-            f'<td class="num" title="{_esc(sense)}">{_esc(_index_text(objective))}</td>'
+            f'<td class="num" title="{_esc(sense)}">{_esc(_index_text(objective, lang))}</td>'
             f'{felt_cell}<td class="num">{_esc(rank)}</td></tr>'
         )
-    felt_head = '<th scope="col">Perçu</th>' if perceived else ""
+    felt_head = f'<th scope="col">{_text("profile.col.perceived", lang)}</th>' if perceived else ""
     key = [
-        '<span><span class="swatch more"></span>au-dessus de 100 : plus fragile</span>',
-        '<span><span class="swatch less"></span>en dessous : moins fragile</span>',
+        f'<span><span class="swatch more"></span>{_text("profile.key.more", lang)}</span>',
+        f'<span><span class="swatch less"></span>{_text("profile.key.less", lang)}</span>',
     ]
     note = ""
     if perceived and survey:
-        key.append('<span><span class="swatch diamond"></span>indice perçu</span>')
-        note = (
-            f'<p class="atlas-note">Perçu : enquête {_esc(survey.replace("-", " "))} '
-            "(note régionale / nationale × 100).</p>"
+        key.append(
+            f'<span><span class="swatch diamond"></span>{_text("profile.key.perceived", lang)}'
+            "</span>"
         )
+        survey_text = _esc(survey.replace("-", " "))
+        caption = _text("profile.perceived_caption", lang, survey=survey_text)
+        note = f'<p class="atlas-note">{caption}</p>'
     if "proxy_note" in domains:
-        proxies = domains.loc[domains["proxy_note"].fillna("") != "", "label_fr"]
+        proxies = domains[domains["proxy_note"].fillna("") != ""]
         if not proxies.empty:
+            labels = t("common.list_sep", lang).join(
+                _domain_label(p.domain, str(p.label_fr), lang) for p in proxies.itertuples()
+            )
+            plural = _esc(t(f"level.{level}.plural", lang))  # the units without a direct measure
             note += (
-                '<p class="atlas-note">Domaines qui reposent sur des approximations (aucune '
-                "mesure directe pour les 22 anciennes régions) : "
-                f"{_esc(', '.join(map(str, proxies)))} — voir « Méthode et sources ».</p>"
+                '<p class="atlas-note">'
+                f"{_text('profile.proxies_caption', lang, labels=_esc(labels), plural=plural)}</p>"
             )
     return (
-        '<h3>Les 16 domaines face à la France</h3><p class="atlas-note">Indice, base 100 = '
-        "France métropolitaine ; au-dessus = plus fragile. Rang : 1 = la plus fragile.</p>"
-        '<table class="atlas-domains"><thead><tr><th scope="col">Domaine</th>'
-        '<th scope="col"><span class="atlas-visually-hidden">Barre</span></th>'
-        f'<th scope="col">Indice</th>{felt_head}<th scope="col">Rang</th></tr></thead>'
+        f"<h3>{_text('profile.domains_heading', lang)}</h3>"
+        f'<p class="atlas-note">{_text("profile.domains_note", lang)}</p>'
+        '<table class="atlas-domains"><thead><tr>'
+        f'<th scope="col">{_text("profile.col.domain", lang)}</th>'
+        f'<th scope="col"><span class="atlas-visually-hidden">{_text("profile.col.bar", lang)}'
+        "</span></th>"
+        f'<th scope="col">{_text("profile.chart.index", lang)}</th>{felt_head}'
+        f'<th scope="col">{_text("profile.col.rank", lang)}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
         f'<p class="atlas-key atlas-note">{"".join(key)}</p>{note}'
     )
@@ -167,15 +202,17 @@ def summary_html(
     domains: pd.DataFrame,
     ranked: pd.Series,
     survey: str | None,
+    lang: str = DEFAULT_LANG,
+    level: str = "pre2016",
 ) -> str:
-    """One region's summary. ``relation`` is HTML (from :func:`relation_html`)."""
+    """One unit's summary. ``relation`` is HTML (from :func:`relation_html`)."""
     return (
-        '<section class="atlas-summary">'
+        f'<section class="atlas-summary" lang="{_esc(lang)}">'
         f"<h2>{_esc(name)}</h2>"
-        f'<p class="atlas-meta">{_esc(level_label)} · code INSEE {_esc(code)}</p>'
+        f'<p class="atlas-meta">{_esc(t("profile.code", lang, level=level_label, code=code))}</p>'
         f"<p>{relation}</p>"
-        f"{key_figures_html(figures)}"
-        f"{domains_html(domains, ranked, survey)}"
+        f"{key_figures_html(figures, lang)}"
+        f"{domains_html(domains, ranked, survey, lang, level)}"
         "</section>"
     )
 
@@ -187,6 +224,7 @@ def level_summaries(
     level_label: str,
     counts: dict[str, tuple[int, int]],
     survey: str | None,
+    lang: str = DEFAULT_LANG,
 ) -> dict[str, str]:
     """``code -> summary HTML`` for every region of ``regions`` (one level).
 
@@ -204,16 +242,19 @@ def level_summaries(
             row.code,
             float(row.area_km2),
             communes=communes,
-            departements=departements,
+            departements=departements if LEVELS[level].of_departements else None,
+            lang=lang,
         )
         out[str(row.code)] = summary_html(
             str(row.nom),
             level_label,
             str(row.code),
-            relation_html(data, level, row.code),
+            relation_html(data, level, row.code, lang),
             figures,
             domain_profile(data, level, row.code, survey),
             ranked,
             survey,
+            lang,
+            level,
         )
     return out

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from geo.names import normalise_name
 from layers.indicators.bundle import IndicatorData
-from layers.upload.formats import FRANCE_NAMES, LEVEL_ALIASES, plausible_range, range_text
+from layers.upload.formats import (
+    FRANCE_NAMES,
+    LEVEL_ALIASES,
+    UNIT_HINTS,
+    plausible_range,
+    range_text,
+)
 
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
@@ -54,6 +60,10 @@ def examples(valid: list[str], typed: str, n: int = 5) -> str:
     more = "" if close or len(valid) <= n else f", … ({len(valid)} au total)"
     word = "proche(s)" if close else "valide(s)"
     return f"valeur(s) {word} : {', '.join(shown)}{more}"
+
+
+#: Longest list of valid units a message spells out in full.
+MAX_LISTED = 30
 
 
 class CellError(Exception):
@@ -118,7 +128,15 @@ def resolve_region(ctx: Context, level: str, text: str, france: str | None = Non
                 f"« {text} » est une région du niveau {other} (code {by_name[key]}), pas "
                 f"du niveau {level}."
             )
+    if (level, text) in UNIT_HINTS:
+        hint = UNIT_HINTS[level, text]
+        raise CellError(f"« {text} » n'est pas un code du niveau {level} : {hint}.")
     valid = [f"{code} {name}" for code, name in names.items()]
+    if len(valid) > MAX_LISTED:  # 96 départements: the closest ones, not the whole list
+        raise CellError(
+            f"code ou nom « {text} » inconnu au niveau {level} ; "
+            f"{examples(list(names) + list(names.values()), text)}."
+        )
     raise CellError(
         f"région « {text} » inconnue au niveau {level} ; codes et noms valides : "
         f"{', '.join(valid)}."
@@ -140,14 +158,26 @@ def infer_level(ctx: Context, text: str) -> str:
             found.append((level, resolve_region(ctx, level, text)))
         except CellError:
             continue
+    if not found and _is_departement(ctx, text):
+        # Every two-digit region code is also a département code: a file of départements must
+        # say so, or "31" would silently be read as Midi-Pyrénées.
+        raise CellError(
+            f"« {text} » est un département : ajoutez une colonne level = departement (les codes "
+            "de région sont aussi des codes de département)."
+        )
     if not found:
         raise CellError(
             f"région « {text} » inconnue, ni ancienne région ni région de 2016 ; ajoutez une "
-            "colonne level (pre2016, 2016 ou france) ou utilisez le code INSEE."
+            "colonne level (pre2016, 2016, departement ou france) ou utilisez le code INSEE."
         )
     if len(found) == 2 and found[0][1] != found[1][1]:
         raise CellError(f"« {text} » est ambigu : précisez le niveau (colonne level).")
     return found[0][0]
+
+
+def _is_departement(ctx: Context, text: str) -> bool:
+    names = ctx.regions.get("departement", {})
+    return text in names or normalise_name(text) in ctx.by_name.get("departement", {})
 
 
 def resolve_number(text: str, low: float, high: float, what: str) -> float:

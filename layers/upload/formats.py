@@ -11,6 +11,8 @@ import numpy as np
 from layers.indicators.bundle import IMPORTED_SOURCE
 
 __all__ = ["IMPORTED_SOURCE"]  # re-exported: the validator writes it in every imported row
+#: Levels a file of values may give (perception scores are regional: "2016" and "france").
+VALUE_LEVELS = ("pre2016", "2016", "departement", "france")
 KINDS = ("valeurs", "perception")
 #: Required columns per kind, in the order of the shipped files.
 COLUMNS = {
@@ -47,8 +49,12 @@ ALIASES = {
 #: files "note" is a free-text remark).
 SCORE_ALIAS = "note"
 #: Level as typed (normalised) -> level of the format. "2015" and "anciennes" mean the 22
-#: regions that existed until 2015; "nouvelles" the 13 regions of 2016.
+#: regions that existed until 2015; "nouvelles" the 13 regions of 2016; "dep" the départements.
 LEVEL_ALIASES = {
+    "departement": "departement",
+    "departements": "departement",
+    "dep": "departement",
+    "dept": "departement",
     "pre2016": "pre2016",
     "pre 2016": "pre2016",
     "avant 2016": "pre2016",
@@ -59,6 +65,11 @@ LEVEL_ALIASES = {
     "nouvelles": "2016",
     "nouvelles regions": "2016",
     "france": "france",
+}
+#: What to tell a user who types a code the level no longer has: (level, text) -> hint.
+UNIT_HINTS = {
+    ("departement", "20"): "la Corse compte deux départements : 2A (Corse-du-Sud) et 2B "
+    "(Haute-Corse)",
 }
 #: France as a region: normalised text -> code. Values use FRM (France métropolitaine) unless
 #: FR (France entière) is given; survey national scores are stored as FR, like the shipped ones.

@@ -23,7 +23,12 @@ import numpy as np
 import pandas as pd
 
 from layers.indicators.bundle import IndicatorData
-from layers.indicators.consolidate import approximate_weights, france_reference, level_table
+from layers.indicators.consolidate import (
+    COMPUTED_96_NOTE,
+    approximate_weights,
+    france_reference,
+    level_table,
+)
 from layers.indicators.perception import wave_rows
 from layers.upload.cells import (
     CellError,
@@ -46,6 +51,7 @@ from layers.upload.formats import (
     KINDS,
     SCORE_ALIAS,
     SCORE_RANGE,
+    VALUE_LEVELS,
     YEAR_RANGE,
 )
 from layers.upload.limits import MAX_PROBLEMS, CpuBudget, LimitExceeded
@@ -143,7 +149,7 @@ def _values_row(ctx: Context, cells: dict[str, str]) -> dict:
         except CellError as exc:
             errors.append(("level", str(exc)))
     for column, resolve in (
-        ("level", lambda t: resolve_level(t, ("pre2016", "2016", "france"))),
+        ("level", lambda t: resolve_level(t, VALUE_LEVELS)),
         ("region_code", lambda t: resolve_region(ctx, out["level"], t)),
     ):
         if column == "level" and not cells["level"]:
@@ -495,8 +501,10 @@ def _unused_values(data: IndicatorData, rows: list[dict], bad_lines: set) -> lis
     frame["source_url"], frame["note"] = IMPORTED_SOURCE, frame.get("note", "")
     trial = dataclasses.replace(data, values=merged_rows(data.values, frame, "valeurs"))
     catalogue = data.catalogue.set_index("indicator_id")
-    france = france_reference(trial).set_index("indicator_id")["value"]
-    tables = {level: level_table(trial, level) for level in ("2016", "pre2016")}
+    reference = france_reference(trial).set_index("indicator_id")
+    france = reference["value"]
+    levels = {row["level"] for row in good} - {"france"}
+    tables = {level: level_table(trial, level) for level in levels}
     shipped = _shipped_values(data)
     problems = []
     for row in good:
@@ -510,19 +518,28 @@ def _unused_values(data: IndicatorData, rows: list[dict], bad_lines: set) -> lis
             shown = table[ind].get(code, np.nan) if ind in table else np.nan
         if np.isclose(shown, row["value"], rtol=1e-9, atol=0.0):
             continue
-        problems.append(
-            Problem(row["_line"], "value", _why_unused(data, catalogue.loc[ind], level, code))
-        )
+        from_96 = str(reference["note"].get(ind, "")).startswith(COMPUTED_96_NOTE)
+        why = _why_unused(data, catalogue.loc[ind], level, code, from_96)
+        problems.append(Problem(row["_line"], "value", why))
     return problems
 
 
-def _why_unused(data: IndicatorData, indicator: pd.Series, level: str, code: str) -> str:
+def _why_unused(
+    data: IndicatorData, indicator: pd.Series, level: str, code: str, from_96: bool = False
+) -> str:
+    """Why a value is not displayed; ``from_96``: the France reference is computed from the
+    96 départements (no value for the 22 former regions)."""
     name = indicator.name
     if indicator["aggregation"] == "ratio":
         return (
             f"valeur non utilisée : « {name} » est calculé à partir de "
             f"« {indicator['numerator']} » et « {indicator['denominator']} » ; importez ces "
             "deux indicateurs."
+        )
+    if level == "france" and from_96:
+        return (
+            f"valeur non utilisée : la valeur France de « {name} » est calculée à partir des 96 "
+            "départements ; importez leurs valeurs (niveau departement)."
         )
     if level == "france":
         return (

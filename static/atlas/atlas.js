@@ -194,6 +194,14 @@
 
     async apply(data) {
       this.data = data;
+      // Streamlit's page declares <html lang="en"> whatever it shows; the map runs in the page
+      // (no iframe), so it states the language its texts are in (RGAA 8.3).
+      if (data.lang) {
+        document.documentElement.lang = data.lang;
+      }
+      // The map's accessible name: what it shows, in the page's language.
+      this.container.setAttribute("role", "region");
+      this.container.setAttribute("aria-label", data.label || data.value_title || "");
       this.basemap(data.basemap);
       if (data.geometry !== this.geometrySpec) {
         await this.setGeometry(data);
@@ -516,7 +524,8 @@
         box.setAttribute("role", "alert");
         this.parent.appendChild(box);
       }
-      box.textContent = "La carte n'a pas pu être dessinée : " + error.message;
+      const prefix = (this.latest && this.latest.error_prefix) || "La carte n'a pas pu être dessinée :";
+      box.textContent = prefix + " " + error.message;
     }
 
     destroy() {
@@ -640,7 +649,7 @@
           this.host.innerHTML = html; // built and escaped by layers/render/profile_summary.py
           this.host.dataset.region = code;
           const heading = this.host.querySelector("h2");
-          this.status.textContent = heading ? "Profil : " + heading.textContent : "";
+          this.status.textContent = heading ? data.status_prefix + " " + heading.textContent : "";
         }
       }
       markStale(data.detail_prefix, selection && selection.level === data.level ? selection : null);

@@ -1,0 +1,81 @@
+"""The département level: how long its numbers and its app runs take.
+
+Pure computations on a fresh data bundle (cold: every table of the level computed once) and on
+a warm one (memoised), then Streamlit's AppTest: a switch from the 2016 regions to the 96
+départements (first visit, then warm) and a click on a département (its profile). Medians.
+Run: ``python -m bench.bench_departements``.
+"""
+
+import statistics
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from layers.indicators.bundle import load_indicator_data
+from layers.indicators.profile import domain_indicators, domain_profile
+from layers.measures import layer_values
+from layers.view_state import ViewState
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVEL = "departement"
+ROUNDS = 5
+
+
+def _timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def computations() -> dict[str, float]:
+    """Seconds of the level's overall index, cold (new bundle) and warm, and of a profile."""
+    cold, warm, profile = [], [], []
+    for _ in range(ROUNDS):
+        data = load_indicator_data()
+        view = ViewState(level=LEVEL, layer="global")
+        cold.append(_timed(lambda data=data, view=view: layer_values(data, view)))
+        warm.append(_timed(lambda data=data, view=view: layer_values(data, view)))
+        profile.append(
+            _timed(
+                lambda data=data: (
+                    domain_profile(data, LEVEL, "59"),
+                    domain_indicators(data, LEVEL, "59", "pauvrete"),
+                )
+            )
+        )
+    return {
+        "overall index, 96 départements, cold": statistics.median(cold),
+        "overall index, 96 départements, warm": statistics.median(warm),
+        "profile of a département (16 domains + 1 domain)": statistics.median(profile),
+    }
+
+
+def app_runs() -> dict[str, float]:
+    """Seconds of AppTest runs: level switch 2016 -> départements, and a département's profile."""
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
+    app.run()
+    switches, warm, clicks = [], [], []
+    for round_ in range(ROUNDS):
+        app.radio(key="view_level").set_value(LEVEL)
+        (switches if round_ == 0 else warm).append(_timed(app.run))
+        app.session_state["view_region"] = "59" if round_ % 2 else "23"
+        clicks.append(_timed(app.run))
+        app.radio(key="view_level").set_value("2016")
+        app.run()
+        if app.exception:
+            raise RuntimeError(app.exception)
+    return {
+        "switch to départements, first visit (AppTest)": switches[0],
+        "switch to départements, warm (AppTest, median)": statistics.median(warm),
+        "profile of a département shown (AppTest, median)": statistics.median(clicks),
+    }
+
+
+def main() -> None:
+    for label, seconds in {**computations(), **app_runs()}.items():
+        print(f"{label:<52} {seconds * 1000:9.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
