@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
-from tests.helpers import run_app
+from tests.helpers import indicator_table, run_app
 
 
 def legend_rows(at: AppTest) -> list[str]:
@@ -90,7 +90,7 @@ def test_selected_region_in_the_url_shows_its_profile():
     summary = summary_of(at, "32")
     assert "<h2>Hauts-de-France</h2>" in summary
     assert "Picardie" in summary and "Nord-Pas-de-Calais" in summary
-    labels = [str(x) for df in at.dataframe for x in df.value.get("Indicateur", [])]
+    labels = list(indicator_table(at)["Indicateur"])
     assert any("Taux de chômage" in label for label in labels)
 
 
@@ -218,7 +218,7 @@ def test_the_departement_level_maps_96_units_and_opens_the_nord():
     assert "<h2>Nord</h2>" in summary and "Départements (96)" in summary
     assert "Hauts-de-France" in summary and "Nord-Pas-de-Calais" in summary
     assert "Départements</th>" not in summary  # a département counts its communes, not itself
-    table = next(df.value for df in at.dataframe if "Origine" in df.value)
+    table = indicator_table(at)
     assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
     assert {str(r).split(" / ")[-1] for r in table["Rang"] if r != "—"} == {"96"}
     assert any(e.label.startswith("Catalyseurs territoriaux du département") for e in at.expander)
@@ -380,7 +380,7 @@ def test_profile_says_when_a_domain_rests_on_proxies_and_which_values_are_approx
     assert any("Domaine reposant sur des approximations" in i.value for i in at.info)
     at = run_app(region="44", layer="diversite_handicap")
     assert not at.exception
-    values = [str(v) for df in at.dataframe for v in df.value.get("Valeur", [])]
+    values = list(indicator_table(at)["Valeur"])
     assert any(v.startswith("≈ ") for v in values), values  # AAH: Grand Est = 3 former regions
     assert any("poids approché" in c.value for c in at.caption)
     assert not any("Domaine reposant" in i.value for i in at.info)

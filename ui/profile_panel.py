@@ -21,6 +21,7 @@ from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import format_number, format_value
+from layers.render.indicator_table import indicator_table_html
 from layers.render.links import is_http_url
 from layers.render.map_payload import detail_key
 from layers.render.profile_text import france_text, reading_notes
@@ -115,15 +116,8 @@ def _show_domain_indicators(
             col["source"]: table["source_url"],
         }
     )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            col["source"]: st.column_config.LinkColumn(col["source"]),
-            col["rank"]: st.column_config.TextColumn(help=t("profile.col.rank_help", lang)),
-        },
-    )
+    caption = t("profile.indicators_caption", lang, domain=labels[domain])
+    st.html(indicator_table_html(table, caption, lang))
     notes = reading_notes(table, lang)
     st.caption(t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang)))
     for note in notes:
