@@ -518,6 +518,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "profile.col.rank_help": ("1 = le plus fragile", "1 = the most fragile"),
     "profile.share_of_france": ("{share} % de la France", "{share}% of France"),
     "profile.indicators_caption": ("Indicateurs : {domain}", "Indicators: {domain}"),
+    "profile.source_is": ("source : ", "source: "),
     "profile.chart.more": ("plus fragile", "more fragile"),
     "profile.chart.less": ("moins fragile", "less fragile"),
     "profile.chart.index": ("Indice", "Index"),

@@ -148,9 +148,7 @@ def html_table(html_text: str) -> pd.DataFrame:
 
 def indicator_table(at: AppTest) -> pd.DataFrame:
     """The profile's indicator table (layers.render.indicator_table) as :func:`html_table`
-    reads it; ``Source`` holds the link when there is one, else the text."""
+    reads it, with ``Source``: the link under the indicator's name."""
     body = next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)
     table = html_table(body)
-    source = next(c for c in table.columns if c.endswith(" ·href") and c.startswith(("Source",)))
-    table["Source"] = table[source].where(table[source] != "", table["Source"])
-    return table
+    return table.assign(Source=table["Indicateur ·href"])

@@ -220,7 +220,7 @@ def test_the_departement_level_maps_96_units_and_opens_the_nord():
     assert "Départements</th>" not in summary  # a département counts its communes, not itself
     table = indicator_table(at)
     assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
-    assert {str(r).split(" / ")[-1] for r in table["Rang"] if r != "—"} == {"96"}
+    assert {str(r).split("/")[-1] for r in table["Rang"] if r != "—"} == {"96"}
     assert any(e.label.startswith("Catalyseurs territoriaux du département") for e in at.expander)
 
 

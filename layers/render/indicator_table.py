@@ -1,7 +1,7 @@
 """A domain's indicator table, as the profile shows it: a light, semantic HTML table.
 
-One row per indicator with five columns that fit the profile's column at 1280 px (the value
-with its unit, France, rank, source; the year, unit and origin under the indicator's name),
+One row per indicator with four columns that fit the profile's column at 1280 px (indicator,
+value, France, rank; the year, unit, origin and source under the indicator's name),
 where a 9-column data grid scrolled sideways and took the browser a noticeable time to draw at
 each click. It is a real ``<table>`` (caption, column and row headers), so a screen reader
 reads it cell by cell. The printable page keeps the full table
@@ -11,11 +11,12 @@ Every text from the data is HTML-escaped here; only ``http(s)://`` URLs become l
 """
 
 import html
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from i18n import DEFAULT_LANG, t
-from layers.render.formatting import format_number, format_value, no_data_label
+from layers.render.formatting import format_number, format_value
 from layers.render.markers import safe_link
 from layers.render.profile_text import france_text
 
@@ -26,14 +27,14 @@ _esc = html.escape
 
 _CSS = (
     "<style>"
-    ".atlas-indicators{width:100%;border-collapse:collapse;font-size:0.85rem;"
-    "table-layout:auto;overflow-wrap:anywhere}"
-    ".atlas-indicators th,.atlas-indicators td{padding:0.3rem 0.4rem;vertical-align:top;"
+    ".atlas-indicators{width:100%;border-collapse:collapse;font-size:0.85rem}"
+    ".atlas-indicators th,.atlas-indicators td{padding:0.3rem 0.3rem;vertical-align:top;"
     "border-bottom:1px solid rgba(49,51,63,0.15);text-align:left}"
     ".atlas-indicators thead th{font-weight:600}"
-    ".atlas-indicators tbody th{font-weight:500}"
-    ".atlas-indicators .num{text-align:right;white-space:nowrap}"
-    ".atlas-indicators small{display:block;font-weight:400;opacity:0.75}"
+    ".atlas-indicators tbody th{font-weight:500;width:55%;overflow-wrap:break-word}"
+    ".atlas-indicators .num{text-align:right}"
+    ".atlas-indicators small a{overflow-wrap:anywhere}"
+    ".atlas-indicators small{display:block;font-weight:400;opacity:0.75;white-space:normal}"
     ".atlas-indicators caption{position:absolute;left:-9999px}"
     "</style>"
 )
@@ -51,7 +52,7 @@ def indicator_table_html(table: pd.DataFrame, caption: str, lang: str = DEFAULT_
     ...        "rank": 2, "n_regions": 13, "origin": "", "source": "Insee",
     ...        "source_url": "https://www.insee.fr/x"}
     >>> page = indicator_table_html(pd.DataFrame([row]), "Indicateurs", "en")
-    >>> "Taux &lt;b&gt; ★" in page, ">12.0<" in page, "2 / 13" in page, ">www.insee.fr</a>" in page
+    >>> "Taux &lt;b&gt; ★" in page, ">12.0<" in page, "2/13" in page, ">insee.fr</a>" in page
     (True, True, True, True)
     """
     none = t("common.none", lang)  # no rank: "—", as in every table of the atlas
@@ -62,27 +63,29 @@ def indicator_table_html(table: pd.DataFrame, caption: str, lang: str = DEFAULT_
             ("value", ' class="num"', ""),
             ("france", ' class="num"', ""),
             ("rank", ' class="num"', f"<small>{_esc(t('profile.col.rank_help', lang))}</small>"),
-            ("source", "", ""),
         )
     )
     rows = []
     for row in table.to_dict("records"):
         name = _esc(str(row["label"])) + (f" {CORE_MARK}" if row["core"] else "")
-        details = " · ".join(
+        details = [
             _esc(str(part)) for part in (row["year"], row["unit"], row["origin"]) if _given(part)
-        )
+        ]
+        source = _source(row["source_url"], row["source"])
+        if source:
+            details.append(_esc(t("profile.source_is", lang)) + source)
         value = _esc(format_value(row["value"], row["decimals"], bool(row["approximate"]), lang))
         share = row.get("share_of_france_pct")
         if _given(share):
             share_text = t("profile.share_of_france", lang, share=format_number(share, 1, lang))
             value += f"<small>{_esc(share_text)}</small>"
-        rank = f"{int(row['rank'])} / {int(row['n_regions'])}" if _given(row["rank"]) else none
+        # "2/13", as the summary writes ranks (no space for the line to break at)
+        rank = f"{int(row['rank'])}/{int(row['n_regions'])}" if _given(row["rank"]) else none
         rows.append(
-            f'<tr><th scope="row">{name}<small>{details}</small></th>'
+            f'<tr><th scope="row">{name}<small>{" · ".join(details)}</small></th>'
             f'<td class="num">{value}</td>'
             f'<td class="num">{_esc(france_text(pd.Series(row), lang))}</td>'
-            f'<td class="num">{_esc(rank)}</td>'
-            f"<td>{_source(row['source_url'], row['source'], lang)}</td></tr>"
+            f'<td class="num">{_esc(rank)}</td></tr>'
         )
     return (
         f'{_CSS}<table class="atlas-indicators"><caption>{_esc(caption)}</caption>'
@@ -97,10 +100,11 @@ def _given(value: object) -> bool:
     return not (pd.api.types.is_scalar(value) and pd.isna(value)) and value != ""
 
 
-def _source(url: object, source: object, lang: str) -> str:
-    """A link named by the URL's host (the source's full name on hover), else the source's
-    text (e.g. "données importées")."""
+def _source(url: object, source: object) -> str:
+    """A link named by the URL's host, "www." aside (the source's full name on hover), else
+    the source's text (e.g. "données importées"), else nothing."""
     text = str(source) if _given(source) else ""
     if _given(url) and str(url) != text:
-        return safe_link(url, title=text)
-    return _esc(text) if text else _esc(no_data_label(lang))
+        host = urlsplit(str(url).strip()).netloc.removeprefix("www.")
+        return safe_link(url, host or None, title=text)
+    return _esc(text)
