@@ -141,9 +141,7 @@ async def run(dirs: dict[str, Path], loads: int, cold: bool, query: str) -> dict
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             contexts = {}
             for name in dirs:  # fills the server's caches and the warm browser cache
-                contexts[name] = await browser.new_context(
-                    viewport={"width": 1400, "height": 1000}
-                )
+                contexts[name] = await browser.new_context(viewport={"width": 1400, "height": 1000})
                 await contexts[name].add_init_script(INIT)
                 await load(browser, urls[name], contexts[name])
             names = list(dirs)
