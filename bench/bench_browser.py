@@ -15,6 +15,8 @@ Python, so Playwright's own overhead is left out.
 - click -> name: the clicked region's name in the profile heading (h2/h3, next frame);
 - click -> full profile: name shown, the profile's last element (the printable-page button)
   drawn and no element of the page still stale (the server's run for the click is drawn);
+- click -> the server's first and last websocket messages before the full profile: what
+  comes after the last one is the browser drawing;
 - bytes per click: websocket messages received from the click to 0.5 s after the full profile;
 - load: N concurrent sessions (one browser, a context each) clicking regions for S seconds:
   click -> name and -> full, p50 and p90, and errors (a click not answered in 15 s, a page
@@ -241,10 +243,19 @@ async def click(page, variant: Variant, code: str, name: str) -> dict:
         ".reduce((s, [, n]) => s + n, 0)",
         [rec["click"], rec["full"] + 500],
     )
+    # The server's part: its first and last websocket messages between the click and the full
+    # profile (what follows the last one is the browser drawing).
+    first, last = await page.evaluate(
+        "([a, b]) => { const t = window.__bench.ws.map(([t]) => t).filter((t) => t >= a && t <= b);"
+        " return t.length ? [t[0], t[t.length - 1]] : [null, null]; }",
+        [rec["click"], rec["full"]],
+    )
     shown = await page.locator("[data-testid='stException']").count()
     out = {
         "name_s": (rec["name"] - rec["click"]) / 1000,
         "full_s": (rec["full"] - rec["click"]) / 1000,
+        "first_ws_s": (first - rec["click"]) / 1000 if first is not None else float("nan"),
+        "last_ws_s": (last - rec["click"]) / 1000 if last is not None else float("nan"),
         "bytes": received,
     }
     if shown:
@@ -323,6 +334,8 @@ def summary(results: list[dict]) -> dict:
         "full_p50": median([r["full_s"] for r in ok]),
         "full_p90": p90([r["full_s"] for r in ok]),
         "bytes_p50": median([r["bytes"] for r in ok]),
+        "first_ws_p50": median([r["first_ws_s"] for r in ok if "first_ws_s" in r]),
+        "last_ws_p50": median([r["last_ws_s"] for r in ok if "last_ws_s" in r]),
         "first_errors": [r["error"] for r in results if "error" in r][:3],
     }
 
@@ -410,6 +423,8 @@ ROWS = [
     ("click -> name shown (p90)", "clicks", "name_p90", "s", ""),
     ("click -> full profile (median)", "clicks", "full_p50", "s", "<= 0.3 s"),
     ("click -> full profile (p90)", "clicks", "full_p90", "s", ""),
+    ("click -> server's first message (median)", "clicks", "first_ws_p50", "s", ""),
+    ("click -> server's last message (median)", "clicks", "last_ws_p50", "s", ""),
     ("websocket bytes per click (median)", "clicks", "bytes_p50", "KB", ""),
     ("{users} users: click -> name (p50)", "load", "name_p50", "s", ""),
     ("{users} users: click -> name (p90)", "load", "name_p90", "s", "<= 1.5 s"),

@@ -377,10 +377,15 @@ def test_catalyser_map_shows_a_and_b_and_says_how_many_c_are_hidden():
 def test_profile_says_when_a_domain_rests_on_proxies_and_which_values_are_approximate():
     at = run_app(region="44", layer="logement")
     assert not at.exception
-    assert any("Domaine reposant sur des approximations" in i.value for i in at.info)
+    assert "Domaine reposant sur des approximations" in detail_html(at)
     at = run_app(region="44", layer="diversite_handicap")
     assert not at.exception
     values = list(indicator_table(at)["Valeur"])
     assert any(v.startswith("≈ ") for v in values), values  # AAH: Grand Est = 3 former regions
-    assert any("poids approché" in c.value for c in at.caption)
-    assert not any("Domaine reposant" in i.value for i in at.info)
+    assert "poids approché" in detail_html(at)  # the reading notes, under the table
+    assert "Domaine reposant" not in detail_html(at)
+
+
+def detail_html(at: AppTest) -> str:
+    """The profile's HTML block: proxy note, indicator table, reading notes."""
+    return next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)

@@ -78,9 +78,7 @@ def show_atlas(inputs: AtlasInputs) -> None:
             return
         if inputs.basemap_note:
             st.caption(md_escape(inputs.basemap_note))
-        map_panel.show_legend(inputs.legend)
-        if inputs.show_marker_legend:
-            map_panel.show_marker_legend(view.lang)
+        map_panel.show_legend(inputs.legend, markers=inputs.show_marker_legend)
         if inputs.near:
             catalysers_panel.show_place_departement(inputs.data, inputs.place, view.lang)
             catalysers_panel.show_results(inputs.near, inputs.place, view.lang)

@@ -52,7 +52,7 @@ def show_detail(
                 data,
                 lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"],
             ).any()
-            or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
+            or (indicators.get("source_url", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
         )
         if imported:
             st.caption(t("profile.imported", lang))
@@ -69,8 +69,8 @@ def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
 def _show_domain_indicators(
     data: IndicatorData, view: ViewState, domains: pd.DataFrame
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The chosen domain's indicator table and its reading notes, as shown (for the printable
-    page)."""
+    """The chosen domain's indicators (as :func:`domain_indicators` gives them) and their
+    reading notes, shown, and returned for the printable page."""
     lang = view.lang
     labels = {
         d.domain: _label(f"domain.{d.domain}", d.label_fr, lang) for d in domains.itertuples()
@@ -84,15 +84,28 @@ def _show_domain_indicators(
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
-    if proxies.get(domain):
-        st.info(md_escape(t("profile.proxy_info", lang, note=proxies[domain])))
     table = domain_indicators(data, view.level, view.region, domain, lang)
+    notes = reading_notes(table, lang)
+    proxy = t("profile.proxy_info", lang, note=proxies[domain]) if proxies.get(domain) else ""
     if table.empty:
+        if proxy:
+            st.info(md_escape(proxy))
         st.info(t("profile.no_indicators", lang))
-        return pd.DataFrame(), []
+        return table, notes
+    star = t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang))
+    caption = t("profile.indicators_caption", lang, domain=labels[domain])
+    # One element for the note, the table and its reading notes: a click redraws every element
+    # of the fragment, and each one costs the browser (docs/benchmarks.md, "Instant map").
+    st.html(indicator_table_html(table, caption, lang, proxy=proxy, notes=[star, *notes]))
+    return table, notes
+
+
+def printable_indicators(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A domain's indicators (:func:`~layers.indicators.profile.domain_indicators`) with every
+    column written out, for the printable page (built only when the user asks for it)."""
     none = t("common.none", lang)
     col = {name: t(f"profile.col.{name}", lang) for name in INDICATOR_COLUMNS}
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             col["indicator"]: table["label"] + table["core"].map({True: " ★", False: ""}),
             col["value"]: [
@@ -116,13 +129,6 @@ def _show_domain_indicators(
             col["source"]: table["source_url"],
         }
     )
-    caption = t("profile.indicators_caption", lang, domain=labels[domain])
-    st.html(indicator_table_html(table, caption, lang))
-    notes = reading_notes(table, lang)
-    st.caption(t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang)))
-    for note in notes:
-        st.caption(md_escape(note))
-    return shown, notes
 
 
 #: Columns of a domain's indicator table (``profile.col.<name>`` texts), in order.
@@ -157,9 +163,15 @@ def _offer_printable_page(
     """A printable HTML page mirroring the panel, built only when the user asks for it."""
     st.download_button(
         t("profile.print.download", view.lang),
-        lambda: printable_page(name, view, domains, indicators, catalysers, notes, imported).encode(
-            "utf-8"
-        ),
+        lambda: printable_page(
+            name,
+            view,
+            domains,
+            printable_indicators(indicators, view.lang) if not indicators.empty else indicators,
+            catalysers,
+            notes,
+            imported,
+        ).encode("utf-8"),
         file_name=f"profil_{view.level}_{view.region}.html",
         mime="text/html",
         key="profile_print",

@@ -11,6 +11,7 @@ Every text from the data is HTML-escaped here; only ``http(s)://`` URLs become l
 """
 
 import html
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -36,16 +37,27 @@ _CSS = (
     ".atlas-indicators small a{overflow-wrap:anywhere}"
     ".atlas-indicators small{display:block;font-weight:400;opacity:0.75;white-space:normal}"
     ".atlas-indicators caption{position:absolute;left:-9999px}"
+    # Streamlit's st.info and st.caption, in light HTML (contrast 4.5:1 kept)
+    ".atlas-proxy{background:rgba(28,131,225,0.1);color:#004280;padding:0.75rem 1rem;"
+    "border-radius:0.5rem;margin:0 0 0.75rem 0}"
+    ".atlas-notes{font-size:0.875rem;opacity:0.8;padding-left:1.1rem;margin:0.5rem 0 0 0}"
     "</style>"
 )
 
 
-def indicator_table_html(table: pd.DataFrame, caption: str, lang: str = DEFAULT_LANG) -> str:
+def indicator_table_html(
+    table: pd.DataFrame,
+    caption: str,
+    lang: str = DEFAULT_LANG,
+    proxy: str = "",
+    notes: Sequence[str] = (),
+) -> str:
     """The rows of :func:`layers.indicators.profile.domain_indicators` as an HTML table.
 
     ``caption`` names the table for screen readers (e.g. "Indicateurs : Santé"). Numbers are
     written at the source's precision in the way of ``lang`` ("≈" when approximate); a missing
-    value says "pas de donnée" / "no data".
+    value says "pas de donnée" / "no data". ``proxy`` (why the domain rests on proxies) comes
+    before the table as a note, ``notes`` (how to read it) after it, as a list.
 
     >>> row = {"label": "Taux <b>", "core": True, "value": 12.04, "unit": "%", "year": "2014",
     ...        "france": 9.9, "decimals": 1, "approximate": False, "share_of_france_pct": None,
@@ -87,9 +99,12 @@ def indicator_table_html(table: pd.DataFrame, caption: str, lang: str = DEFAULT_
             f'<td class="num">{_esc(france_text(pd.Series(row), lang))}</td>'
             f'<td class="num">{_esc(rank)}</td></tr>'
         )
+    before = f'<p class="atlas-proxy" role="note">{_esc(proxy)}</p>' if proxy else ""
+    after = "".join(f"<li>{_esc(note)}</li>" for note in notes)
     return (
-        f'{_CSS}<table class="atlas-indicators"><caption>{_esc(caption)}</caption>'
+        f'{_CSS}{before}<table class="atlas-indicators"><caption>{_esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + (f'<ul class="atlas-notes">{after}</ul>' if after else "")
     )
 
 
