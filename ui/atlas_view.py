@@ -49,7 +49,7 @@ class AtlasInputs:
     data: IndicatorData
     regions: gpd.GeoDataFrame  # of view.level
     map_args: dict  # map_payload arguments except the selection
-    legend: map_panel.Legend
+    legend: map_panel.Legend | None  # None in a map-first run (nothing below the map)
     summary: Callable[[], dict]  # summary_payload, built after the map is on its way
     catalysers_of: Callable[[ViewState], pd.DataFrame]
     show_marker_legend: bool
