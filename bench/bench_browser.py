@@ -15,8 +15,8 @@ Python, so Playwright's own overhead is left out.
 - click -> name: the clicked region's name in the profile heading (h2/h3, next frame);
 - click -> full profile: name shown, the profile's last element (the printable-page button)
   drawn and no element of the page still stale (the server's run for the click is drawn);
-- click -> the server's first and last websocket messages before the full profile: what
-  comes after the last one is the browser drawing;
+- click -> the click sent on the websocket, and -> the server's first and last messages
+  before the full profile: what comes after the last one is the browser drawing;
 - bytes per click: websocket messages received from the click to 0.5 s after the full profile;
 - load: N concurrent sessions (one browser, a context each) clicking regions for S seconds:
   click -> name and -> full, p50 and p90, and errors (a click not answered in 15 s, a page
@@ -58,13 +58,17 @@ OUT = REPO_DIR / "bench" / "out" / "bench_browser.json"
 # polygon, and a per-click recorder polled at each animation frame.
 INIT_SCRIPT = """
 (() => {
-  const bench = (window.__bench = { ws: [], firstPolygon: null, errors: [] });
+  const bench = (window.__bench = { ws: [], sent: [], firstPolygon: null, errors: [] });
   const size = (d) => (d == null ? 0 : d.byteLength ?? d.size ?? d.length ?? 0);
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (e) => bench.ws.push([performance.now(), size(e.data)]));
+    }
+    send(data) {
+      bench.sent.push(performance.now());
+      return super.send(data);
     }
   };
   window.addEventListener("error", (e) => bench.errors.push(String(e.message)));
@@ -250,8 +254,13 @@ async def click(page, variant: Variant, code: str, name: str) -> dict:
         " return t.length ? [t[0], t[t.length - 1]] : [null, null]; }",
         [rec["click"], rec["full"]],
     )
+    sent = await page.evaluate(
+        "([a, b]) => window.__bench.sent.find((t) => t >= a && t <= b) ?? null",
+        [rec["click"], rec["full"]],
+    )
     shown = await page.locator("[data-testid='stException']").count()
     out = {
+        "sent_s": (sent - rec["click"]) / 1000 if sent is not None else float("nan"),
         "name_s": (rec["name"] - rec["click"]) / 1000,
         "full_s": (rec["full"] - rec["click"]) / 1000,
         "first_ws_s": (first - rec["click"]) / 1000 if first is not None else float("nan"),
@@ -334,6 +343,7 @@ def summary(results: list[dict]) -> dict:
         "full_p50": median([r["full_s"] for r in ok]),
         "full_p90": p90([r["full_s"] for r in ok]),
         "bytes_p50": median([r["bytes"] for r in ok]),
+        "sent_p50": median([r["sent_s"] for r in ok if "sent_s" in r]),
         "first_ws_p50": median([r["first_ws_s"] for r in ok if "first_ws_s" in r]),
         "last_ws_p50": median([r["last_ws_s"] for r in ok if "last_ws_s" in r]),
         "first_errors": [r["error"] for r in results if "error" in r][:3],
@@ -423,6 +433,7 @@ ROWS = [
     ("click -> name shown (p90)", "clicks", "name_p90", "s", ""),
     ("click -> full profile (median)", "clicks", "full_p50", "s", "<= 0.3 s"),
     ("click -> full profile (p90)", "clicks", "full_p90", "s", ""),
+    ("click -> the click sent to the server (median)", "clicks", "sent_p50", "s", ""),
     ("click -> server's first message (median)", "clicks", "first_ws_p50", "s", ""),
     ("click -> server's last message (median)", "clicks", "last_ws_p50", "s", ""),
     ("websocket bytes per click (median)", "clicks", "bytes_p50", "KB", ""),
