@@ -154,7 +154,8 @@ def report(violations: list[Violation]) -> str:
 
 
 def wait_until_drawn(page, timeout_ms: int = 240_000) -> None:
-    """The page is scanned once Streamlit has stopped running and the map has polygons.
+    """The page is scanned once Streamlit has stopped running, the map has polygons and the rest
+    of the page (drawn after the map) is there.
 
     The first page of a fresh server on a busy 2-core machine can take minutes (cold caches):
     hence the generous time-out."""
@@ -169,7 +170,10 @@ def wait_until_drawn(page, timeout_ms: int = 240_000) -> None:
             }) || document.querySelector('#atlas-map path.leaflet-interactive')
               || [...document.querySelectorAll('*')].some(e => e.shadowRoot &&
                    e.shadowRoot.querySelector('.atlas-map path.leaflet-interactive'));
-            return drawn && !(running && running.innerText.trim());
+            // the map is drawn first, the rest of the page follows (its last sidebar widget)
+            const whole = document.querySelector(
+                "[data-testid='stSidebar'] [data-testid='stNumberInput']");
+            return drawn && whole && !(running && running.innerText.trim());
         }""",
         timeout=timeout_ms,
     )

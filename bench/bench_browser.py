@@ -3,10 +3,11 @@
 Two Streamlit servers run side by side: OLD is ``main`` at :data:`bench.baseline.BASELINE_COMMIT`
 (folium in streamlit-folium's iframe, the whole script rerun per click, the same base map and
 data), extracted from git by ``bench/baseline.py``; NEW is this checkout (the map and summary
-components, a fragment per click). Every figure is measured on both, alternating which goes
-first, and reported as medians with the ratio OLD / NEW. Times are taken in the page
-(``performance.now()``), from the pointer event of the click, not from Python, so Playwright's
-own overhead is left out.
+components, a fragment per click); ``--baseline COMMIT`` puts another commit on the OLD side
+(e.g. ``340039b``, the first map component, driven like NEW). Every figure is measured on
+both, alternating which goes first, and reported as medians with the ratio OLD / NEW. Times
+are taken in the page (``performance.now()``), from the pointer event of the click, not from
+Python, so Playwright's own overhead is left out.
 
 - first paint: navigation start -> the first region polygon in the DOM (next animation
   frame), warm (the same browser profile, its HTTP cache filled) and cold (a new profile
@@ -14,6 +15,8 @@ own overhead is left out.
 - click -> name: the clicked region's name in the profile heading (h2/h3, next frame);
 - click -> full profile: name shown, the profile's last element (the printable-page button)
   drawn and no element of the page still stale (the server's run for the click is drawn);
+- click -> the click sent on the websocket, and -> the server's first and last messages
+  before the full profile: what comes after the last one is the browser drawing;
 - bytes per click: websocket messages received from the click to 0.5 s after the full profile;
 - load: N concurrent sessions (one browser, a context each) clicking regions for S seconds:
   click -> name and -> full, p50 and p90, and errors (a click not answered in 15 s, a page
@@ -55,7 +58,7 @@ OUT = REPO_DIR / "bench" / "out" / "bench_browser.json"
 # polygon, and a per-click recorder polled at each animation frame.
 INIT_SCRIPT = """
 (() => {
-  const bench = (window.__bench = { ws: [], firstPolygon: null, errors: [] });
+  const bench = (window.__bench = { ws: [], sent: [], firstPolygon: null, errors: [] });
   const size = (d) => (d == null ? 0 : d.byteLength ?? d.size ?? d.length ?? 0);
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
@@ -63,13 +66,21 @@ INIT_SCRIPT = """
       super(...args);
       this.addEventListener("message", (e) => bench.ws.push([performance.now(), size(e.data)]));
     }
+    send(data) {
+      bench.sent.push(performance.now());
+      return super.send(data);
+    }
   };
   window.addEventListener("error", (e) => bench.errors.push(String(e.message)));
+  // Only our components' shadow roots and iframes (the folium map): scanning every element
+  // at each frame slowed the very page it measured (~7 % of the main thread on a first paint).
   function roots() {
     const out = [document];
-    document.querySelectorAll("*").forEach((el) => el.shadowRoot && out.push(el.shadowRoot));
-    document.querySelectorAll("iframe").forEach((f) => {
-      try { if (f.contentDocument) out.push(f.contentDocument); } catch (e) {}
+    document.querySelectorAll("[data-testid^='stBidiComponent'], iframe").forEach((el) => {
+      try {
+        if (el.shadowRoot) out.push(el.shadowRoot);
+        if (el.contentDocument) out.push(el.contentDocument);
+      } catch (e) {}
     });
     return out;
   }
@@ -236,10 +247,24 @@ async def click(page, variant: Variant, code: str, name: str) -> dict:
         ".reduce((s, [, n]) => s + n, 0)",
         [rec["click"], rec["full"] + 500],
     )
+    # The server's part: its first and last websocket messages between the click and the full
+    # profile (what follows the last one is the browser drawing).
+    first, last = await page.evaluate(
+        "([a, b]) => { const t = window.__bench.ws.map(([t]) => t).filter((t) => t >= a && t <= b);"
+        " return t.length ? [t[0], t[t.length - 1]] : [null, null]; }",
+        [rec["click"], rec["full"]],
+    )
+    sent = await page.evaluate(
+        "([a, b]) => window.__bench.sent.find((t) => t >= a && t <= b) ?? null",
+        [rec["click"], rec["full"]],
+    )
     shown = await page.locator("[data-testid='stException']").count()
     out = {
+        "sent_s": (sent - rec["click"]) / 1000 if sent is not None else float("nan"),
         "name_s": (rec["name"] - rec["click"]) / 1000,
         "full_s": (rec["full"] - rec["click"]) / 1000,
+        "first_ws_s": (first - rec["click"]) / 1000 if first is not None else float("nan"),
+        "last_ws_s": (last - rec["click"]) / 1000 if last is not None else float("nan"),
         "bytes": received,
     }
     if shown:
@@ -318,6 +343,9 @@ def summary(results: list[dict]) -> dict:
         "full_p50": median([r["full_s"] for r in ok]),
         "full_p90": p90([r["full_s"] for r in ok]),
         "bytes_p50": median([r["bytes"] for r in ok]),
+        "sent_p50": median([r["sent_s"] for r in ok if "sent_s" in r]),
+        "first_ws_p50": median([r["first_ws_s"] for r in ok if "first_ws_s" in r]),
+        "last_ws_p50": median([r["last_ws_s"] for r in ok if "last_ws_s" in r]),
         "first_errors": [r["error"] for r in results if "error" in r][:3],
     }
 
@@ -339,8 +367,16 @@ def alternate(items: list, i: int) -> list:
     return items[k:] + items[:k]
 
 
+def old_variant(commit: str) -> Variant:
+    """The app at ``commit``, driven as the folium app or, if it has it, as the map component."""
+    app_dir = baseline_dir(commit)
+    if (app_dir / "ui" / "atlas_component.py").is_file():
+        return Variant(**{**NEW.__dict__, "name": "old", "app_dir": app_dir})
+    return Variant(**{**OLD.__dict__, "app_dir": app_dir})
+
+
 async def run(args) -> dict:
-    variants = [Variant(**{**OLD.__dict__, "app_dir": baseline_dir()}), NEW]
+    variants = [old_variant(args.baseline), NEW]
     if args.with_gc:
         variants.append(NEW_GC)
     figures: dict = {
@@ -397,6 +433,9 @@ ROWS = [
     ("click -> name shown (p90)", "clicks", "name_p90", "s", ""),
     ("click -> full profile (median)", "clicks", "full_p50", "s", "<= 0.3 s"),
     ("click -> full profile (p90)", "clicks", "full_p90", "s", ""),
+    ("click -> the click sent to the server (median)", "clicks", "sent_p50", "s", ""),
+    ("click -> server's first message (median)", "clicks", "first_ws_p50", "s", ""),
+    ("click -> server's last message (median)", "clicks", "last_ws_p50", "s", ""),
     ("websocket bytes per click (median)", "clicks", "bytes_p50", "KB", ""),
     ("{users} users: click -> name (p50)", "load", "name_p50", "s", ""),
     ("{users} users: click -> name (p90)", "load", "name_p90", "s", "<= 1.5 s"),
@@ -442,7 +481,10 @@ def compare(figures: dict, a: str, b: str, args) -> None:
 
 
 def report(figures: dict, args) -> None:
-    print(f"old = main at {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    if args.baseline == BASELINE_COMMIT:
+        print(f"old = main at {BASELINE_COMMIT} (folium + streamlit-folium), new = this checkout")
+    else:
+        print(f"old = commit {args.baseline}, new = this checkout")
     compare(figures, "old", "new", args)
     if "new_gc" in figures:
         print("\nrunner.postScriptGC = true (new_gc, Streamlit's default) vs false (new):")
@@ -456,6 +498,12 @@ def main() -> None:
     parser.add_argument("--load-rounds", type=int, default=1)
     parser.add_argument("--users", type=int, default=6)
     parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE_COMMIT,
+        help="commit of the OLD app (default: the folium app); e.g. 340039b, the first map "
+        "component",
+    )
     parser.add_argument(
         "--with-gc", action="store_true", help="also run the new app with postScriptGC = true"
     )

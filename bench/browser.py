@@ -170,8 +170,14 @@ def region_points(level: str) -> dict[str, tuple[float, float]]:
     }
 
 
+#: The sidebar's last widget: a session's first run draws the map alone, the whole page (this
+#: widget included) follows once the map is drawn (streamlit_app.py).
+WHOLE_PAGE = "[data-testid='stSidebar'] [data-testid='stNumberInput']"
+
+
 def open_map(page, url: str, timeout_ms: float = 60_000):
-    """Open ``url`` and wait until the map has drawn its regions and is ready for clicks."""
+    """Open ``url`` and wait until the map has drawn its regions and is ready for clicks, and
+    the rest of the page (sidebar, legend, profile) has followed."""
     page.goto(url)
     page.locator(POLYGONS).first.wait_for(timeout=timeout_ms)
     wait_for(
@@ -179,6 +185,7 @@ def open_map(page, url: str, timeout_ms: float = 60_000):
         timeout_s=timeout_ms / 1000,
         what="map ready",
     )
+    page.locator(WHOLE_PAGE).wait_for(timeout=timeout_ms)
     return page
 
 

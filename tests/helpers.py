@@ -5,6 +5,7 @@ not in the runtime packages: nothing in the app needs them.
 """
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import geopandas as gpd
@@ -13,18 +14,32 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
+from ui.state import FULL_PAGE_KEY
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 #: Seconds an AppTest run may take (a cold run loads every table).
 TIMEOUT_S = 120
 
 
-def run_app(**params) -> AppTest:
-    """The app run once by Streamlit's AppTest with ``params`` as URL query parameters."""
+def app_test(map_first: bool = False, **params) -> AppTest:
+    """The app ready for Streamlit's AppTest, not yet run, with ``params`` as URL query
+    parameters.
+
+    A session's first run draws the map alone until the browser says it is drawn (AppTest runs
+    no JavaScript): unless ``map_first``, the session is started as after that answer, with the
+    whole page.
+    """
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     for key, value in params.items():
         at.query_params[key] = value
-    return at.run()
+    if not map_first:
+        at.session_state[FULL_PAGE_KEY] = True
+    return at
+
+
+def run_app(map_first: bool = False, **params) -> AppTest:
+    """:func:`app_test` run once."""
+    return app_test(map_first, **params).run()
 
 
 def to_geojson(gdf: gpd.GeoDataFrame) -> dict:
@@ -79,3 +94,61 @@ def within_radius(points: pd.DataFrame, lat: float, lon: float, radius_km: float
     out = near.assign(distance_km=distances)
     out = out[out["distance_km"] <= radius_km]
     return out.sort_values("distance_km", kind="stable")
+
+
+class _TableReader(HTMLParser):
+    """Rows of the HTML tables of a page: each cell as its text, the text of its ``<small>``
+    parts and its first link's ``href``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[dict]]] = []
+        self._cell: dict | None = None
+        self._small = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1]:
+            self._cell = {"text": "", "small": "", "href": ""}
+            self.tables[-1][-1].append(self._cell)
+        elif tag == "small":
+            self._small += 1
+        elif tag == "a" and self._cell is not None and not self._cell["href"]:
+            self._cell["href"] = dict(attrs).get("href") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._cell = None
+        elif tag == "small":
+            self._small -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell["small" if self._small else "text"] += data
+
+
+def html_table(html_text: str) -> pd.DataFrame:
+    """The first table of ``html_text`` as a frame: a column per header cell holding each
+    cell's text (stripped), plus ``"<header> ·small"`` (the text of its ``<small>`` parts) and
+    ``"<header> ·href"`` (its first link)."""
+    reader = _TableReader()
+    reader.feed(html_text)
+    head, *body = reader.tables[0]
+    names = [cell["text"].strip() for cell in head]
+    columns: dict[str, list[str]] = {}
+    for name, i in zip(names, range(len(names)), strict=True):
+        columns[name] = [row[i]["text"].strip() for row in body]
+        columns[f"{name} ·small"] = [row[i]["small"].strip() for row in body]
+        columns[f"{name} ·href"] = [row[i]["href"] for row in body]
+    return pd.DataFrame(columns)
+
+
+def indicator_table(at: AppTest) -> pd.DataFrame:
+    """The profile's indicator table (layers.render.indicator_table) as :func:`html_table`
+    reads it, with ``Source``: the link under the indicator's name."""
+    body = next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)
+    table = html_table(body)
+    return table.assign(Source=table["Indicateur ·href"])

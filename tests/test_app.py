@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
-from tests.helpers import run_app
+from tests.helpers import indicator_table, run_app
 
 
 def legend_rows(at: AppTest) -> list[str]:
@@ -90,7 +90,7 @@ def test_selected_region_in_the_url_shows_its_profile():
     summary = summary_of(at, "32")
     assert "<h2>Hauts-de-France</h2>" in summary
     assert "Picardie" in summary and "Nord-Pas-de-Calais" in summary
-    labels = [str(x) for df in at.dataframe for x in df.value.get("Indicateur", [])]
+    labels = list(indicator_table(at)["Indicateur"])
     assert any("Taux de chômage" in label for label in labels)
 
 
@@ -123,6 +123,25 @@ def test_a_level_switch_clears_the_selection():
     assert not at.exception
     data = component_data(at, "atlas_map")
     assert data["level"] == "pre2016" and data["selected"] == "" and len(data["regions"]) == 22
+
+
+def test_a_first_run_draws_the_map_alone_then_the_whole_page():
+    at = run_app(map_first=True, region="53")
+    assert not at.exception
+    data = component_data(at, "atlas_map")
+    assert data["announce_drawn"] and data["selected"] == "53" and data["markers"]
+    assert not at.get("bidi_component")[1:]  # no summary yet
+    assert not at.sidebar.radio and not at.html  # no widget, no legend
+    assert at.session_state["view_level"] == "2016"  # the URL is read all the same
+    at.session_state["atlas_full_page"] = True  # what the map's "drawn" trigger sets
+    at.run()
+    assert not at.exception
+    assert not component_data(at, "atlas_map")["announce_drawn"]
+    assert "<h2>Bretagne</h2>" in summary_of(at, "53")
+    assert at.sidebar.radio(key="view_level").value == "2016"
+    assert legend_rows(at)
+    at.run()  # the page stays whole
+    assert at.sidebar.radio and at.html
 
 
 def test_hidden_tabs_cost_nothing_until_opened():
@@ -199,9 +218,9 @@ def test_the_departement_level_maps_96_units_and_opens_the_nord():
     assert "<h2>Nord</h2>" in summary and "Départements (96)" in summary
     assert "Hauts-de-France" in summary and "Nord-Pas-de-Calais" in summary
     assert "Départements</th>" not in summary  # a département counts its communes, not itself
-    table = next(df.value for df in at.dataframe if "Origine" in df.value)
+    table = indicator_table(at)
     assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
-    assert {str(r).split(" / ")[-1] for r in table["Rang"] if r != "—"} == {"96"}
+    assert {str(r).split("/")[-1] for r in table["Rang"] if r != "—"} == {"96"}
     assert any(e.label.startswith("Catalyseurs territoriaux du département") for e in at.expander)
 
 
@@ -358,10 +377,15 @@ def test_catalyser_map_shows_a_and_b_and_says_how_many_c_are_hidden():
 def test_profile_says_when_a_domain_rests_on_proxies_and_which_values_are_approximate():
     at = run_app(region="44", layer="logement")
     assert not at.exception
-    assert any("Domaine reposant sur des approximations" in i.value for i in at.info)
+    assert "Domaine reposant sur des approximations" in detail_html(at)
     at = run_app(region="44", layer="diversite_handicap")
     assert not at.exception
-    values = [str(v) for df in at.dataframe for v in df.value.get("Valeur", [])]
+    values = list(indicator_table(at)["Valeur"])
     assert any(v.startswith("≈ ") for v in values), values  # AAH: Grand Est = 3 former regions
-    assert any("poids approché" in c.value for c in at.caption)
-    assert not any("Domaine reposant" in i.value for i in at.info)
+    assert "poids approché" in detail_html(at)  # the reading notes, under the table
+    assert "Domaine reposant" not in detail_html(at)
+
+
+def detail_html(at: AppTest) -> str:
+    """The profile's HTML block: proxy note, indicator table, reading notes."""
+    return next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)

@@ -20,7 +20,7 @@ from layers.render.formatting import NO_DATA_LABEL, format_value
 from layers.upload.apply import apply_import
 from layers.upload.read import read_table
 from layers.upload.validate import validate
-from tests.helpers import APP, TIMEOUT_S, run_app
+from tests.helpers import app_test, indicator_table, run_app
 from ui.import_panel import LABELS_KEY, SESSION_KEY
 
 
@@ -63,9 +63,7 @@ def legend_counts(at: AppTest) -> dict[str, int]:
 def run_with_data(bundle: IndicatorData, **params) -> AppTest:
     """The app run once on ``bundle`` as this session's imported data (what the import tab's
     "Utiliser les lignes valides" button stores)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = app_test(**params)
     at.session_state[SESSION_KEY] = bundle
     at.session_state[LABELS_KEY] = ["essai.csv"]
     return at.run()
@@ -99,14 +97,15 @@ def test_a_departement_profile_reads_like_the_issue():
     assert "Les 16 domaines face à la France" in summary
     assert "/96</td>" in summary  # domain ranks among the 96
     body = texts(at)
-    table = frame_with(at, "Origine")
+    table = indicator_table(at)
     row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
     assert row["Indicateur"].endswith("★")  # core at this level
-    assert (row["Valeur"], row["Année"], row["France"]) == ("27,8", "2013", "14,5")
-    assert row["Rang"] == "1 / 96"  # the poorest département of metropolitan France
-    assert row["Origine"] == "lu dans la source"
+    assert (row["Valeur"], row["France"]) == ("27,8", "14,5")
+    assert row["Indicateur ·small"].startswith("2013 · ")  # year · unit · origin
+    assert row["Rang"] == "1/96"  # the poorest département of metropolitan France
+    assert " · lu dans la source · " in row["Indicateur ·small"]
     assert row["Source"].startswith("https://") and "fr-dpt-pauvrete-2013" in row["Source"]
-    assert all(str(r) == "—" or str(r).endswith(" / 96") for r in table["Rang"])
+    assert all(str(r) == "—" or str(r).endswith("/96") for r in table["Rang"])
     assert all(str(s).startswith("https://") for s in table["Source"])
     assert "Rang parmi les départements" in body
 
@@ -120,7 +119,7 @@ def test_a_missing_value_is_non_disponible_never_the_regions(data):
     assert pd.notna(regional)
     at = run_app(level="departement", layer="environnement", region="75")
     assert not at.exception
-    table = frame_with(at, "Origine")
+    table = indicator_table(at)
     row = table[table["Indicateur"].str.contains("bio", case=False)].iloc[0]
     assert row["Valeur"] == NO_DATA_LABEL and row["Rang"] == "—"
     assert format_value(regional, 1, False) not in set(table["Valeur"])
@@ -153,7 +152,7 @@ def test_a_departement_without_core_values_gets_no_domain_index_not_its_regions(
     assert not at.exception
     assert legend_counts(at).get(NO_DATA_LABEL) == 1
     assert "données importées" in texts(at)
-    table = frame_with(at, "Origine")
+    table = indicator_table(at)
     core_rows = table[table["Indicateur"].str.endswith("★")]
     assert len(core_rows) == len(core)
     assert set(core_rows["Valeur"]) == {NO_DATA_LABEL} and set(core_rows["Rang"]) == {"—"}
@@ -204,9 +203,9 @@ def test_an_import_at_the_departement_level_is_mapped(data):
         region="59",
     )
     assert not at.exception
-    table = frame_with(at, "Origine")
+    table = indicator_table(at)
     row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
-    assert row["Valeur"] == "99,5" and row["Rang"] == "1 / 96"
+    assert row["Valeur"] == "99,5" and row["Rang"] == "1/96"
     assert "données importées" in texts(at)
     at.session_state["tab"] = "Données de la couche"  # tabs compute only when open
     at.run()

@@ -87,17 +87,20 @@ def test_url_parameters_never_break_the_app_nor_the_data(params):
 
 
 def test_no_unsafe_html_with_data_in_it():
-    # Raw HTML reaches the page through the two legends below the map only: the layer legend
-    # (st.html), escaped by layers/render/legend.py (tests/test_legend.py), and the marker
-    # legend (fixed SVG swatches and fixed labels). The components' HTML (summaries, popups)
-    # is escaped where it is built (tests/test_profile_summary.py, test_catalysers_layer.py).
+    # Raw HTML reaches the page through two elements only: the block below the map (st.html:
+    # the layer legend, escaped by layers/render/legend.py, tests/test_legend.py; its caption
+    # and the map's description, escaped by ui.map_panel.legend_block_html; the marker key,
+    # fixed CSS swatches and labels) and the profile's indicator table (st.html), escaped by
+    # layers/render/indicator_table.py (tests/test_indicator_table.py). The components' HTML
+    # (summaries, popups) is escaped where it is built (tests/test_profile_summary.py,
+    # test_catalysers_layer.py).
     uses = [
         (path.name, line.strip())
         for path in [*(REPO / "ui").glob("*.py"), REPO / "streamlit_app.py"]
         for line in path.read_text().splitlines()
         if "unsafe_allow_html=True" in line or "st.html(" in line
     ]
-    assert [name for name, _ in uses] == ["map_panel.py", "map_panel.py"]
+    assert sorted(name for name, _ in uses) == ["map_panel.py", "profile_panel.py"]
 
 
 def test_no_cache_key_is_an_object_id():

@@ -185,10 +185,11 @@ def test_legend_has_one_swatch_per_marker_style():
     assert labels[:2] == ["A – Catalyseur reconnu", "B – Catalyseur probable"]
     assert labels[2].startswith("C – Pôle de coopération (PTCE")
     assert labels[3].startswith("C – Alliance locale, pas un catalyseur")
-    assert FAMILY_COLOUR in legend[3][0]
+    red, green, blue = (int(FAMILY_COLOUR[i : i + 2], 16) for i in (1, 3, 5))
+    assert f"background:rgba({red},{green},{blue}," in legend[3][0]
     assert any("préfecture" in label for label in labels)
-    assert all(swatch.startswith("<svg") for swatch, _ in legend)
-    assert 'stroke-dasharray="4 3"' in legend[4][0]
+    assert all(swatch.startswith('<span aria-hidden="true"') for swatch, _ in legend)
+    assert "px dashed #666666" in legend[4][0]  # the département-level marker's dashed line
 
 
 def test_local_alliances_have_their_own_colour_and_say_what_they_are():

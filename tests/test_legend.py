@@ -30,3 +30,22 @@ def test_colours_must_be_hex(colour):
 def test_no_class_gives_the_title_only():
     page = legend_html("Titre", "", [])
     assert "<table" not in page and "<strong>Titre</strong>" in page
+
+
+def test_the_block_below_the_map_escapes_its_texts_and_keys_the_markers():
+    from ui.map_panel import Legend, legend_block_html
+
+    legend = Legend(
+        legend_html("Titre", "", [("#ff0000", "1 à 2", 3)]),
+        caption="Source <img src=x onerror=alert(1)>",
+        empty=False,
+        description="Carte : <b>Corse</b> la plus fragile.",
+        lang="en",
+    )
+    block = legend_block_html(legend, markers=True)
+    assert "<img" not in block and "<b>" not in block
+    assert "Source &lt;img src=x onerror=alert(1)&gt;" in block
+    assert "Carte : &lt;b&gt;Corse&lt;/b&gt; la plus fragile." in block
+    assert "A – Recognised catalyser" in block  # the marker key, in English
+    assert "<svg" not in block  # the page's sanitiser drops SVG: CSS swatches
+    assert "A – " not in legend_block_html(legend, markers=False)

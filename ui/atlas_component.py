@@ -25,7 +25,7 @@ import streamlit as st
 from layers.render.offline import LOCAL_FILES, STATIC_DIR, VENDOR, static_path
 from layers.render.static_files import ATLAS_DIR, DEFAULT_BASE_URL, versioned_url
 from layers.view_state import map_click
-from ui.state import current_view, select_region
+from ui.state import FULL_PAGE_KEY, current_view, select_region
 
 MAP_KEY = "atlas_map"
 SUMMARY_KEY = "atlas_summary"
@@ -74,14 +74,23 @@ def summary_assets(base_url: str, static_dir: Path = STATIC_DIR) -> dict:
     }
 
 
-def show_map(payload: dict, codes: Collection[str]) -> None:
-    """Mount (or update) the map; ``codes`` are the region codes a click may select."""
+def show_map(payload: dict, codes: Collection[str], announce_drawn: bool = False) -> None:
+    """Mount (or update) the map; ``codes`` are the region codes a click may select.
+
+    With ``announce_drawn``, the browser sends a ``drawn`` trigger once the regions are drawn
+    (or the map failed): its callback marks the session's page as ready to be drawn in full.
+    """
     _map(
         key=MAP_KEY,
-        data=payload,
+        data={**payload, "announce_drawn": announce_drawn},
         height=payload["height"],
         on_select_change=_select_handler(payload["level"], frozenset(codes)),
+        on_drawn_change=_on_drawn,
     )
+
+
+def _on_drawn() -> None:
+    st.session_state[FULL_PAGE_KEY] = True
 
 
 def show_summary(payload: dict) -> None:

@@ -10,6 +10,10 @@ The selector is the keyboard's way to the profile (RGAA: every function reachabl
 mouse): Tab to it, type the start of a name, Enter. It and the map select the same region:
 a click on the map sets the view's region, which the selector shows at the next run; a choice
 in the selector sets it too, and the map outlines it.
+
+A session's first run sends the map alone (``map_first``); the map answers once its regions
+are drawn, and this fragment then asks for a full run, which draws the sidebar, the legend and
+the profile.
 """
 
 import unicodedata
@@ -26,7 +30,14 @@ from layers.indicators.bundle import IndicatorData
 from layers.render.map_payload import map_payload
 from layers.view_state import ViewState
 from ui import atlas_component, catalysers_panel, map_panel, profile_panel
-from ui.state import click_seq, current_view, rerun_page_if_asked, select_region, sync_url
+from ui.state import (
+    FULL_PAGE_KEY,
+    click_seq,
+    current_view,
+    rerun_page_if_asked,
+    select_region,
+    sync_url,
+)
 from ui.text import md_escape
 
 
@@ -38,18 +49,21 @@ class AtlasInputs:
     data: IndicatorData
     regions: gpd.GeoDataFrame  # of view.level
     map_args: dict  # map_payload arguments except the selection
-    legend: map_panel.Legend
+    legend: map_panel.Legend | None  # None in a map-first run (nothing below the map)
     summary: Callable[[], dict]  # summary_payload, built after the map is on its way
     catalysers_of: Callable[[ViewState], pd.DataFrame]
     show_marker_legend: bool
     near: object | None = None  # catalysers_panel NearResult
     place: object | None = None  # catalysers_panel.Place
     basemap_note: str | None = None  # why the base map asked for is not drawn
+    map_first: bool = False  # the session's first run: the map alone, the rest once it is drawn
 
 
 @st.fragment
 def show_atlas(inputs: AtlasInputs) -> None:
     """Map, legend and search results on the left; summary and detail of the profile right."""
+    if inputs.map_first and st.session_state.get(FULL_PAGE_KEY):
+        st.rerun(scope="app")  # the map has drawn its regions (or failed to): the whole page now
     rerun_page_if_asked()  # e.g. "Ouvrir le profil du Nord" from the search results: a new level
     codes = set(inputs.regions["code"])
     region = current_view().region
@@ -59,12 +73,12 @@ def show_atlas(inputs: AtlasInputs) -> None:
     with map_col:
         region_select(view, inputs.regions)
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
-        atlas_component.show_map(payload, codes)
+        atlas_component.show_map(payload, codes, announce_drawn=inputs.map_first)
+        if inputs.map_first:
+            return
         if inputs.basemap_note:
             st.caption(md_escape(inputs.basemap_note))
-        map_panel.show_legend(inputs.legend)
-        if inputs.show_marker_legend:
-            map_panel.show_marker_legend(view.lang)
+        map_panel.show_legend(inputs.legend, markers=inputs.show_marker_legend)
         if inputs.near:
             catalysers_panel.show_place_departement(inputs.data, inputs.place, view.lang)
             catalysers_panel.show_results(inputs.near, inputs.place, view.lang)

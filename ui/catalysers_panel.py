@@ -71,11 +71,21 @@ def filtered_directory(directory: pd.DataFrame) -> tuple[pd.DataFrame, tuple]:
             key="cat_kinds",
             placeholder=placeholder,
         )
+    criteria, key = _criteria(with_c, metiers, kinds)
+    st.sidebar.caption(filter_caption(summarise_filter(directory, **criteria), lang))
+    return filter_catalysers(directory, **criteria), key
+
+
+def default_directory(directory: pd.DataFrame) -> pd.DataFrame:
+    """The directory as the filters show it before anyone touches them (no widget drawn): the
+    first paint of a session draws the map before the sidebar (see streamlit_app.py)."""
+    return filter_catalysers(directory, **_criteria(False, [], [])[0])
+
+
+def _criteria(with_c: bool, metiers: list[str], kinds: list[str]) -> tuple[dict, tuple]:
     confidence = [*DEFAULT_CONFIDENCE, "C"] if with_c else list(DEFAULT_CONFIDENCE)
     criteria = {"metiers": metiers or None, "confidence": confidence, "kinds": kinds or None}
-    st.sidebar.caption(filter_caption(summarise_filter(directory, **criteria), lang))
-    key = (tuple(metiers), tuple(confidence), tuple(kinds))
-    return filter_catalysers(directory, **criteria), key
+    return criteria, (tuple(metiers), tuple(confidence), tuple(kinds))
 
 
 def filter_caption(summary, lang: str = DEFAULT_LANG) -> str:

@@ -14,7 +14,6 @@ from layers.render.classify import Classification
 from layers.render.formatting import decimals_for
 from layers.render.legend import legend_html
 from layers.render.markers import marker_legend
-from ui.text import md_escape
 
 
 @dataclass(frozen=True)
@@ -68,25 +67,35 @@ def layer_description(
     )
 
 
-def show_legend(legend: Legend) -> None:
-    """Legend below the map, then the map in one sentence; a layer with no value says so."""
-    st.html(legend.html)
+def show_legend(legend: Legend, markers: bool = False) -> None:
+    """Below the map, in one light element: the legend, its caption, the map in one sentence
+    and (``markers``) the catalyser marker key; a layer with no value says so.
+
+    One element, not four: a click redraws every element of the map's fragment, and each one
+    costs the browser (docs/benchmarks.md, "Instant map").
+    """
     if legend.empty:
         st.info(t("legend.no_layer_data", legend.lang))
-    st.caption(md_escape(legend.caption))
+    st.html(legend_block_html(legend, markers))
+
+
+#: A caption's look (Streamlit's captions: smaller, greyer; 4.5:1 contrast kept on white).
+_CAPTION_STYLE = "font-size:0.875rem;opacity:0.8;margin:0.3rem 0"
+
+
+def legend_block_html(legend: Legend, markers: bool = False) -> str:
+    """The HTML of :func:`show_legend` (every text escaped; the swatches hold no data)."""
+    parts = [legend.html, f'<p style="{_CAPTION_STYLE}">{html.escape(legend.caption)}</p>']
     if legend.description:
         # The text alternative of the map, visible to all (RGAA 1.3: a complex image has a
         # detailed description next to it); the data tab's table holds every value.
-        st.markdown(
-            md_escape(legend.description) + " " + md_escape(t("alt.table_hint", legend.lang))
+        hint = t("alt.table_hint", legend.lang)
+        parts.append(f"<p>{html.escape(legend.description)} {html.escape(hint)}</p>")
+    if markers:
+        items = "".join(
+            f'<span style="display:inline-block;margin-right:1em">{swatch} '
+            f"{html.escape(label)}</span>"
+            for swatch, label in marker_legend(legend.lang)
         )
-
-
-def show_marker_legend(lang: str = DEFAULT_LANG) -> None:
-    """Catalyser marker legend: fixed SVG swatches drawn by code (no data text in this HTML)."""
-    items = "".join(
-        f'<span style="display:inline-block;margin-right:1em">{swatch} {html.escape(label)}</span>'
-        for swatch, label in marker_legend(lang)
-    )
-    # st.markdown, not st.html: st.html's sanitiser drops the inline SVG swatches.
-    st.markdown(f'<div style="font-size:0.85em">{items}</div>', unsafe_allow_html=True)
+        parts.append(f'<div style="font-size:0.85em">{items}</div>')
+    return "".join(parts)

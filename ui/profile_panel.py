@@ -21,6 +21,7 @@ from layers.indicators.provenance import changed_by_import
 from layers.measures import default_survey
 from layers.render.exports import profile_html
 from layers.render.formatting import format_number, format_value
+from layers.render.indicator_table import indicator_table_html
 from layers.render.links import is_http_url
 from layers.render.map_payload import detail_key
 from layers.render.profile_text import france_text, reading_notes
@@ -43,13 +44,15 @@ def show_detail(
         survey = profile_survey(data, view)
         domains = domain_profile(data, view.level, view.region, survey)
         indicators, notes = _show_domain_indicators(data, view, domains)
-        _show_catalysers(catalysers, lang, view.level)
+        _show_catalysers(
+            catalysers, lang, view.level, f"profile_catalysers_{view.level}_{view.region}"
+        )
         imported = (
             changed_by_import(
                 data,
                 lambda d: domain_profile(d, view.level, view.region, survey)["objective_index"],
             ).any()
-            or (indicators.get("Source", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
+            or (indicators.get("source_url", pd.Series(dtype=str)) == IMPORTED_SOURCE).any()
         )
         if imported:
             st.caption(t("profile.imported", lang))
@@ -66,8 +69,8 @@ def profile_survey(data: IndicatorData, view: ViewState) -> str | None:
 def _show_domain_indicators(
     data: IndicatorData, view: ViewState, domains: pd.DataFrame
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The chosen domain's indicator table and its reading notes, as shown (for the printable
-    page)."""
+    """The chosen domain's indicators (as :func:`domain_indicators` gives them) and their
+    reading notes, shown, and returned for the printable page."""
     lang = view.lang
     labels = {
         d.domain: _label(f"domain.{d.domain}", d.label_fr, lang) for d in domains.itertuples()
@@ -81,15 +84,28 @@ def _show_domain_indicators(
         index=list(labels).index(default),
         key=f"profile_domain_{default}",
     )
-    if proxies.get(domain):
-        st.info(md_escape(t("profile.proxy_info", lang, note=proxies[domain])))
     table = domain_indicators(data, view.level, view.region, domain, lang)
+    notes = reading_notes(table, lang)
+    proxy = t("profile.proxy_info", lang, note=proxies[domain]) if proxies.get(domain) else ""
     if table.empty:
+        if proxy:
+            st.info(md_escape(proxy))
         st.info(t("profile.no_indicators", lang))
-        return pd.DataFrame(), []
+        return table, notes
+    star = t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang))
+    caption = t("profile.indicators_caption", lang, domain=labels[domain])
+    # One element for the note, the table and its reading notes: a click redraws every element
+    # of the fragment, and each one costs the browser (docs/benchmarks.md, "Instant map").
+    st.html(indicator_table_html(table, caption, lang, proxy=proxy, notes=[star, *notes]))
+    return table, notes
+
+
+def printable_indicators(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A domain's indicators (:func:`~layers.indicators.profile.domain_indicators`) with every
+    column written out, for the printable page (built only when the user asks for it)."""
     none = t("common.none", lang)
     col = {name: t(f"profile.col.{name}", lang) for name in INDICATOR_COLUMNS}
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             col["indicator"]: table["label"] + table["core"].map({True: " ★", False: ""}),
             col["value"]: [
@@ -113,20 +129,6 @@ def _show_domain_indicators(
             col["source"]: table["source_url"],
         }
     )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            col["source"]: st.column_config.LinkColumn(col["source"]),
-            col["rank"]: st.column_config.TextColumn(help=t("profile.col.rank_help", lang)),
-        },
-    )
-    notes = reading_notes(table, lang)
-    st.caption(t("profile.star_caption", lang, plural=t(f"level.{view.level}.plural", lang)))
-    for note in notes:
-        st.caption(md_escape(note))
-    return shown, notes
 
 
 #: Columns of a domain's indicator table (``profile.col.<name>`` texts), in order.
@@ -161,9 +163,15 @@ def _offer_printable_page(
     """A printable HTML page mirroring the panel, built only when the user asks for it."""
     st.download_button(
         t("profile.print.download", view.lang),
-        lambda: printable_page(name, view, domains, indicators, catalysers, notes, imported).encode(
-            "utf-8"
-        ),
+        lambda: printable_page(
+            name,
+            view,
+            domains,
+            printable_indicators(indicators, view.lang) if not indicators.empty else indicators,
+            catalysers,
+            notes,
+            imported,
+        ).encode("utf-8"),
         file_name=f"profil_{view.level}_{view.region}.html",
         mime="text/html",
         key="profile_print",
@@ -222,9 +230,18 @@ def printable_page(
     )
 
 
-def _show_catalysers(catalysers: pd.DataFrame, lang: str, level: str) -> None:
+def _show_catalysers(catalysers: pd.DataFrame, lang: str, level: str, key: str) -> None:
     of_unit = LEVELS[level].of_unit_in(lang)
-    with st.expander(t("profile.catalysers", lang, of_unit=of_unit, n=len(catalysers))):
+    # The table is sent only once the expander is opened (a rerun of the profile's fragment):
+    # a click on a region does not pay for a closed table.
+    box = st.expander(
+        t("profile.catalysers", lang, of_unit=of_unit, n=len(catalysers)),
+        key=key,
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    with box:
         if catalysers.empty:
             st.write(t("profile.no_catalysers", lang, of_unit=of_unit))
             return

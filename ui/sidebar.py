@@ -27,7 +27,7 @@ def view_controls(choices: Choices) -> None:
     """Draw the view widgets; their values live in st.session_state (see ui.state)."""
     lang = ui_lang()
     sb = st.sidebar
-    sb.header(t("sidebar.header", lang))
+    heading()
     sb.radio(
         t("sidebar.level", lang),
         list(LEVELS),
@@ -88,6 +88,11 @@ def view_controls(choices: Choices) -> None:
             )
 
 
+def heading() -> None:
+    """The sidebar's first element (also drawn alone while the map paints first)."""
+    st.sidebar.header(t("sidebar.header", ui_lang()))
+
+
 def basemap_toggle() -> None:
     """The "Fond de carte" switch; its value is kept in the view (and so in the URL)."""
     lang = ui_lang()
@@ -100,9 +105,15 @@ def basemap_toggle() -> None:
     st.session_state[PREFIX + "basemap"] = "1" if shown else "0"
 
 
+#: Catalyser markers are shown until the user unticks the box.
+SHOW_CATALYSERS_DEFAULT = True
+
+
 def show_catalysers_toggle() -> bool:
     return st.sidebar.checkbox(
-        t("sidebar.show_catalysers", ui_lang()), value=True, key="show_catalysers"
+        t("sidebar.show_catalysers", ui_lang()),
+        value=SHOW_CATALYSERS_DEFAULT,
+        key="show_catalysers",
     )
 
 

@@ -10,6 +10,8 @@ from layers.view_state import Choices, ViewState, parse_view_state, to_query_par
 PREFIX = "view_"  # widget keys are PREFIX + ViewState field name
 #: Number of the last map click handled (the browser ignores selections older than its clicks).
 CLICK_SEQ_KEY = "atlas_click_seq"
+#: Set by the session's first full run: until then a run draws the map alone (streamlit_app.py).
+FULL_PAGE_KEY = "atlas_full_page"
 #: Set by a widget callback inside the map's fragment whose change needs the whole page (a level
 #: switch: new contours, legend and summaries), not only the fragment's rerun.
 APP_RERUN_KEY = "atlas_rerun_app"

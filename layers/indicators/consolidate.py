@@ -312,8 +312,13 @@ def consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
         and weighted means with an approximate weight where a 2016 value is published);
         ``approximate`` flags values computed with an approximate weight (see
         :func:`approximate_cells`). Otherwise a computed value wins over a published one. Non
-        disponible values are absent.
+        disponible values are absent. Read-only (memoised per bundle: a profile asks for it
+        at every click).
     """
+    return data.memoised(("consolidate_to_2016",), lambda: _consolidate_to_2016(data))
+
+
+def _consolidate_to_2016(data: IndicatorData) -> pd.DataFrame:
     values, computed = _chosen_2016(data)
     aggregation = data.catalogue.set_index("indicator_id")["aggregation"]
     flags = approximate_cells(data, "2016")

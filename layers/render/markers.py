@@ -228,17 +228,21 @@ def search_circle(
 
 
 def _swatch(fill: str, colour: str, radius: float, weight: float, dash: str, opacity: float) -> str:
-    """A small inline SVG circle drawn like a marker (for legends outside the map)."""
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    """A small circle drawn like a marker, in CSS (for legends outside the map: the page's
+    HTML sanitiser keeps no SVG)."""
+    red, green, blue = (int(fill[i : i + 2], 16) for i in (1, 3, 5))
+    size = 2 * radius
+    line = "dashed" if dash else "solid"
     return (
-        f'<svg width="24" height="24" viewBox="0 0 24 24"><circle cx="12" cy="12" r="{radius}"'
-        f' fill="{fill}" fill-opacity="{opacity}" stroke="{colour}" stroke-width="{weight}"'
-        f"{dash_attr}/></svg>"
+        f'<span aria-hidden="true" style="display:inline-block;box-sizing:border-box;'
+        f"width:{size:g}px;height:{size:g}px;border-radius:50%;vertical-align:middle;"
+        f"background:rgba({red},{green},{blue},{opacity:g});"
+        f'border:{weight:g}px {line} {colour}"></span>'
     )
 
 
 def marker_legend(lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
-    """Legend entries ``(swatch, label)``: the swatch is an inline SVG drawn like the marker.
+    """Legend entries ``(swatch, label)``: the swatch is a CSS circle drawn like the marker.
 
     One entry per confidence level and one for the local alliances, then the département-level
     marker, the highlighted marker and the search centre. Labels are plain text in ``lang``;

@@ -136,6 +136,10 @@
       this.searchDot = null;
       this.queue = Promise.resolve();
       this.latest = null;
+      // Resolved once the regions are drawn (or the map failed): the first paint is over.
+      this.drawn = new Promise((resolve) => {
+        this.markDrawn = resolve;
+      });
 
       this.container = element("div", "atlas-map");
       this.container.style.height = (data.height || 620) + "px";
@@ -181,7 +185,10 @@
       this.latest = data;
       this.queue = this.queue
         .then(() => (this.latest === data ? this.apply(data) : null))
-        .catch((error) => this.showError(error));
+        .catch((error) => {
+          this.showError(error);
+          this.markDrawn();
+        });
       return this.queue;
     }
 
@@ -209,6 +216,7 @@
       this.labelPlace();
       this.setFocus(data.focus || null);
       this.container.dataset.ready = "true";
+      this.markDrawn();
       await this.setMarkers(data.markers || null);
     }
 
@@ -563,6 +571,12 @@
    * Draw or update the map in `parent` (a component's element or any page element).
    * `send(value)` receives the clicks ({level, code, seq}); returns a cleanup function.
    */
+  /** Resolves once the map drawn in `parent` shows its regions (or has failed to). */
+  function whenDrawn(parent) {
+    const instance = mapsByParent.get(parent);
+    return instance ? instance.drawn : Promise.resolve();
+  }
+
   function renderMap(parent, data, send) {
     let instance = mapsByParent.get(parent);
     if (!instance) {
@@ -671,6 +685,7 @@
 
   window.Atlas = {
     prefetch: prefetch,
+    whenDrawn: whenDrawn,
     renderMap: renderMap,
     renderSummary: renderSummary,
     channel: channel,

@@ -48,13 +48,29 @@ function loadStyle(root, url) {
 
 export default async function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  // A session's first run sends the map alone; the rest of the page is asked for once the
+  // regions are painted (the next frame), or once the map has failed: never left waiting.
+  const announce = () => {
+    if (KIND === "map" && data.announce_drawn) {
+      requestAnimationFrame(() => setTimeout(() => setTriggerValue("drawn", true), 0));
+    }
+  };
   const { scripts, styles } = data.assets;
-  const all = Promise.all(scripts.map(loadScript));
-  await loadScript(scripts[0]); // atlas.js: starts fetching the contours while Leaflet loads
-  window.Atlas.prefetch(data);
-  await Promise.all([all, ...styles.map((url) => loadStyle(parentElement, url))]);
+  try {
+    const all = Promise.all(scripts.map(loadScript));
+    await loadScript(scripts[0]); // atlas.js: starts fetching the contours while Leaflet loads
+    window.Atlas.prefetch(data);
+    await Promise.all([all, ...styles.map((url) => loadStyle(parentElement, url))]);
+  } catch (error) {
+    announce();
+    throw error;
+  }
   if (KIND === "map") {
-    return window.Atlas.renderMap(parentElement, data, (value) => setTriggerValue("select", value));
+    const cleanup = window.Atlas.renderMap(parentElement, data, (value) =>
+      setTriggerValue("select", value),
+    );
+    window.Atlas.whenDrawn(parentElement).then(announce);
+    return cleanup;
   }
   return window.Atlas.renderSummary(parentElement, data);
 }

@@ -1,0 +1,125 @@
+"""A domain's indicator table, as the profile shows it: a light, semantic HTML table.
+
+One row per indicator with four columns that fit the profile's column at 1280 px (indicator,
+value, France, rank; the year, unit, origin and source under the indicator's name),
+where a 9-column data grid scrolled sideways and took the browser a noticeable time to draw at
+each click. It is a real ``<table>`` (caption, column and row headers), so a screen reader
+reads it cell by cell. The printable page keeps the full table
+(:func:`ui.profile_panel.printable_page`).
+
+Every text from the data is HTML-escaped here; only ``http(s)://`` URLs become links.
+"""
+
+import html
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from i18n import DEFAULT_LANG, t
+from layers.render.formatting import format_number, format_value
+from layers.render.markers import safe_link
+from layers.render.profile_text import france_text
+
+#: Marks a core indicator (the domain's index rests on it), after its name.
+CORE_MARK = "★"
+
+_esc = html.escape
+
+_CSS = (
+    "<style>"
+    ".atlas-indicators{width:100%;border-collapse:collapse;font-size:0.85rem}"
+    ".atlas-indicators th,.atlas-indicators td{padding:0.3rem 0.3rem;vertical-align:top;"
+    "border-bottom:1px solid rgba(49,51,63,0.15);text-align:left}"
+    ".atlas-indicators thead th{font-weight:600}"
+    ".atlas-indicators tbody th{font-weight:500;width:55%;overflow-wrap:break-word}"
+    ".atlas-indicators .num{text-align:right}"
+    ".atlas-indicators small a{overflow-wrap:anywhere}"
+    ".atlas-indicators small{display:block;font-weight:400;opacity:0.75;white-space:normal}"
+    ".atlas-indicators caption{position:absolute;left:-9999px}"
+    # Streamlit's st.info and st.caption, in light HTML (contrast 4.5:1 kept)
+    ".atlas-proxy{background:rgba(28,131,225,0.1);color:#004280;padding:0.75rem 1rem;"
+    "border-radius:0.5rem;margin:0 0 0.75rem 0}"
+    ".atlas-notes{font-size:0.875rem;opacity:0.8;padding-left:1.1rem;margin:0.5rem 0 0 0}"
+    "</style>"
+)
+
+
+def indicator_table_html(
+    table: pd.DataFrame,
+    caption: str,
+    lang: str = DEFAULT_LANG,
+    proxy: str = "",
+    notes: Sequence[str] = (),
+) -> str:
+    """The rows of :func:`layers.indicators.profile.domain_indicators` as an HTML table.
+
+    ``caption`` names the table for screen readers (e.g. "Indicateurs : Santé"). Numbers are
+    written at the source's precision in the way of ``lang`` ("≈" when approximate); a missing
+    value says "pas de donnée" / "no data". ``proxy`` (why the domain rests on proxies) comes
+    before the table as a note, ``notes`` (how to read it) after it, as a list.
+
+    >>> row = {"label": "Taux <b>", "core": True, "value": 12.04, "unit": "%", "year": "2014",
+    ...        "france": 9.9, "decimals": 1, "approximate": False, "share_of_france_pct": None,
+    ...        "rank": 2, "n_regions": 13, "origin": "", "source": "Insee",
+    ...        "source_url": "https://www.insee.fr/x"}
+    >>> page = indicator_table_html(pd.DataFrame([row]), "Indicateurs", "en")
+    >>> "Taux &lt;b&gt; ★" in page, ">12.0<" in page, "2/13" in page, ">insee.fr</a>" in page
+    (True, True, True, True)
+    """
+    none = t("common.none", lang)  # no rank: "—", as in every table of the atlas
+    head = "".join(
+        f'<th scope="col"{cls}>{_esc(t(f"profile.col.{name}", lang))}{note}</th>'
+        for name, cls, note in (
+            ("indicator", "", ""),
+            ("value", ' class="num"', ""),
+            ("france", ' class="num"', ""),
+            ("rank", ' class="num"', f"<small>{_esc(t('profile.col.rank_help', lang))}</small>"),
+        )
+    )
+    rows = []
+    for row in table.to_dict("records"):
+        name = _esc(str(row["label"])) + (f" {CORE_MARK}" if row["core"] else "")
+        details = [
+            _esc(str(part)) for part in (row["year"], row["unit"], row["origin"]) if _given(part)
+        ]
+        source = _source(row["source_url"], row["source"])
+        if source:
+            details.append(_esc(t("profile.source_is", lang)) + source)
+        value = _esc(format_value(row["value"], row["decimals"], bool(row["approximate"]), lang))
+        share = row.get("share_of_france_pct")
+        if _given(share):
+            share_text = t("profile.share_of_france", lang, share=format_number(share, 1, lang))
+            value += f"<small>{_esc(share_text)}</small>"
+        # "2/13", as the summary writes ranks (no space for the line to break at)
+        rank = f"{int(row['rank'])}/{int(row['n_regions'])}" if _given(row["rank"]) else none
+        rows.append(
+            f'<tr><th scope="row">{name}<small>{" · ".join(details)}</small></th>'
+            f'<td class="num">{value}</td>'
+            f'<td class="num">{_esc(france_text(pd.Series(row), lang))}</td>'
+            f'<td class="num">{_esc(rank)}</td></tr>'
+        )
+    before = f'<p class="atlas-proxy" role="note">{_esc(proxy)}</p>' if proxy else ""
+    after = "".join(f"<li>{_esc(note)}</li>" for note in notes)
+    return (
+        f'{_CSS}{before}<table class="atlas-indicators"><caption>{_esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + (f'<ul class="atlas-notes">{after}</ul>' if after else "")
+    )
+
+
+def _given(value: object) -> bool:
+    """Neither missing (None, NaN, NA) nor empty text."""
+    if value is None or value is pd.NA:
+        return False
+    return not (pd.api.types.is_scalar(value) and pd.isna(value)) and value != ""
+
+
+def _source(url: object, source: object) -> str:
+    """A link named by the URL's host, "www." aside (the source's full name on hover), else
+    the source's text (e.g. "données importées"), else nothing."""
+    text = str(source) if _given(source) else ""
+    if _given(url) and str(url) != text:
+        host = urlsplit(str(url).strip()).netloc.removeprefix("www.")
+        return safe_link(url, host or None, title=text)
+    return _esc(text)

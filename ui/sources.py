@@ -1,0 +1,137 @@
+"""The atlas's cached data: contours, indicator bundle, gazetteer, catalysers, computed layers
+and profile summaries, each loaded or computed once per server process (``st.cache_resource``).
+
+Kept out of streamlit_app.py, which Streamlit executes at every run: decorating a function
+costs Streamlit a read of its source (~25 ms for these), once per import here instead of once
+per run there.
+"""
+
+import streamlit as st
+
+from geo.catalysers import load_catalysers
+from geo.gazetteer import load_gazetteer, read_communes
+from geo.levels import LEVELS
+from geo.shapes import read_layer
+from geo.units import catalysers_of_unit, unit_counts
+from i18n import DEFAULT_LANG
+from layers.indicators.bundle import load_indicator_data
+from layers.indicators.profile import domain_indicators
+from layers.measures import layer_values, view_choices
+from layers.render.choropleth import colour_regions, region_geometry
+from layers.render.map_payload import summary_payload
+from layers.render.markers import marker_rows
+from layers.render.offline import install_static_assets
+from layers.render.profile_summary import level_summaries
+from layers.render.schemes import parse_breaks
+from layers.render.static_files import publish_json
+from layers.view_state import ViewState
+from ui import atlas_component
+
+
+@st.cache_resource
+def static_assets() -> None:
+    install_static_assets()
+
+
+@st.cache_resource
+def regions(level: str):
+    return read_layer(level)
+
+
+@st.cache_resource
+def shipped_data():
+    return load_indicator_data()
+
+
+@st.cache_resource
+def gazetteer():
+    return load_gazetteer()
+
+
+@st.cache_resource
+def catalyser_directory():
+    return load_catalysers()
+
+
+@st.cache_resource
+def region_counts() -> dict[str, dict[str, tuple[int, int]]]:
+    """(communes, départements) per unit code, per level."""
+    return unit_counts(regions("departements"), read_communes())
+
+
+@st.cache_resource(max_entries=256)
+def choropleth(view: ViewState, _data, data_key: str = "shipped"):
+    """Values, classes, colours and GeoJSON of a view, computed once per view and data."""
+    values = layer_values(_data, view)
+    breaks = parse_breaks(view.breaks, view.lang) if view.scheme == "manual" else None
+    coloured, classification = colour_regions(
+        regions(view.level),
+        values.values,
+        scheme=view.scheme,
+        k=view.n_classes,
+        breaks=breaks,
+        diverging_centre=values.diverging_centre,
+        reverse=values.reverse,
+        unit=values.unit_short,
+        decimals=values.decimals,
+        approximate=values.approximate,
+        lang=view.lang,
+    )
+    # Provenance, in every export.
+    coloured["source"] = coloured["code"].map(lambda code: values.source_of(code, view.lang))
+    return coloured, classification, values
+
+
+@st.cache_resource
+def geometry_url(level: str) -> str:
+    """URL of a level's contours, written once per process into the static folder."""
+    return publish_json(
+        region_geometry(regions(level)), f"regions_{level}", atlas_component.static_base_url()
+    )
+
+
+@st.cache_resource
+def markers_url(lang: str = DEFAULT_LANG) -> str:
+    """URL of every placed catalyser's marker (position, style, escaped popup and tooltip),
+    one file per language."""
+    return publish_json(
+        marker_rows(catalyser_directory(), lang),
+        f"catalysers_{lang}",
+        atlas_component.static_base_url(),
+    )
+
+
+@st.cache_resource(max_entries=64)
+def summaries(
+    level: str, survey: str | None, _data, data_key: str = "shipped", lang: str = DEFAULT_LANG
+) -> dict:
+    """Every region's profile summary for a level, data bundle, survey and language (built
+    once)."""
+    base = atlas_component.static_base_url()
+    counts = region_counts()[level]
+    label = LEVELS[level].label_in(lang)
+    payload = summary_payload(
+        level,
+        level_summaries(_data, regions(level), level, label, counts, survey, lang),
+        atlas_component.summary_assets(base),
+        lang,
+    )
+    # The detail's indicator tables share level-wide indices (~0.5 s to compute once): computed
+    # here, after the map is sent, so that the first click does not wait for them.
+    domain_indicators(_data, level, regions(level)["code"].iloc[0], _data.domains["domain"].iloc[0])
+    return payload
+
+
+@st.cache_resource
+def choices_for(_data, data_key: str = "shipped", lang: str = DEFAULT_LANG):
+    return view_choices(_data, {level: regions(level) for level in LEVELS}, lang)
+
+
+def region_catalysers(view: ViewState):
+    return unit_catalysers(view.level, view.region)
+
+
+@st.cache_resource(max_entries=256)
+def unit_catalysers(level: str, code: str):
+    """The catalysers of a region (its profile lists them at every click on it)."""
+    return catalysers_of_unit(catalyser_directory(), regions("departements"), level, code)
