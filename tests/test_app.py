@@ -326,6 +326,46 @@ def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
     assert any("classeur protégé par mot de passe" in e.value for e in at.error)
 
 
+def test_an_english_reader_gets_the_import_report_in_english():
+    at = open_tab(run_app(lang="en"), "Import data")
+    bad = VALUES_FILE + b"taux_chomage_2014;pre2016;31;abc\nindicateur_x;pre2016;22;1\n"
+    at.file_uploader(key="upload_file").set_value(("bad_[x].csv", bad, "text/csv")).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Row", "Column", "Problem"]
+    assert table.values.tolist()[0] == ["3", "value", "“abc” is not a number."]
+    assert table.values.tolist()[1][:2] == ["4", "indicator_id"]
+    assert table.values.tolist()[1][2].startswith("unknown indicator “indicateur_x”; valid value(s): ")
+    summary = plain(at.error[0].value)
+    assert summary.startswith("2 problem(s) in “bad_[x].csv”: correct the file")
+    assert "\\[x\\]" in at.error[0].value  # the file name is escaped in the Markdown
+    report = at.text[0].value
+    assert report.startswith("Invalid file (indicator values): 2 problem(s) in 3 data row(s).")
+    assert "- Row 3, column “value”: “abc” is not a number." in report
+    shown = [*table.values.ravel(), summary, report]
+    assert not any("«" in text or "ligne" in text.lower() for text in shown), shown
+    # The valid row can be used; its label follows the language, even after a switch.
+    at.button(key="accept_import").click().run()
+    banner = [plain(i.value) for i in at.info if "imported data" in i.value]
+    assert banner == ["Map computed with **imported data**: bad_[x].csv (1 row(s) values)"]
+    at.radio(key="view_lang").set_value("fr").run()
+    banner = [plain(i.value) for i in at.info if "données importées" in i.value]
+    assert banner == [
+        "Carte calculée avec des **données importées** : bad_[x].csv (1 ligne(s) valeurs)"
+    ]
+
+
+def test_an_unreadable_upload_gives_its_reason_in_english():
+    from bench.hostile_files import encrypted_xlsx
+
+    at = open_tab(run_app(lang="en"), "Import data")
+    at.file_uploader(key="upload_file").set_value(("locked.xlsx", encrypted_xlsx(), "text/csv"))
+    at.run()
+    assert not at.exception
+    errors = [plain(e.value) for e in at.error]
+    assert errors and errors[0].startswith("The file “locked.xlsx” is a password-protected")
+
+
 def test_the_layer_table_never_shows_none_or_nan():
     from geo.shapes import read_layer
     from layers.indicators.bundle import load_indicator_data
