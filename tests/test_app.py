@@ -333,9 +333,10 @@ def test_an_english_reader_gets_the_import_report_in_english():
     assert not at.exception
     table = at.dataframe[0].value
     assert list(table.columns) == ["Row", "Column", "Problem"]
-    assert table.values.tolist()[0] == ["3", "value", "“abc” is not a number."]
-    assert table.values.tolist()[1][:2] == ["4", "indicator_id"]
-    assert table.values.tolist()[1][2].startswith("unknown indicator “indicateur_x”; valid value(s): ")
+    rows = table.values.tolist()
+    assert rows[0] == ["3", "value", "“abc” is not a number."]
+    assert rows[1][:2] == ["4", "indicator_id"]
+    assert rows[1][2].startswith("unknown indicator “indicateur_x”; valid value(s): ")
     summary = plain(at.error[0].value)
     assert summary.startswith("2 problem(s) in “bad_[x].csv”: correct the file")
     assert "\\[x\\]" in at.error[0].value  # the file name is escaped in the Markdown
