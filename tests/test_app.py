@@ -162,6 +162,16 @@ def test_unusable_manual_bounds_warn_and_fall_back_to_quantiles(breaks):
     assert len(rows) >= 2 and not any("nan" in r or "inf" in r for r in rows)
 
 
+def test_unusable_manual_bounds_warn_in_english_with_lang_en():
+    at = run_app(layer="emploi", lang="en")
+    at.selectbox(key="view_scheme").set_value("manual").run()
+    at.text_input(key="view_breaks").set_value("110;90").run()
+    assert not at.exception
+    warnings = [plain(w.value) for w in at.sidebar.warning]
+    assert any(w.endswith("“110” then “90”. Quantile classes in the meantime.") for w in warnings)
+    assert not any("«" in w or "Seuil" in w for w in warnings), warnings
+
+
 def test_catalyser_search_lists_fondation_de_lille_near_roubaix():
     at = run_app()
     at.text_input(key="near_query").set_value("Roubaix").run()
