@@ -86,7 +86,7 @@ view = replace(current_view(), region="")
 try:
     coloured, classification, values = choropleth(view, data, data_key)
 except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
-    st.sidebar.warning(md_escape(t("app.manual_fallback", lang, error=exc)))
+    st.sidebar.warning(md_escape(t("app.manual_fallback", lang, error=exc.in_lang(lang))))
     view = replace(view, scheme="quantiles")
     coloured, classification, values = choropleth(view, data, data_key)
 

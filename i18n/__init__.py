@@ -10,9 +10,18 @@ This package imports nothing from the project, so ``geo/``, ``layers/`` (all of 
 ``layers.indicators`` included) and ``ui/`` may all import it (tests/test_architecture.py).
 French is the default language everywhere: a function that takes ``lang`` defaults to
 :data:`DEFAULT_LANG`.
+
+A message built far from the page (an uploaded file's problems, a refused classification) is
+data until it is shown: a :class:`Text` holds its key and the values of its placeholders, and
+is written in a language only by :func:`render`, by the page or the command line that knows
+the reader's language. Its values may be texts themselves, :class:`Number` (written the
+language's way: "19,7" / "19.7") or tuples (joined with the language's list separator).
+:class:`TextError` carries such a message; its ``str()`` is French, so logs and French tests
+read what they always read.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from string import Formatter
 
 from i18n.catalogue import STRINGS
@@ -42,7 +51,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
     """The text ``key`` in ``lang``, with ``{placeholders}`` filled from ``fmt``.
 
     >>> t("sidebar.level", "en")
@@ -92,16 +101,124 @@ def parse_lang(params: Mapping[str, object] | str | None) -> str:
     return value if value in LANGS else DEFAULT_LANG
 
 
+# --- messages built before their language is known ----------------------------------------
+
+
+#: French thousands separator: a narrow no-break space ("16 384").
+_NARROW_NBSP = "\u202f"
+
+
+def localised_number(value: float, spec: str = ",", lang: str = DEFAULT_LANG) -> str:
+    """``value`` formatted with the format ``spec`` (``","`` groups thousands), written the way
+    of ``lang``: French "16 384" and "19,7" (narrow no-break space, decimal comma), English
+    "16,384" and "19.7".
+
+    >>> localised_number(16384), localised_number(16384, lang="en")
+    ('16\u202f384', '16,384')
+    >>> localised_number(0.197 * 100, "g"), localised_number(5.2, ".1f", "en")
+    ('19,7', '5.2')
+    """
+    check_lang(lang)
+    text = format(value, spec)
+    return text if lang == "en" else text.replace(",", _NARROW_NBSP).replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number inside a :class:`Text`: formatted with ``spec`` in the language of the reader."""
+
+    value: float
+    spec: str = ","
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        return localised_number(self.value, self.spec, lang)
+
+
+@dataclass(frozen=True, init=False)
+class Text:
+    """A catalogue text not yet written in a language: its key and its placeholders' values.
+
+    >>> message = Text("common.megabytes", n=Number(5.2, ".1f"))
+    >>> message.render("fr"), message.render("en"), str(message)
+    ('5,2 Mo', '5.2 MB', '5,2 Mo')
+
+    Values are kept as given (user text stays verbatim; escaping is the sink's job) and
+    rendered with :func:`render`. The key and the placeholders are checked when the text is
+    built, so a wrong key fails where the message is made, in French as in English.
+    """
+
+    key: str
+    fmt: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, /, **fmt: object) -> None:
+        if key not in STRINGS:
+            raise UnknownKeyError(f"Unknown text key {key!r}")
+        missing = placeholders(STRINGS[key][0]) - fmt.keys()
+        if missing:
+            raise KeyError(f"Text {key!r} needs {sorted(missing)}")
+        frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in fmt.items())
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "fmt", frozen)
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        """The text in ``lang``, its values rendered in ``lang`` too."""
+        return t(self.key, lang, **{name: render(value, lang) for name, value in self.fmt})
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANG)
+
+
+class TextError(Exception):
+    """An error whose message is a :class:`Text` (or a fixed ``str``, for a programmer's error).
+
+    ``str(error)`` is the message in the language the error was raised for (French unless
+    ``lang`` is given); :meth:`in_lang` writes it in another.
+    """
+
+    def __init__(self, message: "Text | str", lang: str = DEFAULT_LANG) -> None:
+        super().__init__(message)
+        self.lang = check_lang(lang)
+
+    @property
+    def text(self) -> "Text | str":
+        """The message, not yet written in a language."""
+        return self.args[0]
+
+    def in_lang(self, lang: str = DEFAULT_LANG) -> str:
+        return render(self.text, lang)
+
+    def __str__(self) -> str:
+        return self.in_lang(self.lang)
+
+
+def render(value: object, lang: str = DEFAULT_LANG) -> str:
+    """``value`` written in ``lang``: a :class:`Text`, :class:`Number` or :class:`TextError` in
+    that language, a tuple as its items joined with the language's list separator, anything
+    else (user text, an id, a line number) as ``str(value)``."""
+    if isinstance(value, Text | Number):
+        return value.render(lang)
+    if isinstance(value, TextError):
+        return value.in_lang(lang)
+    if isinstance(value, tuple):
+        return t("common.list_sep", lang).join(render(item, lang) for item in value)
+    return str(value)
+
+
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
     "LANG_NAMES",
     "STRINGS",
+    "Number",
+    "Text",
+    "TextError",
     "UnknownKeyError",
     "UnknownLangError",
     "check_lang",
     "has_key",
+    "localised_number",
     "parse_lang",
     "placeholders",
+    "render",
     "t",
 ]

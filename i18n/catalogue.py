@@ -12,6 +12,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- common words and number formats ----------------------------------------------------------
     "common.no_data": ("pas de donnée", "no data"),
     "common.list_sep": (", ", ", "),
+    # Between items that may hold commas themselves (file names).
+    "common.item_sep": (" ; ", "; "),
     "common.and": (" et ", " and "),
     "common.source_line": ("Source : {source} — {date}", "Source: {source} — {date}"),
     "common.date_format": ("%d/%m/%Y", "%Y-%m-%d"),
@@ -847,6 +849,406 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.col.problem": ("Problème", "Problem"),
     "import.label": ("{name} ({n} ligne(s) {kind})", "{name} ({n} row(s) {kind})"),
     "import.use": ("Utiliser les {n} ligne(s) valides", "Use the {n} valid row(s)"),
+    # --- an uploaded file's messages (layers/upload/, layers/cli.py) ------------------------------
+    # The reading errors complete "Le fichier « … » …" / "The file “…” …" (upload.file.*).
+    "upload.file": ("Le fichier « {name} » {what}", "The file “{name}” {what}"),
+    "upload.quoted": ("« {text} »", "“{text}”"),
+    "upload.empty_cell": ("vide", "(empty)"),
+    "upload.truncated": ("{start}… ({n} caractères)", "{start}… ({n} characters)"),
+    "upload.none": ("aucune", "none"),
+    "upload.format.valeurs": ("valeurs", "values"),
+    "upload.format.perception": ("perception", "perception"),
+    "upload.kind.valeurs": ("valeurs d'indicateurs", "indicator values"),
+    "upload.kind.perception": ("notes de perception", "perception scores"),
+    "upload.unnamed_column": ("colonne {n}", "column {n}"),
+    "upload.file.memory": (
+        "demande trop de mémoire pour être lu : découpez-le.",
+        "needs too much memory to be read: split it.",
+    ),
+    "upload.file.unexpected": (
+        "n'a pas pu être lu (erreur inattendue {error}) : enregistrez-le en CSV (séparateur "
+        "point-virgule).",
+        "could not be read (unexpected error {error}): save it as CSV (semicolon separator).",
+    ),
+    "upload.file.too_big": (
+        "est trop volumineux ({size}) : la limite est de {max} ({bytes} octets).",
+        "is too large ({size}): the limit is {max} ({bytes} bytes).",
+    ),
+    "upload.file.empty": ("est vide.", "is empty."),
+    "upload.file.encrypted": (
+        "est un classeur protégé par mot de passe (chiffré) : l'atlas ne peut pas le lire. "
+        "Ouvrez-le dans Excel, enlevez le mot de passe (Fichier > Informations > Protéger le "
+        "classeur) ou enregistrez-le en CSV, puis importez-le de nouveau.",
+        "is a password-protected (encrypted) workbook: the atlas cannot read it. Open it in "
+        "Excel, remove the password (File > Info > Protect Workbook) or save it as CSV, then "
+        "import it again.",
+    ),
+    "upload.file.xls": (
+        "est au format Excel 97-2003 (.xls), non pris en charge : enregistrez-le au format "
+        ".xlsx ou CSV.",
+        "is in the Excel 97-2003 format (.xls), which is not supported: save it as .xlsx or CSV.",
+    ),
+    "upload.file.ole": (
+        "est un document Office ancien (conteneur OLE) qui n'est pas un classeur lisible : "
+        "enregistrez le tableau au format .xlsx ou CSV.",
+        "is an old Office document (OLE container) that is not a readable workbook: save the "
+        "table as .xlsx or CSV.",
+    ),
+    "upload.file.encoding": (
+        "n'est ni un classeur .xlsx ni un fichier texte CSV lisible (encodages essayés : "
+        "UTF-8, Windows-1252, UTF-16).",
+        "is neither an .xlsx workbook nor a readable CSV text file (encodings tried: UTF-8, "
+        "Windows-1252, UTF-16).",
+    ),
+    "upload.file.too_many_cells": (
+        "a trop de cellules (plus de {max}).",
+        "has too many cells (more than {max}).",
+    ),
+    "upload.file.bad_csv": (
+        "n'est pas un CSV lisible à la ligne {line} ({reason}).",
+        "is not readable CSV at row {line} ({reason}).",
+    ),
+    "upload.file.csv_long_cell": (
+        "une cellule de plus de {max} caractères, un guillemet jamais refermé peut-être",
+        "a cell of more than {max} characters, perhaps a quote never closed",
+    ),
+    "upload.file.csv_error": ("erreur du lecteur CSV : {error}", "CSV reader error: {error}"),
+    "upload.file.too_many_lines": (
+        "a trop de lignes : au plus {max}, en-tête compris. Découpez-le en plusieurs fichiers.",
+        "has too many rows: at most {max}, header included. Split it into several files.",
+    ),
+    "upload.file.too_many_columns": (
+        "a {n} colonnes à la ligne {line} : au plus {max}. Supprimez les colonnes en trop (ou "
+        "vérifiez le séparateur).",
+        "has {n} columns on row {line}: at most {max}. Delete the extra columns (or check the "
+        "separator).",
+    ),
+    "upload.file.cpu": (
+        "demande trop de calcul (plus de {seconds} s) : découpez-le en fichiers plus petits.",
+        "needs too much computation (more than {seconds} s): split it into smaller files.",
+    ),
+    # Workbooks (layers.upload.workbook): the parts of an .xlsx archive, then what goes wrong.
+    "upload.part.links": ("la table des liens", "the relationships table"),
+    "upload.part.sheets": ("la liste des feuilles", "the list of sheets"),
+    "upload.part.styles": ("la feuille de styles", "the style sheet"),
+    "upload.part.strings": ("la table des textes", "the shared strings table"),
+    "upload.part.sheet": ("la feuille « {name} »", "the sheet “{name}”"),
+    "upload.part.shared_string": ("le texte partagé n° {n}", "shared string no. {n}"),
+    "upload.part.cell": ("la cellule {cell}", "cell {cell}"),
+    "upload.workbook.bad_zip": (
+        "ressemble à un classeur .xlsx mais l'archive zip est endommagée : ré-enregistrez-le "
+        "depuis Excel, ou en CSV.",
+        "looks like an .xlsx workbook but its zip archive is damaged: save it again from "
+        "Excel, or as CSV.",
+    ),
+    "upload.workbook.ods": (
+        "est au format OpenDocument (.ods, LibreOffice), non pris en charge : enregistrez-le "
+        "en .xlsx ou en .csv.",
+        "is in the OpenDocument format (.ods, LibreOffice), which is not supported: save it "
+        "as .xlsx or .csv.",
+    ),
+    "upload.workbook.xlsb": (
+        "est un classeur Excel binaire (.xlsb), non pris en charge : enregistrez-le en .xlsx "
+        "ou en .csv.",
+        "is a binary Excel workbook (.xlsb), which is not supported: save it as .xlsx or .csv.",
+    ),
+    "upload.workbook.missing_part": (
+        "est un classeur endommagé : il y manque {what} ({part}).",
+        "is a damaged workbook: {what} ({part}) is missing.",
+    ),
+    "upload.workbook.bad_xml": (
+        "est un classeur endommagé : {what} ({part}) n'est pas du XML valide (ligne {line}, "
+        "colonne {column}).",
+        "is a damaged workbook: {what} ({part}) is not valid XML (line {line}, column {column}).",
+    ),
+    "upload.workbook.no_inflate": (
+        "est un classeur endommagé : {what} ({part}) ne se décompresse pas ({error}) ; "
+        "ré-enregistrez-le depuis Excel, ou en CSV.",
+        "is a damaged workbook: {what} ({part}) does not decompress ({error}); save it again "
+        "from Excel, or as CSV.",
+    ),
+    "upload.workbook.encrypted_zip": (
+        "est une archive chiffrée : enlevez le mot de passe, ou enregistrez-le en CSV.",
+        "is an encrypted archive: remove the password, or save it as CSV.",
+    ),
+    "upload.workbook.ratio": (
+        "contient une partie ({part}) qui se décompresse {ratio} fois ({packed} -> "
+        "{unpacked}) : archive suspecte (un classeur se décompresse au plus {max} fois).",
+        "contains a part ({part}) that decompresses {ratio} times ({packed} -> {unpacked}): "
+        "suspicious archive (a workbook decompresses at most {max} times).",
+    ),
+    "upload.workbook.not_excel": (
+        "est une archive zip qui n'est pas un classeur Excel : elle n'a pas de partie "
+        "xl/workbook.xml. Enregistrez votre tableau en .xlsx ou en .csv.",
+        "is a zip archive that is not an Excel workbook: it has no xl/workbook.xml part. Save "
+        "your table as .xlsx or .csv.",
+    ),
+    "upload.workbook.no_sheet": (
+        "est un classeur sans feuille : il n'y a rien à lire.",
+        "is a workbook without a sheet: there is nothing to read.",
+    ),
+    "upload.workbook.sheet_unlinked": (
+        "est un classeur endommagé : la feuille « {name} » n'a pas de lien vers son contenu.",
+        "is a damaged workbook: the sheet “{name}” has no link to its content.",
+    ),
+    "upload.workbook.too_many_elements": (
+        "a trop de cellules déclarées (plus de {max}, même vides) : copiez le tableau utile "
+        "dans un nouveau classeur.",
+        "declares too many cells (more than {max}, even empty ones): copy the useful table "
+        "into a new workbook.",
+    ),
+    "upload.workbook.far_column": (
+        "a une valeur en colonne {letters} (la {n}e, cellule {cell}) : au plus {max} colonnes. "
+        "Supprimez les colonnes en trop.",
+        "has a value in column {letters} (number {n}, cell {cell}): at most {max} columns. "
+        "Delete the extra columns.",
+    ),
+    "upload.workbook.far_row": (
+        "a une valeur à la ligne {line} (cellule {cell}) : au plus {max} lignes, en-tête "
+        "compris. Supprimez les lignes en trop ou découpez le fichier.",
+        "has a value on row {line} (cell {cell}): at most {max} rows, header included. Delete "
+        "the extra rows or split the file.",
+    ),
+    "upload.workbook.missing_string": (
+        "est un classeur endommagé : la cellule {cell} renvoie au texte partagé n° {index}, "
+        "absent.",
+        "is a damaged workbook: cell {cell} refers to shared string no. {index}, which does "
+        "not exist.",
+    ),
+    "upload.workbook.dtd": (
+        "contient une déclaration de type de document ou des entités XML, refusées par "
+        "sécurité (Excel n'en écrit jamais) : ré-enregistrez-le depuis Excel, ou en CSV.",
+        "contains a document type declaration or XML entities, refused for safety (Excel "
+        "never writes them): save it again from Excel, or as CSV.",
+    ),
+    "upload.workbook.bad_ref": (
+        "est un classeur endommagé : référence de cellule « {ref} » illisible.",
+        "is a damaged workbook: unreadable cell reference “{ref}”.",
+    ),
+    "upload.workbook.too_much_xml": (
+        "est un classeur qui se décompresse en plus de {size} de XML ({part}) : au plus {max}. "
+        "Enregistrez le tableau utile en CSV.",
+        "is a workbook that decompresses into more than {size} of XML ({part}): at most {max}. "
+        "Save the useful table as CSV.",
+    ),
+    "upload.workbook.long_cell": (
+        "a {what} de plus de {max} caractères (la limite d'Excel).",
+        "has {what} longer than {max} characters (Excel's limit).",
+    ),
+    # Cells (layers.upload.cells): what a cell should hold, and the closest valid values.
+    "upload.what.indicator": ("indicateur", "indicator"),
+    "upload.what.actor": ("acteur", "actor"),
+    "upload.what.domain": ("domaine", "domain"),
+    "upload.cell.unknown": ("{what} {shown} inconnu ; {hint}.", "unknown {what} {shown}; {hint}."),
+    "upload.examples.close": (
+        "valeur(s) proche(s) : {values}{more}",
+        "close value(s): {values}{more}",
+    ),
+    "upload.examples.valid": (
+        "valeur(s) valide(s) : {values}{more}",
+        "valid value(s): {values}{more}",
+    ),
+    "upload.examples.more": (", … ({n} au total)", ", … ({n} in all)"),
+    "upload.cell.level": (
+        "niveau {shown} inconnu ; niveaux valides : {levels}.",
+        "unknown level {shown}; valid levels: {levels}.",
+    ),
+    "upload.cell.no_region": (
+        "région manquante (code INSEE ou nom).",
+        "missing region (INSEE code or name).",
+    ),
+    "upload.cell.not_france": (
+        "« {text} » n'est pas la France ; pour le niveau france, indiquez FRM (France "
+        "métropolitaine) ou FR (France entière).",
+        "“{text}” is not France; for the level france, give FRM (metropolitan France) or FR "
+        "(whole of France).",
+    ),
+    "upload.cell.other_level": (
+        "« {text} » est une région du niveau {other} (code {code}), pas du niveau {level}.",
+        "“{text}” is a region of the level {other} (code {code}), not of the level {level}.",
+    ),
+    "upload.cell.hint": (
+        "« {text} » n'est pas un code du niveau {level} : {hint}.",
+        "“{text}” is not a code of the level {level}: {hint}.",
+    ),
+    "upload.hint.corsica": (
+        "la Corse compte deux départements : 2A (Corse-du-Sud) et 2B (Haute-Corse)",
+        "Corsica has two départements: 2A (Corse-du-Sud) and 2B (Haute-Corse)",
+    ),
+    "upload.cell.unknown_code": (
+        "code ou nom « {text} » inconnu au niveau {level} ; {hint}.",
+        "unknown code or name “{text}” at the level {level}; {hint}.",
+    ),
+    "upload.cell.unknown_region": (
+        "région « {text} » inconnue au niveau {level} ; codes et noms valides : {valid}.",
+        "unknown region “{text}” at the level {level}; valid codes and names: {valid}.",
+    ),
+    "upload.cell.departement": (
+        "« {text} » est un département : ajoutez une colonne level = departement (les codes "
+        "de région sont aussi des codes de département).",
+        "“{text}” is a département: add a column level = departement (region codes are also "
+        "département codes).",
+    ),
+    "upload.cell.no_level": (
+        "région « {text} » inconnue, ni ancienne région ni région de 2016 ; ajoutez une "
+        "colonne level (pre2016, 2016, departement ou france) ou utilisez le code INSEE.",
+        "unknown region “{text}”, neither a former region nor a 2016 region; add a column "
+        "level (pre2016, 2016, departement or france) or use the INSEE code.",
+    ),
+    "upload.cell.ambiguous": (
+        "« {text} » est ambigu : précisez le niveau (colonne level).",
+        "“{text}” is ambiguous: give the level (column level).",
+    ),
+    "upload.cell.no_value": ("valeur manquante.", "missing value."),
+    "upload.cell.out_of_range": (
+        "{value} hors de la plage plausible {what} ({range}).",
+        "{value} outside the plausible range {what} ({range}).",
+    ),
+    "upload.range.at_least": ("au moins {low}", "at least {low}"),
+    "upload.range.between": ("de {low} à {high}", "from {low} to {high}"),
+    "upload.range.for_indicator": ("pour « {indicator} » ({unit})", "for “{indicator}” ({unit})"),
+    "upload.range.for_score": ("pour une note sur 10", "for a score out of 10"),
+    "upload.cell.too_long": (
+        "« {text} » est trop long pour un nombre (au plus {max} caractères).",
+        "“{text}” is too long for a number (at most {max} characters).",
+    ),
+    "upload.cell.overflow": (
+        "« {text} » est un nombre trop grand (infini en calcul) : vérifiez l'exposant.",
+        "“{text}” is a number too large (infinite in computation): check the exponent.",
+    ),
+    "upload.cell.not_a_number": ("« {text} » n'est pas un nombre.", "“{text}” is not a number."),
+    "upload.cell.no_survey": (
+        "nom d'enquête manquant (par exemple PHARE ou IMPACT).",
+        "missing survey name (for example PHARE or IMPACT).",
+    ),
+    "upload.cell.year": (
+        "année {shown} invalide : entier de {low} à {high}.",
+        "invalid year {shown}: a whole number from {low} to {high}.",
+    ),
+    # Tables (layers.upload.validate): headers, rows, the report.
+    "upload.where.row_column": (
+        "Ligne {row}, colonne « {column} » : {message}",
+        "Row {row}, column “{column}”: {message}",
+    ),
+    "upload.where.row": ("Ligne {row} : {message}", "Row {row}: {message}"),
+    "upload.where.column": ("Colonne « {column} » : {message}", "Column “{column}”: {message}"),
+    "upload.table.unknown_kind": (
+        "type de fichier non reconnu : les en-têtes doivent être ceux des valeurs ({values}) "
+        "ou de la perception ({perception}).",
+        "file type not recognised: the headers must be those of the values ({values}) or of "
+        "the perception scores ({perception}).",
+    ),
+    "upload.table.duplicate_column": (
+        "colonne en double : « {first} » désigne déjà {column}.",
+        "duplicate column: “{first}” already means {column}.",
+    ),
+    "upload.table.missing_column": (
+        "colonne obligatoire absente. Colonnes attendues ({kind}) : {expected} ; colonnes "
+        "trouvées : {found}.",
+        "required column missing. Expected columns ({kind}): {expected}; columns found: {found}.",
+    ),
+    "upload.table.no_rows": ("aucune ligne de données.", "no data row."),
+    "upload.table.stray_cell": (
+        "« {text} » est hors des colonnes de l'en-tête (une virgule décimale dans un fichier "
+        "séparé par des virgules ? utilisez « ; » comme séparateur ou mettez la valeur entre "
+        "guillemets).",
+        "“{text}” is outside the header's columns (a decimal comma in a comma-separated file? "
+        "use “;” as the separator or put the value in quotes).",
+    ),
+    "upload.table.duplicate_row": (
+        "doublon de la ligne {line} (même clé : {key}).",
+        "duplicate of row {line} (same key: {key}).",
+    ),
+    "upload.notice.no_national": (
+        "aucune note nationale (niveau france) pour {survey} {year} {actor} : l'indice perçu "
+        "et l'écart ne peuvent pas être calculés sans elle.",
+        "no national score (level france) for {survey} {year} {actor}: the perceived index "
+        "and the gap cannot be computed without it.",
+    ),
+    "upload.notice.unchanged": (
+        "les valeurs 2016 de {indicator} pour {codes} (territoires inchangés en 2016) sont "
+        "enregistrées comme valeurs des anciennes régions de même territoire : la valeur 2016 "
+        "affichée en est calculée, identique.",
+        "the 2016 values of {indicator} for {codes} (territories unchanged in 2016) are "
+        "stored as values of the former regions with the same territory: the 2016 value "
+        "shown is computed from them, identical.",
+    ),
+    "upload.unused.ratio": (
+        "valeur non utilisée : « {name} » est calculé à partir de « {numerator} » et "
+        "« {denominator} » ; importez ces deux indicateurs.",
+        "value not used: “{name}” is computed from “{numerator}” and “{denominator}”; import "
+        "these two indicators.",
+    ),
+    "upload.unused.france_96": (
+        "valeur non utilisée : la valeur France de « {name} » est calculée à partir des 96 "
+        "départements ; importez leurs valeurs (niveau departement).",
+        "value not used: the France value of “{name}” is computed from the 96 départements; "
+        "import their values (level departement).",
+    ),
+    "upload.unused.france": (
+        "valeur non utilisée : la valeur France de « {name} » est calculée à partir des 22 "
+        "anciennes régions ; importez leurs valeurs (niveau pre2016).",
+        "value not used: the France value of “{name}” is computed from the 22 former regions; "
+        "import their values (level pre2016).",
+    ),
+    "upload.unused.2016": (
+        "valeur non utilisée : la valeur 2016 de « {name} » pour {code} est calculée à partir "
+        "des anciennes régions {names} ; importez leurs valeurs (niveau pre2016).",
+        "value not used: the 2016 value of “{name}” for {code} is computed from the former "
+        "regions {names}; import their values (level pre2016).",
+    ),
+    "upload.unused.other": (
+        "valeur non utilisée : l'atlas calcule la valeur de « {name} » pour {code}.",
+        "value not used: the atlas computes the value of “{name}” for {code}.",
+    ),
+    "upload.report.valid": (
+        "Fichier valide ({kind}) : {n} ligne(s) prête(s) à importer.",
+        "Valid file ({kind}): {n} row(s) ready to import.",
+    ),
+    "upload.report.invalid": (
+        "Fichier invalide ({kind}) : {n} problème(s) sur {lines} ligne(s) de données. Rien "
+        "n'a été importé.",
+        "Invalid file ({kind}): {n} problem(s) in {lines} data row(s). Nothing was imported.",
+    ),
+    "upload.report.more": ("- … et {n} autre(s) problème(s).", "- … and {n} more problem(s)."),
+    "upload.report.stopped": (
+        "Vérification arrêtée à la ligne {line} après {n} problèmes : corrigez-les, puis "
+        "vérifiez de nouveau le fichier.",
+        "Check stopped at row {line} after {n} problems: correct them, then check the file again.",
+    ),
+    "upload.report.notice": ("Remarque : {notice}", "Note: {notice}"),
+    "upload.refused.stopped": (
+        "Import refusé : la vérification s'est arrêtée à la ligne {line} après {n} problèmes ; "
+        "corrigez le fichier.",
+        "Import refused: the check stopped at row {line} after {n} problems; correct the file.",
+    ),
+    "upload.refused.problems": (
+        "Import refusé : le fichier a {n} problème(s) ; corrigez-les ou importez seulement les "
+        "lignes valides.",
+        "Import refused: the file has {n} problem(s); correct them or import only the valid rows.",
+    ),
+    # The command line (python -m layers check FILE).
+    "upload.path.folder": (
+        "« {path} » est un dossier, pas un fichier.",
+        "“{path}” is a folder, not a file.",
+    ),
+    "upload.path.special": (
+        "« {path} » n'est pas un fichier ordinaire (périphérique, tube…) : rien n'est lu.",
+        "“{path}” is not a regular file (device, pipe…): nothing is read.",
+    ),
+    "upload.path.unreadable": (
+        "Impossible de lire « {path} » : {error}.",
+        "Cannot read “{path}”: {error}.",
+    ),
+    # --- classes a scheme cannot make (layers.render.classify) --------------------------------
+    "classify.impossible": (
+        "Classes « {scheme} » impossibles pour ces {n} valeurs ({k} classes demandées) : {error}",
+        "“{scheme}” classes impossible for these {n} values ({k} classes asked): {error}",
+    ),
+    "classify.no_bounds": (
+        "Classes « {scheme} » impossibles pour ces {n} valeurs.",
+        "“{scheme}” classes impossible for these {n} values.",
+    ),
     # --- the method page (ui/method_panel.py): docs/method.md stays in French; its headings
     # are translated, keyed by the French heading's slug (tests/test_i18n.py checks each one).
     "method.french_only": (

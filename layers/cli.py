@@ -2,9 +2,9 @@
 
 CSV on stdout (the formats are a contract: scripts depend on them), messages on stderr; exit 2
 for an unknown level, indicator, domain or axis, with the list of valid values. ``check FILE``
-runs the app's import validation: the French report on stdout, exit 0 when the file can be
-imported, 1 when it has problems, 2 when it cannot be read at all (not a regular file, too large,
-damaged or unsupported workbook...).
+runs the app's import validation: the report on stdout (in French, or English with
+``--lang en``), exit 0 when the file can be imported, 1 when it has problems, 2 when it cannot be
+read at all (not a regular file, too large, damaged or unsupported workbook...).
 """
 
 import argparse
@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.levels import LEVELS, UnknownLevelError
+from i18n import DEFAULT_LANG, LANGS, Text
 from layers.indicators.bundle import FRANCE_CODES, UnknownIdError, load_indicator_data
 from layers.indicators.consolidate import (
     FRM,
@@ -106,9 +107,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         content = _read_upload(Path(args.file))
         report = check_file(content, Path(args.file).name, load_indicator_data(), args.kind)
     except UploadError as exc:
-        print(exc)
+        print(exc.in_lang(args.lang))
         return 2
-    print(report.to_text())
+    print(report.to_text(lang=args.lang))
     sys.stdout.flush()
     return 0 if report.is_valid else 1
 
@@ -119,15 +120,14 @@ def _read_upload(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise UploadError(f"« {path} » est un dossier, pas un fichier.")
+            raise UploadError(Text("upload.path.folder", path=path))
         if not stat.S_ISREG(info.st_mode):
-            raise UploadError(
-                f"« {path} » n'est pas un fichier ordinaire (périphérique, tube…) : rien n'est lu."
-            )
+            raise UploadError(Text("upload.path.special", path=path))
         with path.open("rb") as handle:
             content = handle.read(MAX_UPLOAD_BYTES + 1)
     except OSError as exc:
-        raise UploadError(f"Impossible de lire « {path} » : {exc.strerror or exc}.") from None
+        error = exc.strerror or exc
+        raise UploadError(Text("upload.path.unreadable", path=path, error=error)) from None
     return content  # read_table refuses it if it is over the limit
 
 
@@ -165,6 +165,9 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="CSV (; or , separated) or XLSX file")
     p.add_argument("--kind", choices=KINDS, help="file format (detected from the headers)")
+    p.add_argument(
+        "--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the report (default: fr)"
+    )
     p.set_defaults(handler=cmd_check)
 
 

@@ -181,6 +181,16 @@ def test_unusable_manual_bounds_warn_and_fall_back_to_quantiles(breaks):
     assert len(rows) >= 2 and not any("nan" in r or "inf" in r for r in rows)
 
 
+def test_unusable_manual_bounds_warn_in_english_with_lang_en():
+    at = run_app(layer="emploi", lang="en")
+    at.selectbox(key="view_scheme").set_value("manual").run()
+    at.text_input(key="view_breaks").set_value("110;90").run()
+    assert not at.exception
+    warnings = [plain(w.value) for w in at.sidebar.warning]
+    assert any(w.endswith("“110” then “90”. Quantile classes in the meantime.") for w in warnings)
+    assert not any("«" in w or "Seuil" in w for w in warnings), warnings
+
+
 def test_catalyser_search_lists_fondation_de_lille_near_roubaix():
     at = run_app()
     at.text_input(key="near_query").set_value("Roubaix").run()
@@ -343,6 +353,47 @@ def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
     upload(at, "protégé.xlsx", encrypted_xlsx())
     assert not at.exception
     assert any("classeur protégé par mot de passe" in e.value for e in at.error)
+
+
+def test_an_english_reader_gets_the_import_report_in_english():
+    at = open_tab(run_app(lang="en"), "Import data")
+    bad = VALUES_FILE + b"taux_chomage_2014;pre2016;31;abc\nindicateur_x;pre2016;22;1\n"
+    at.file_uploader(key="upload_file").set_value(("bad_[x].csv", bad, "text/csv")).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Row", "Column", "Problem"]
+    rows = table.values.tolist()
+    assert rows[0] == ["3", "value", "“abc” is not a number."]
+    assert rows[1][:2] == ["4", "indicator_id"]
+    assert rows[1][2].startswith("unknown indicator “indicateur_x”; valid value(s): ")
+    summary = plain(at.error[0].value)
+    assert summary.startswith("2 problem(s) in “bad_[x].csv”: correct the file")
+    assert "\\[x\\]" in at.error[0].value  # the file name is escaped in the Markdown
+    report = at.text[0].value
+    assert report.startswith("Invalid file (indicator values): 2 problem(s) in 3 data row(s).")
+    assert "- Row 3, column “value”: “abc” is not a number." in report
+    shown = [*table.values.ravel(), summary, report]
+    assert not any("«" in text or "ligne" in text.lower() for text in shown), shown
+    # The valid row can be used; its label follows the language, even after a switch.
+    at.button(key="accept_import").click().run()
+    banner = [plain(i.value) for i in at.info if "imported data" in i.value]
+    assert banner == ["Map computed with **imported data**: bad_[x].csv (1 row(s) values)"]
+    at.radio(key="view_lang").set_value("fr").run()
+    banner = [plain(i.value) for i in at.info if "données importées" in i.value]
+    assert banner == [
+        "Carte calculée avec des **données importées** : bad_[x].csv (1 ligne(s) valeurs)"
+    ]
+
+
+def test_an_unreadable_upload_gives_its_reason_in_english():
+    from bench.hostile_files import encrypted_xlsx
+
+    at = open_tab(run_app(lang="en"), "Import data")
+    at.file_uploader(key="upload_file").set_value(("locked.xlsx", encrypted_xlsx(), "text/csv"))
+    at.run()
+    assert not at.exception
+    errors = [plain(e.value) for e in at.error]
+    assert errors and errors[0].startswith("The file “locked.xlsx” is a password-protected")
 
 
 def test_the_layer_table_never_shows_none_or_nan():

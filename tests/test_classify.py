@@ -127,6 +127,24 @@ def test_a_refusal_from_mapclassify_becomes_a_french_classification_error(monkey
         classify(VALUES, "equal_interval", 3)
 
 
+def test_a_refused_classification_is_written_in_the_readers_language(monkeypatch):
+    import layers.render.classify as module
+
+    def refuse(y, k):
+        raise ValueError("Not enough unique values in array to form 3 classes.")
+
+    monkeypatch.setitem(module.SCHEMES, "equal_interval", ("Intervalles égaux", refuse))
+    with pytest.raises(ClassificationError) as refused:
+        classify(VALUES, "equal_interval", 3)
+    assert str(refused.value) == refused.value.in_lang("fr")  # French unless asked otherwise
+    assert refused.value.in_lang("fr").startswith("Classes « Intervalles égaux » impossibles")
+    english = refused.value.in_lang("en")
+    assert english.startswith("“Equal intervals” classes impossible for these")
+    assert english.endswith(
+        "(3 classes asked): Not enough unique values in array to form 3 classes."
+    )
+
+
 _finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
 
 
@@ -182,6 +200,8 @@ def test_unusable_manual_bounds_are_refused_in_english(text, message):
     with pytest.raises(ClassificationError, match=message) as refused:
         parse_breaks(text, "en")
     assert "«" not in str(refused.value) and "seuil" not in str(refused.value).lower()
+    assert refused.value.in_lang("en") == str(refused.value)
+    assert "«" in refused.value.in_lang("fr") or "seuil" in refused.value.in_lang("fr").lower()
 
 
 def test_manual_bounds_keep_their_order_and_decimal_commas():

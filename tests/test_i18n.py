@@ -23,10 +23,15 @@ from i18n import (
     LANG_NAMES,
     LANGS,
     STRINGS,
+    Number,
+    Text,
+    TextError,
     UnknownKeyError,
     UnknownLangError,
+    localised_number,
     parse_lang,
     placeholders,
+    render,
     t,
 )
 from layers.indicators.bundle import FRANCE_CODES, INDICATORS_DIR
@@ -88,6 +93,55 @@ def test_unknown_key_language_or_placeholder_raise():
         t("sidebar.level", "de")
     with pytest.raises(KeyError):
         t("profile.code", "fr", level="x")
+
+
+# --- messages written when shown (i18n.Text) ----------------------------------------------------
+
+
+def test_a_text_is_written_in_the_language_it_is_rendered_in():
+    size = Text("common.megabytes", n=Number(5.25, ".1f"))
+    nested = Text("upload.file", name="a_b.csv", what=Text("upload.file.too_many_cells", max=size))
+    assert (
+        str(nested)
+        == nested.render("fr")
+        == "Le fichier « a_b.csv » a trop de cellules (plus de 5,2 Mo)."
+    )
+    assert nested.render("en") == "The file “a_b.csv” has too many cells (more than 5.2 MB)."
+    listed = Text("upload.cell.level", shown=Text("upload.empty_cell"), levels=("2016", "france"))
+    assert listed.render("en") == "unknown level (empty); valid levels: 2016, france."
+    assert render(("a", Number(1234.5, ",.1f")), "fr") == "a, 1\u202f234,5"
+    assert render(("a", Number(1234.5, ",.1f")), "en") == "a, 1,234.5"
+    assert render(7, "en") == "7" and render("user *text*", "en") == "user *text*"
+
+
+@pytest.mark.parametrize(
+    ("value", "spec", "french", "english"),
+    [
+        (16384, ",", "16\u202f384", "16,384"),
+        (19.7, "g", "19,7", "19.7"),
+        (1.5e9, "g", "1,5e+09", "1.5e+09"),
+        (-0.5, ",.2f", "-0,50", "-0.50"),
+    ],
+)
+def test_numbers_follow_the_language(value, spec, french, english):
+    assert localised_number(value, spec, "fr") == french
+    assert localised_number(value, spec, "en") == english
+
+
+def test_a_text_checks_its_key_and_placeholders_when_built():
+    with pytest.raises(UnknownKeyError):
+        Text("upload.nope")
+    with pytest.raises(KeyError, match="needs"):
+        Text("upload.file", name="x")
+    assert Text("upload.quoted", text=["a"]) == Text("upload.quoted", text=("a",))  # hashable
+
+
+def test_a_text_error_is_french_unless_asked():
+    error = TextError(Text("upload.file.empty"))
+    assert str(error) == "est vide." and error.in_lang("en") == "is empty."
+    assert str(TextError(Text("upload.file.empty"), "en")) == "is empty."
+    assert render(error, "en") == "is empty."
+    assert str(TextError("Unknown scheme 'x'")) == TextError("Unknown scheme 'x'").in_lang("en")
 
 
 @pytest.mark.parametrize(
@@ -275,6 +329,16 @@ def test_the_ui_writes_no_text_outside_the_catalogue():
     for module in ("markers", "profile_summary", "legend", "map_page", "map_payload"):
         paths.append(ROOT / "layers" / "render" / f"{module}.py")
     assert [text for path in paths for text in _ui_texts(path)] == []
+
+
+def test_the_upload_and_classification_code_writes_no_message_outside_the_catalogue():
+    # An uploaded file's messages are i18n.Text values: a French sentence written in this code
+    # would reach an English reader. formats.py holds what users type (level and France
+    # aliases, unit keys): spellings, not messages.
+    paths = [p for p in sorted((ROOT / "layers" / "upload").glob("*.py")) if p.name != "formats.py"]
+    paths += [ROOT / "layers" / "render" / "classify.py", ROOT / "layers" / "render" / "schemes.py"]
+    found = [text.split(": ", 1)[1] for path in paths for text in _ui_texts(path)]
+    assert found == ["'field larger than field limit'"]  # the csv module's own message, matched
 
 
 def test_the_scan_above_finds_a_french_label(tmp_path):

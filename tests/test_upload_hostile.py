@@ -1,10 +1,12 @@
-"""Broken and hostile uploads: a precise French message, in bounded memory and CPU time.
+"""Broken and hostile uploads: a precise message (French, or English with lang="en"), in bounded
+memory and CPU time.
 
 The files are built in memory by ``bench/hostile_files.py``. Bounds are asserted with the
 operating system's limits (``RLIMIT_AS``, ``RLIMIT_CPU``) in a subprocess, not by timing.
 """
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench import hostile_files as hostile
+from i18n import DEFAULT_LANG
 from layers.indicators.bundle import load_indicator_data
 from layers.upload import limits
 from layers.upload.read import UploadError, read_table
@@ -56,6 +59,126 @@ def test_each_unreadable_file_gets_a_precise_french_message(builder, message):
     assert text.startswith("Le fichier « classeur.xlsx » ")
     assert message in text
     assert "Traceback" not in text and "Error" not in text  # no Python class names
+
+
+#: Words and signs of a French message: none may be left in an English one.
+FRENCH = re.compile(
+    r"[«»]|\b(fichier|ligne|lignes|colonne|colonnes|valeur|valeurs|classeur|inconnue?|"
+    r"enregistrez|est|une?|des|au|pas|ou|et|niveau|vide|manquante?|octets|Mo)\b",
+    re.IGNORECASE,
+)
+#: The same files in English: the start of the reason after "The file “…” ".
+BROKEN_EN = {
+    "far_cell_xlsx": "has a value in column XFD (number 16,384, cell XFD1048576): at most 50",
+    "zip_bomb_xlsx": "decompresses into more than 60.0 MB of XML",
+    "lying_size_xlsx": "does not decompress",
+    "billion_laughs_xlsx": "XML entities, refused for safety",
+    "external_entity_xlsx": "XML entities, refused for safety",
+    "malformed_sheet_xlsx": "the sheet “Sheet” (xl/worksheets/sheet1.xml) is not valid XML",
+    "missing_sheet_xlsx": "the sheet “Sheet” (xl/worksheets/sheet1.xml) is missing",
+    "no_sheet_xlsx": "is a workbook without a sheet",
+    "ods": "is in the OpenDocument format (.ods, LibreOffice), which is not supported",
+    "not_a_workbook_zip": "zip archive that is not an Excel workbook",
+    "encrypted_xlsx": "is a password-protected (encrypted) workbook",
+    "legacy_xls": "is in the Excel 97-2003 format (.xls)",
+    "many_columns_csv": "has 100,000 columns on row 1: at most 50",
+    "blank_lines_csv": "has too many rows: at most 50,001",
+}
+
+
+def read_error(content: bytes, lang: str, name: str = "upload.xlsx") -> str:
+    with pytest.raises(UploadError) as caught:
+        read_table(content, name)
+    return caught.value.in_lang(lang)
+
+
+def test_the_french_word_check_can_fail():
+    french = read_error(hostile.ods(), "fr")
+    assert FRENCH.search(french) and not FRENCH.search(read_error(hostile.ods(), "en"))
+
+
+@pytest.mark.parametrize("builder", list(BROKEN))
+def test_each_unreadable_file_gets_its_message_in_english_too(builder):
+    content = getattr(hostile, builder)()
+    english = read_error(content, "en")
+    assert english.startswith("The file “upload.xlsx” ")
+    assert BROKEN_EN[builder] in english
+    assert not FRENCH.search(english), english
+    # French stays the default and the message of the test above.
+    assert read_error(content, "fr") == read_error(content, DEFAULT_LANG)
+    assert BROKEN[builder] in read_error(content, "fr")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty."),
+        (b"PK\x03\x04 not really a zip", "its zip archive is damaged"),
+        (b"\x00\x01\x02binary", "neither an .xlsx workbook nor a readable CSV text file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "an old Office document"),
+        (b'a;b\n"' + b"x" * 200_000 + b"\n", "more than 131,072 characters, perhaps a quote"),
+        (b"a;b\n" + b"x" * limits.MAX_UPLOAD_BYTES, "the limit is 5 MB (5,000,000 bytes)"),
+    ],
+    ids=["empty", "bad zip", "binary", "other OLE", "unclosed quote", "too big"],
+)
+def test_other_unreadable_bytes_in_english(content, message):
+    english = read_error(content, "en", "f.csv")
+    assert english.startswith("The file “f.csv” ") and message in english
+    assert not FRENCH.search(english), english
+
+
+#: Bad cells and tables; none quotes French data (region names, units), so that an English
+#: report must hold no French word at all.
+BAD_TABLES = {
+    "not a number": f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;22;abc\n",
+    "unknown indicator": f"{VALUES_HEADER}\nindicateur_x;pre2016;22;1\n",
+    "empty indicator": f"{VALUES_HEADER}\n;pre2016;22;1\n",
+    "out of range": f"{VALUES_HEADER}\npopulation_2013;pre2016;22;-5\n",
+    "unknown level": f"{VALUES_HEADER}\ntaux_chomage_2014;1789;22;1\n",
+    "corsica": f"{VALUES_HEADER}\ntaux_chomage_2014;departement;20;3\n",
+    "département without level": "indicator_id;region_code;value\ntaux_chomage_2014;59;3\n",
+    "infinite": f"{VALUES_HEADER}\npopulation_2013;pre2016;22;1e309\n",
+    "too long": f"{VALUES_HEADER}\npopulation_2013;pre2016;22;{'9' * 400}\n",
+    "stray cell": f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;22;12;5\n",
+    "duplicate": f"{VALUES_HEADER}\n" + "taux_chomage_2014;pre2016;22;12\n" * 2,
+    "missing column": "indicator_id;value\ntaux_chomage_2014;12\n",
+    "unknown kind": "a;b\n1;2\n",
+    "no rows": f"{VALUES_HEADER}\n",
+    "perception": (
+        "survey;year;actor;level;region_code;domain;score_10\n"
+        ";20x;robots;2016;53;unknown;11\nESSAI;2024;citoyens;1789;53;emploi;5\n"
+    ),
+    "no national score": (
+        "survey;year;actor;level;region_code;domain;score_10\nESSAI;2024;citoyens;2016;53;emploi;5\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_TABLES))
+def test_each_problem_of_a_table_is_written_in_english_too(data, name):
+    report = check_file(BAD_TABLES[name].encode(), "f.csv", data)
+    english = report.to_text(lang="en")
+    assert english.startswith(("Invalid file (", "Valid file (")), english
+    assert not FRENCH.search(english), english
+    assert all(not FRENCH.search(p.in_lang("en")) for p in report.problems)
+    # French stays what it was: Problem.message, str(problem) and the default report.
+    assert report.to_text() == report.to_text(lang="fr")
+    assert [str(p) for p in report.problems] == [p.in_lang("fr") for p in report.problems]
+    assert all(p.message == p.text.render("fr") for p in report.problems)
+
+
+def test_an_english_report_names_rows_columns_and_numbers_the_english_way(data):
+    content = (
+        f"{VALUES_HEADER}\ntaux_chomage_2014;pre2016;22;150,5\ntaux_chomage_2014;pre2016;31;12;5\n"
+    )
+    report = check_file(content.encode(), "f.csv", data)
+    french, english = report.to_text(), report.to_text(lang="en")
+    assert "- Ligne 2, colonne « value » : 150,5 hors de la plage plausible" in french
+    assert "- Row 2, column “value”: 150.5 outside the plausible range" in english
+    assert "(de 0 à 100)" in french and "(from 0 to 100)" in english
+    assert "Ligne 3, colonne « colonne 5 » : « 5 » est hors des colonnes" in french
+    assert "Row 3, column “column 5”: “5” is outside the header's columns" in english
+    assert english.startswith("Invalid file (indicator values): 2 problem(s) in 2 data row(s).")
 
 
 @pytest.mark.parametrize(
@@ -271,6 +394,27 @@ def test_layers_check_refuses_dev_zero_and_directories_without_reading_them(tmp_
         )
         assert result.returncode == 2, result
         assert message in result.stdout and "Traceback" not in result.stderr
+
+
+def test_layers_check_speaks_english_when_asked(tmp_path):
+    unreadable, bad = tmp_path / "protected.xlsx", tmp_path / "bad.csv"
+    unreadable.write_bytes(hostile.encrypted_xlsx())
+    bad.write_text(BAD_TABLES["perception"], encoding="utf-8")
+    for path, code, start in (
+        (unreadable, 2, "The file “protected.xlsx” is a password-protected"),
+        (bad, 1, "Invalid file (perception scores): 6 problem(s) in 2 data row(s)."),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "layers", "check", str(path), "--lang", "en"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == code, result
+        assert result.stdout.startswith(start), result.stdout
+        assert not FRENCH.search(result.stdout), result.stdout
+    assert "- Row 2, column “actor”: unknown actor “robots”; valid value(s): " in result.stdout
 
 
 @pytest.mark.parametrize("builder", ["malformed_sheet_xlsx", "encrypted_xlsx", "ods"])

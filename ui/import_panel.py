@@ -1,7 +1,9 @@
-"""Bring your own data: template, upload, French validation report, then use it in the session.
+"""Bring your own data: template, upload, validation report, then use it in the session.
 
 The shipped files are never modified: accepted rows go into a new indicator bundle kept in
-this user's session only, labelled "données importées" wherever the map shows them.
+this user's session only, labelled "données importées" wherever the map shows them. The
+report's messages and the imported files' labels are kept as :class:`~i18n.Text` values and
+written in the page's language each time they are shown (switching language rewrites them).
 """
 
 import hashlib
@@ -10,7 +12,7 @@ from collections.abc import MutableMapping
 import pandas as pd
 import streamlit as st
 
-from i18n import DEFAULT_LANG, t
+from i18n import DEFAULT_LANG, Text, render, t
 from layers.indicators.bundle import IndicatorData
 from layers.upload.apply import apply_import
 from layers.upload.limits import MAX_UPLOAD_MB
@@ -31,13 +33,19 @@ def active_data(shipped: IndicatorData) -> tuple[IndicatorData, str]:
     return data, data.key
 
 
-def imported_labels(state: MutableMapping) -> list[str]:
+def imported_labels(state: MutableMapping) -> list[Text | str]:
     """The files whose rows the session's bundle holds, oldest first (imports stack)."""
     return list(state.get(LABELS_KEY) or [])
 
 
+def _labels_markdown(state: MutableMapping, lang: str) -> str:
+    """The imported files' labels in ``lang``, each escaped, for a Markdown sink."""
+    labels = (md_escape(render(label, lang)) for label in imported_labels(state))
+    return t("common.item_sep", lang).join(labels)
+
+
 def accept(
-    state: MutableMapping, shipped: IndicatorData, report: ValidationReport, label: str
+    state: MutableMapping, shipped: IndicatorData, report: ValidationReport, label: Text | str
 ) -> None:
     """Add a report's valid rows to the session's bundle, and its file to the banner's list."""
     current = state.get(SESSION_KEY) or shipped
@@ -52,27 +60,27 @@ def drop_imports(state: MutableMapping) -> None:
 
 def checked(
     state: MutableMapping, content: bytes, filename: str, data: IndicatorData
-) -> ValidationReport | str:
-    """The report (or the French reason it cannot be read) of an uploaded file, computed once
-    per file content, name and data bundle: reruns of the page (every click) reuse it."""
+) -> ValidationReport | Text:
+    """The report (or the reason it cannot be read) of an uploaded file, computed once per file
+    content, name and data bundle: reruns of the page (every click, a language switch) reuse
+    it."""
     key = (hashlib.sha256(content).hexdigest(), filename, data.key)
     cached = state.get(CHECKED_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
     try:
-        result: ValidationReport | str = check_file(content, filename, data)
+        result: ValidationReport | Text = check_file(content, filename, data)
     except UploadError as exc:
-        result = str(exc)
+        result = exc.text
     state[CHECKED_KEY] = (key, result)  # one file at a time: the previous entry is dropped
     return result
 
 
 def imported_banner(state: MutableMapping, lang: str = DEFAULT_LANG) -> str | None:
     """Markdown naming every imported file (escaped), or None when nothing is imported."""
-    labels = imported_labels(state)
-    if state.get(SESSION_KEY) is None or not labels:
+    if state.get(SESSION_KEY) is None or not imported_labels(state):
         return None
-    return t("app.imported_banner", lang, label=" ; ".join(md_escape(label) for label in labels))
+    return t("app.imported_banner", lang, label=_labels_markdown(state, lang))
 
 
 @st.cache_data
@@ -103,7 +111,7 @@ def show_import(shipped: IndicatorData, lang: str = DEFAULT_LANG) -> None:
     )
     state = st.session_state
     if state.get(SESSION_KEY) is not None:
-        names = " ; ".join(md_escape(label) for label in imported_labels(state))
+        names = _labels_markdown(state, lang)
         st.success(t("import.in_use", lang, label=names))
         if st.button(t("import.remove", lang), key="drop_import"):
             drop_imports(state)
@@ -111,13 +119,14 @@ def show_import(shipped: IndicatorData, lang: str = DEFAULT_LANG) -> None:
     if uploaded is None:
         return
     report = checked(state, uploaded.getvalue(), uploaded.name, shipped)
-    if isinstance(report, str):
-        st.error(md_escape(report))
+    if not isinstance(report, ValidationReport):  # the reason the file cannot be read
+        st.error(md_escape(render(report, lang)))
         return
     _show_report(report, uploaded.name, lang)
     if report.rows.empty or not report.complete:
         return
-    label = t("import.label", lang, name=uploaded.name, n=len(report.rows), kind=report.kind)
+    kind = Text(f"upload.format.{report.kind}")
+    label = Text("import.label", name=uploaded.name, n=len(report.rows), kind=kind)
     if st.button(t("import.use", lang, n=len(report.rows)), key="accept_import", type="primary"):
         accept(state, shipped, report, label)
         st.rerun()
@@ -133,13 +142,13 @@ def _show_report(report: ValidationReport, filename: str, lang: str = DEFAULT_LA
                     t("import.col.row", lang): [
                         str(p.row) if p.row else none for p in report.problems
                     ],
-                    t("import.col.column", lang): [p.column or "" for p in report.problems],
-                    t("import.col.problem", lang): [p.message for p in report.problems],
+                    t("import.col.column", lang): [p.column_in(lang) for p in report.problems],
+                    t("import.col.problem", lang): [p.text.render(lang) for p in report.problems],
                 }
             ),
             hide_index=True,
             width="stretch",
         )
     for notice in report.notices:
-        st.info(md_escape(notice))
-    st.text(report.to_text())
+        st.info(md_escape(render(notice, lang)))
+    st.text(report.to_text(lang=lang))

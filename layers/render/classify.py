@@ -14,7 +14,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from i18n import DEFAULT_LANG
+from i18n import DEFAULT_LANG, Text
 from layers.render.formatting import format_number, no_data_label
 from layers.render.schemes import MANUAL, SCHEME_LABELS, ClassificationError
 
@@ -106,7 +106,8 @@ def classify(
     ------
     ClassificationError
         Unknown scheme, bad ``k``, unusable manual breaks, or any refusal of mapclassify
-        (re-raised with a French message): the caller never sees mapclassify's own errors.
+        (re-raised with a :class:`~i18n.Text` message, French unless written in another
+        language): the caller never sees mapclassify's own errors.
     """
     if scheme not in SCHEME_LABELS:
         raise ClassificationError(
@@ -134,21 +135,19 @@ def classify(
 
 
 def _scheme_upper_bounds(scheme: str, present: pd.Series, k: int) -> list[float]:
-    """Upper class bounds from mapclassify; its refusals become a French ClassificationError."""
+    """Upper class bounds from mapclassify; its refusals become a ClassificationError."""
+    label = Text(f"scheme.{scheme}")
     try:
         with warnings.catch_warnings():  # FisherJenks suggests numba; 22 values do not need it
             warnings.simplefilter("ignore", UserWarning)
             fitted = SCHEMES[scheme][1](present.to_numpy(), k)
     except (ValueError, ZeroDivisionError, IndexError) as exc:
         raise ClassificationError(
-            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs "
-            f"({k} classes demandées) : {exc}"
+            Text("classify.impossible", scheme=label, n=len(present), k=k, error=exc)
         ) from exc
     upper = [float(b) for b in np.unique(fitted.bins) if np.isfinite(b)]
     if not upper:
-        raise ClassificationError(
-            f"Classes « {SCHEME_LABELS[scheme]} » impossibles pour ces {len(present)} valeurs."
-        )
+        raise ClassificationError(Text("classify.no_bounds", scheme=label, n=len(present)))
     return upper
 
 

@@ -2,10 +2,9 @@
 
 import math
 
-from i18n import DEFAULT_LANG, check_lang, t
+from i18n import DEFAULT_LANG, check_lang, localised_number, t
 
 NO_DATA_LABEL = t("common.no_data")  # the French label, for callers that only speak French
-_NBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
 
 def no_data_label(lang: str = DEFAULT_LANG) -> str:
@@ -19,8 +18,7 @@ def format_number(value: float | None, decimals: int = 1, lang: str = DEFAULT_LA
     check_lang(lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return no_data_label(lang)
-    text = f"{value:,.{decimals}f}"
-    return text if lang == "en" else text.replace(",", _NBSP).replace(".", ",")
+    return localised_number(value, f",.{decimals}f", lang)
 
 
 def decimals_for(values) -> int:

@@ -9,7 +9,7 @@ import itertools
 import math
 import re
 
-from i18n import DEFAULT_LANG, t
+from i18n import DEFAULT_LANG, Text, TextError, t
 
 MANUAL = "manual"
 #: Scheme ids (in URLs), in the selector's order; :data:`layers.render.classify.SCHEMES` builds
@@ -28,8 +28,13 @@ def scheme_labels(lang: str = DEFAULT_LANG) -> dict[str, str]:
     return {scheme: t(f"scheme.{scheme}", lang) for scheme in SCHEME_IDS}
 
 
-class ClassificationError(ValueError):
-    """Invalid scheme, class count or manual breaks."""
+class ClassificationError(TextError, ValueError):
+    """Invalid scheme, class count or manual breaks, or classes a scheme cannot make.
+
+    Its message is a :class:`~i18n.Text`, written when shown (``error.in_lang(lang)``; ``str()``
+    in the language it was raised for: :func:`parse_breaks` takes it), or English for a
+    programmer's error (an unknown scheme).
+    """
 
 
 def parse_breaks(text: str, lang: str = DEFAULT_LANG) -> list[float]:
@@ -42,20 +47,18 @@ def parse_breaks(text: str, lang: str = DEFAULT_LANG) -> list[float]:
     """
     parts = [p.strip().replace(",", ".") for p in text.replace(";", " ").split()]
     if not parts:
-        raise ClassificationError(t("scheme.error.empty", lang))
+        raise ClassificationError(Text("scheme.error.empty"), lang)
     if len(parts) > MAX_BREAKS:
-        raise ClassificationError(
-            t("scheme.error.too_many", lang, n=len(parts), max=MAX_BREAKS, k=MAX_BREAKS + 1)
-        )
+        too_many = Text("scheme.error.too_many", n=len(parts), max=MAX_BREAKS, k=MAX_BREAKS + 1)
+        raise ClassificationError(too_many, lang)
     if not all(_BREAK.match(p) for p in parts):
-        raise ClassificationError(t("scheme.error.unreadable", lang, text=text[:40]))
+        raise ClassificationError(Text("scheme.error.unreadable", text=text[:40]), lang)
     bounds = [float(p) for p in parts]
     for part, bound in zip(parts, bounds, strict=True):
         if not math.isfinite(bound):
-            raise ClassificationError(t("scheme.error.not_finite", lang, bound=part[:40]))
+            raise ClassificationError(Text("scheme.error.not_finite", bound=part[:40]), lang)
     for (before, low), (after, high) in itertools.pairwise(zip(parts, bounds, strict=True)):
         if high <= low:
-            raise ClassificationError(
-                t("scheme.error.not_increasing", lang, before=before[:20], after=after[:20])
-            )
+            decreasing = Text("scheme.error.not_increasing", before=before[:20], after=after[:20])
+            raise ClassificationError(decreasing, lang)
     return bounds

@@ -5,11 +5,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from i18n import Text, TextError
 from layers.indicators.bundle import IndicatorData, content_key
 from layers.upload.formats import IMPORTED_SOURCE, KEYS
 
 if TYPE_CHECKING:  # validate imports this module to try a report's rows before accepting them
     from layers.upload.validate import ValidationReport
+
+
+class ImportRefused(TextError, ValueError):
+    """A report that cannot be imported (its message is a :class:`~i18n.Text`)."""
 
 
 def apply_import(
@@ -22,19 +27,14 @@ def apply_import(
     then consolidated to 2016 like the shipped ones, because every computation reads the
     bundle. The new bundle's ``key`` is a hash of all its imported rows and its ``origin`` the
     shipped bundle, so imports stack and caches never confuse two bundles. Raises
-    ``ValueError`` (in French) if the report has problems, unless ``allow_partial`` (then
-    only the valid rows are imported).
+    :class:`ImportRefused` (a ``ValueError``) if the check stopped early, or if the report has
+    problems, unless ``allow_partial`` (then only the valid rows are imported).
     """
+    n = len(report.problems)
     if not report.complete:
-        raise ValueError(
-            f"Import refusé : la vérification s'est arrêtée à la ligne {report.stopped_at} "
-            f"après {len(report.problems)} problèmes ; corrigez le fichier."
-        )
+        raise ImportRefused(Text("upload.refused.stopped", line=report.stopped_at, n=n))
     if report.problems and not allow_partial:
-        raise ValueError(
-            f"Import refusé : le fichier a {len(report.problems)} problème(s) ; corrigez-les "
-            "ou importez seulement les lignes valides."
-        )
+        raise ImportRefused(Text("upload.refused.problems", n=n))
     field_name = "values" if report.kind == "valeurs" else "perception"
     combined = merged_rows(getattr(data, field_name), report.rows, report.kind)
     tables = {"values": data.values, "perception": data.perception, field_name: combined}

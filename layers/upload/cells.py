@@ -1,9 +1,10 @@
-"""One cell of an uploaded table -> a number, a level, a region code or a choice, or a French error.
+"""One cell of an uploaded table -> a number, a level, a region code or a choice, or an error.
 
 Users type what they know: "1 234,5" or "12,6 %", a region's name instead of its INSEE code,
 "anciennes régions" for the pre-2016 level, a domain's French label. Each ``resolve_*`` function
-accepts those spellings and raises :class:`CellError` with a French message (the closest valid
-values included) otherwise. :mod:`layers.upload.validate` puts line and column on that message.
+accepts those spellings and raises :class:`CellError` otherwise, with a message (a
+:class:`~i18n.Text`, French unless written in another language) that includes the closest valid
+values. :mod:`layers.upload.validate` puts line and column on that message.
 """
 
 import difflib
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from geo.names import normalise_name
+from i18n import Number, Text, TextError
 from layers.indicators.bundle import IndicatorData
 from layers.upload.formats import (
     FRANCE_NAMES,
@@ -53,28 +55,31 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def examples(valid: list[str], typed: str, n: int = 5) -> str:
+def examples(valid: list[str], typed: str, n: int = 5) -> Text:
     """Closest valid values to ``typed`` (or the first ones), for a message."""
     close = difflib.get_close_matches(typed, valid, n=3, cutoff=0.6)
-    shown = close or valid[:n]
-    more = "" if close or len(valid) <= n else f", … ({len(valid)} au total)"
-    word = "proche(s)" if close else "valide(s)"
-    return f"valeur(s) {word} : {', '.join(shown)}{more}"
+    more = "" if close or len(valid) <= n else Text("upload.examples.more", n=len(valid))
+    key = "upload.examples.close" if close else "upload.examples.valid"
+    return Text(key, values=tuple(close or valid[:n]), more=more)
+
+
+def shown(text: str) -> Text:
+    """A cell as a message quotes it: « text », or "vide" when it is empty."""
+    return Text("upload.quoted", text=text) if text else Text("upload.empty_cell")
 
 
 #: Longest list of valid units a message spells out in full.
 MAX_LISTED = 30
 
 
-class CellError(Exception):
-    """A cell that cannot be resolved; the message is French."""
+class CellError(TextError):
+    """A cell that cannot be resolved; the message is a :class:`~i18n.Text`."""
 
 
 def resolve_level(text: str, allowed: tuple[str, ...]) -> str:
     level = LEVEL_ALIASES.get(normalise_name(text))
     if level is None or level not in allowed:
-        shown = "vide" if not text else f"« {text} »"
-        raise CellError(f"niveau {shown} inconnu ; niveaux valides : {', '.join(allowed)}.")
+        raise CellError(Text("upload.cell.level", shown=shown(text), levels=allowed))
     return level
 
 
@@ -106,15 +111,12 @@ class Context:
 def resolve_region(ctx: Context, level: str, text: str, france: str | None = None) -> str:
     """Code of a region typed as code or name; ``france`` forces the code of France."""
     if not text:
-        raise CellError("région manquante (code INSEE ou nom).")
+        raise CellError(Text("upload.cell.no_region"))
     if level == "france":
         code = FRANCE_NAMES.get(normalise_name(text))
         code = france if code and france else code
         if code is None:
-            raise CellError(
-                f"« {text} » n'est pas la France ; pour le niveau france, indiquez FRM "
-                "(France métropolitaine) ou FR (France entière)."
-            )
+            raise CellError(Text("upload.cell.not_france", text=text))
         return code
     names = ctx.regions[level]
     if text in names:
@@ -125,22 +127,22 @@ def resolve_region(ctx: Context, level: str, text: str, france: str | None = Non
     for other, by_name in ctx.by_name.items():
         if other != level and key in by_name:
             raise CellError(
-                f"« {text} » est une région du niveau {other} (code {by_name[key]}), pas "
-                f"du niveau {level}."
+                Text(
+                    "upload.cell.other_level",
+                    text=text,
+                    other=other,
+                    code=by_name[key],
+                    level=level,
+                )
             )
     if (level, text) in UNIT_HINTS:
         hint = UNIT_HINTS[level, text]
-        raise CellError(f"« {text} » n'est pas un code du niveau {level} : {hint}.")
-    valid = [f"{code} {name}" for code, name in names.items()]
+        raise CellError(Text("upload.cell.hint", text=text, level=level, hint=hint))
+    valid = tuple(f"{code} {name}" for code, name in names.items())
     if len(valid) > MAX_LISTED:  # 96 départements: the closest ones, not the whole list
-        raise CellError(
-            f"code ou nom « {text} » inconnu au niveau {level} ; "
-            f"{examples(list(names) + list(names.values()), text)}."
-        )
-    raise CellError(
-        f"région « {text} » inconnue au niveau {level} ; codes et noms valides : "
-        f"{', '.join(valid)}."
-    )
+        hint = examples(list(names) + list(names.values()), text)
+        raise CellError(Text("upload.cell.unknown_code", text=text, level=level, hint=hint))
+    raise CellError(Text("upload.cell.unknown_region", text=text, level=level, valid=valid))
 
 
 def infer_level(ctx: Context, text: str) -> str:
@@ -161,17 +163,11 @@ def infer_level(ctx: Context, text: str) -> str:
     if not found and _is_departement(ctx, text):
         # Every two-digit region code is also a département code: a file of départements must
         # say so, or "31" would silently be read as Midi-Pyrénées.
-        raise CellError(
-            f"« {text} » est un département : ajoutez une colonne level = departement (les codes "
-            "de région sont aussi des codes de département)."
-        )
+        raise CellError(Text("upload.cell.departement", text=text))
     if not found:
-        raise CellError(
-            f"région « {text} » inconnue, ni ancienne région ni région de 2016 ; ajoutez une "
-            "colonne level (pre2016, 2016, departement ou france) ou utilisez le code INSEE."
-        )
+        raise CellError(Text("upload.cell.no_level", text=text))
     if len(found) == 2 and found[0][1] != found[1][1]:
-        raise CellError(f"« {text} » est ambigu : précisez le niveau (colonne level).")
+        raise CellError(Text("upload.cell.ambiguous", text=text))
     return found[0][0]
 
 
@@ -180,34 +176,42 @@ def _is_departement(ctx: Context, text: str) -> bool:
     return text in names or normalise_name(text) in ctx.by_name.get("departement", {})
 
 
-def resolve_number(text: str, low: float, high: float, what: str) -> float:
+def resolve_number(text: str, low: float, high: float, what: Text | str) -> float:
+    """The number of a cell within [low, high]; ``what`` says for what ("pour une note sur 10")."""
     if not text:
-        raise CellError("valeur manquante.")
+        raise CellError(Text("upload.cell.no_value"))
     value = parse_number(text)
     if value is None:
         raise CellError(_not_a_number(text))
     if not low <= value <= high:
-        shown = f"{value:g}".replace(".", ",")
-        raise CellError(f"{shown} hors de la plage plausible {what} ({range_text(low, high)}).")
+        raise CellError(
+            Text(
+                "upload.cell.out_of_range",
+                value=Number(value, "g"),
+                what=what,
+                range=range_text(low, high),
+            )
+        )
     return value
 
 
-def _not_a_number(text: str) -> str:
-    shown = text if len(text) <= 40 else f"{text[:20]}… ({len(text)} caractères)"
+def _not_a_number(text: str) -> Text:
+    quoted = text if len(text) <= 40 else Text("upload.truncated", start=text[:20], n=len(text))
     if len(text) > MAX_NUMBER_CHARS and re.fullmatch(r"[\d\s.,+\-eE%]+", text):
-        return f"« {shown} » est trop long pour un nombre (au plus {MAX_NUMBER_CHARS} caractères)."
+        return Text("upload.cell.too_long", text=quoted, max=MAX_NUMBER_CHARS)
     if _OVERFLOW.match(text):
-        return f"« {shown} » est un nombre trop grand (infini en calcul) : vérifiez l'exposant."
-    return f"« {shown} » n'est pas un nombre."
+        return Text("upload.cell.overflow", text=quoted)
+    return Text("upload.cell.not_a_number", text=quoted)
 
 
-def resolve_choice(text: str, valid: dict[str, str], what: str) -> str:
+def resolve_choice(text: str, valid: dict[str, str], what: Text) -> str:
     """``valid`` maps normalised text -> canonical id; unknown text lists the ids."""
     found = valid.get(normalise_name(text))
     if found is None:
         ids = list(dict.fromkeys(valid.values()))
-        shown = "vide" if not text else f"« {text} »"
-        raise CellError(f"{what} {shown} inconnu ; {examples(ids, text)}.")
+        raise CellError(
+            Text("upload.cell.unknown", what=what, shown=shown(text), hint=examples(ids, text))
+        )
     return found
 
 

@@ -8,6 +8,7 @@ reads cells against them and :mod:`layers.upload.validate` checks whole tables.
 
 import numpy as np
 
+from i18n import Number, Text
 from layers.indicators.bundle import IMPORTED_SOURCE
 
 __all__ = ["IMPORTED_SOURCE"]  # re-exported: the validator writes it in every imported row
@@ -67,10 +68,7 @@ LEVEL_ALIASES = {
     "france": "france",
 }
 #: What to tell a user who types a code the level no longer has: (level, text) -> hint.
-UNIT_HINTS = {
-    ("departement", "20"): "la Corse compte deux départements : 2A (Corse-du-Sud) et 2B "
-    "(Haute-Corse)",
-}
+UNIT_HINTS = {("departement", "20"): Text("upload.hint.corsica")}
 #: France as a region: normalised text -> code. Values use FRM (France métropolitaine) unless
 #: FR (France entière) is given; survey national scores are stored as FR, like the shipped ones.
 FRANCE_NAMES = {
@@ -122,6 +120,8 @@ def plausible_range(unit: str, indicator_id: str) -> tuple[float, float]:
     return next((bounds for key, bounds in PLAUSIBLE_RANGES if key in text), DEFAULT_RANGE)
 
 
-def range_text(low: float, high: float) -> str:
-    fmt = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731
-    return f"au moins {fmt(low)}" if np.isinf(high) else f"de {fmt(low)} à {fmt(high)}"
+def range_text(low: float, high: float) -> Text:
+    """ "au moins 0" / "de 0 à 100" (English "at least 0" / "from 0 to 100"), once rendered."""
+    if np.isinf(high):
+        return Text("upload.range.at_least", low=Number(low, "g"))
+    return Text("upload.range.between", low=Number(low, "g"), high=Number(high, "g"))

@@ -1,13 +1,16 @@
 """The bounds of one uploaded file, stated once: size, lines, columns, cells, decompression, time.
 
-A file is refused with a French message as soon as it crosses one of them, before the rest is
-read into memory: a 1.5 kB workbook that declares a cell at XFD1048576, a zip bomb or a
-``/dev/zero`` must cost a user's session a few megabytes and a fraction of a second, not
-gigabytes. The shipped tables are far inside them (``values.csv``: 2,107 lines, 7 columns,
-130 kB), and so is any table in the import formats of ``docs/import.md``.
+A file is refused with a message (French, or the reader's language) as soon as it crosses one
+of them, before the rest is read into memory: a 1.5 kB workbook that declares a cell at
+XFD1048576, a zip bomb or a ``/dev/zero`` must cost a user's session a few megabytes and a
+fraction of a second, not gigabytes. The shipped tables are far inside them (``values.csv``:
+2,107 lines, 7 columns, 130 kB), and so is any table in the import formats of
+``docs/import.md``.
 """
 
 import time
+
+from i18n import Number, Text, TextError
 
 #: Largest file accepted, in megabytes of 1,000,000 bytes ("5 Mo"). The upload widget is given
 #: the same number (``st.file_uploader(max_upload_size=...)``), and Streamlit's browser side
@@ -35,8 +38,9 @@ MAX_CPU_SECONDS = 20.0
 MAX_PROBLEMS = 1_000
 
 
-class LimitExceeded(ValueError):
-    """A file beyond one of the bounds; the message is French and completes "Le fichier X …"."""
+class LimitExceeded(TextError, ValueError):
+    """A file beyond one of the bounds; the message (a :class:`~i18n.Text`) completes
+    "Le fichier « … » …" / "The file “…” …"."""
 
 
 class CpuBudget:
@@ -50,17 +54,14 @@ class CpuBudget:
     def check(self) -> None:
         """Raise :class:`LimitExceeded` once the budget is spent."""
         if time.thread_time() - self.start > self.seconds:
-            raise LimitExceeded(
-                f"demande trop de calcul (plus de {self.seconds:g} s) : découpez-le en "
-                "fichiers plus petits."
-            )
+            raise LimitExceeded(Text("upload.file.cpu", seconds=Number(self.seconds, "g")))
 
 
-def megabytes(n_bytes: int) -> str:
-    """``5_200_000`` -> ``"5,2 Mo"`` (French, 1 Mo = 1,000,000 bytes)."""
-    return f"{n_bytes / 1_000_000:.1f}".replace(".", ",") + " Mo"
+def megabytes(n_bytes: int) -> Text:
+    """``5_200_000`` -> "5,2 Mo" / "5.2 MB" (1 Mo = 1,000,000 bytes), once rendered."""
+    return Text("common.megabytes", n=Number(n_bytes / 1_000_000, ".1f"))
 
 
-def thousands(n: int) -> str:
-    """``50000`` -> ``"50 000"`` (French thousands separator, a narrow no-break space)."""
-    return f"{n:,}".replace(",", "\u202f")
+def thousands(n: int) -> Number:
+    """``50000`` -> "50 000" / "50,000" (French: a narrow no-break space), once rendered."""
+    return Number(n)

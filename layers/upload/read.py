@@ -12,9 +12,11 @@ are :mod:`layers.upload.limits`; workbooks are read by :mod:`layers.upload.workb
 
 import csv
 import io
+import re
 
 import pandas as pd
 
+from i18n import Text, TextError
 from layers.upload.dialect import ENCODINGS, sniff_separator
 from layers.upload.limits import (
     MAX_CELLS,
@@ -30,6 +32,10 @@ from layers.upload.limits import (
 from layers.upload.workbook import WorkbookError, read_first_sheet
 
 LINE_INDEX = "ligne"
+#: Name given to a column without a header cell (N counted from 1): a name of the table, not a
+#: text; messages write it in the reader's language (:func:`column_label`).
+UNNAMED_COLUMN = "colonne {n}"
+_UNNAMED = re.compile(r"colonne (\d+)")
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File (OLE2): .xls, or a protected .xlsx
@@ -38,8 +44,24 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 
 
-class UploadError(ValueError):
-    """A file that cannot be read as a table; the message is French and says what to do."""
+class UploadError(TextError, ValueError):
+    """A file that cannot be read as a table; the message says what to do.
+
+    The message is a :class:`~i18n.Text`: ``str(error)`` is French, ``error.in_lang("en")``
+    English.
+    """
+
+
+def column_label(column: str) -> str | Text:
+    """A column as messages name it: a header as typed, or "colonne N" / "column N" for a
+    column without a header (``colonne 5`` in the table)."""
+    match = _UNNAMED.fullmatch(column)
+    return Text("upload.unnamed_column", n=int(match.group(1))) if match else column
+
+
+def is_unnamed(column: object) -> bool:
+    """Whether ``column`` is a column the reader named (no header cell)."""
+    return bool(_UNNAMED.fullmatch(str(column)))
 
 
 def read_table(content: bytes, filename: str, budget: CpuBudget | None = None) -> pd.DataFrame:
@@ -66,7 +88,7 @@ def read_table(content: bytes, filename: str, budget: CpuBudget | None = None) -
     Raises
     ------
     UploadError
-        Whatever makes the file unreadable, with a French message naming it: empty, larger
+        Whatever makes the file unreadable, with a message naming it: empty, larger
         than :data:`~layers.upload.limits.MAX_UPLOAD_BYTES` or another bound of
         :mod:`layers.upload.limits`, legacy ``.xls``, password-protected or damaged workbook,
         OpenDocument, bytes that are neither a workbook nor text in UTF-8/Windows-1252/UTF-16.
@@ -75,30 +97,32 @@ def read_table(content: bytes, filename: str, budget: CpuBudget | None = None) -
     try:
         return _to_frame(_rows(content, budget or CpuBudget()))
     except (LimitExceeded, WorkbookError, _Unreadable) as exc:
-        raise UploadError(f"Le fichier « {filename} » {exc}") from None
+        raise UploadError(Text("upload.file", name=filename, what=exc.text)) from None
     except MemoryError:
         raise UploadError(
-            f"Le fichier « {filename} » demande trop de mémoire pour être lu : découpez-le."
+            Text("upload.file", name=filename, what=Text("upload.file.memory"))
         ) from None
-    except Exception as exc:  # a reader bug must still give a French sentence, not a traceback
-        raise UploadError(
-            f"Le fichier « {filename} » n'a pas pu être lu (erreur inattendue "
-            f"{type(exc).__name__}) : enregistrez-le en CSV (séparateur point-virgule)."
-        ) from exc
+    except Exception as exc:  # a reader bug must still give a sentence, not a traceback
+        what = Text("upload.file.unexpected", error=type(exc).__name__)
+        raise UploadError(Text("upload.file", name=filename, what=what)) from exc
 
 
-class _Unreadable(ValueError):
+class _Unreadable(TextError, ValueError):
     """A read error whose message completes "Le fichier « … » …"."""
 
 
 def _rows(content: bytes, budget: CpuBudget) -> list[tuple[int, list[str]]]:
     if len(content) > MAX_UPLOAD_BYTES:
         raise LimitExceeded(
-            f"est trop volumineux ({megabytes(len(content))}) : la limite est de {MAX_UPLOAD_MB} "
-            f"Mo ({thousands(MAX_UPLOAD_BYTES)} octets)."
+            Text(
+                "upload.file.too_big",
+                size=megabytes(len(content)),
+                max=Text("common.megabytes", n=MAX_UPLOAD_MB),
+                bytes=thousands(MAX_UPLOAD_BYTES),
+            )
         )
     if not content.strip():
-        raise _Unreadable("est vide.")
+        raise _Unreadable(Text("upload.file.empty"))
     if content.startswith(_OLE_MAGIC):
         raise _Unreadable(_ole_message(content))
     if content.startswith(_ZIP_MAGIC):
@@ -106,23 +130,13 @@ def _rows(content: bytes, budget: CpuBudget) -> list[tuple[int, list[str]]]:
     return _csv_rows(_decode(content), budget)
 
 
-def _ole_message(content: bytes) -> str:
+def _ole_message(content: bytes) -> Text:
     """What an OLE2 container is: a password-protected workbook, a legacy .xls, or neither."""
     if _ENCRYPTED_STREAM in content:
-        return (
-            "est un classeur protégé par mot de passe (chiffré) : l'atlas ne peut pas le lire. "
-            "Ouvrez-le dans Excel, enlevez le mot de passe (Fichier > Informations > Protéger le "
-            "classeur) ou enregistrez-le en CSV, puis importez-le de nouveau."
-        )
+        return Text("upload.file.encrypted")
     if any(stream in content for stream in _XLS_STREAMS):
-        return (
-            "est au format Excel 97-2003 (.xls), non pris en charge : enregistrez-le au format "
-            ".xlsx ou CSV."
-        )
-    return (
-        "est un document Office ancien (conteneur OLE) qui n'est pas un classeur lisible : "
-        "enregistrez le tableau au format .xlsx ou CSV."
-    )
+        return Text("upload.file.xls")
+    return Text("upload.file.ole")
 
 
 def _decode(content: bytes) -> str:
@@ -138,10 +152,7 @@ def _decode(content: bytes) -> str:
                 return content.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    raise _Unreadable(
-        "n'est ni un classeur .xlsx ni un fichier texte CSV lisible (encodages essayés : "
-        "UTF-8, Windows-1252, UTF-16)."
-    )
+    raise _Unreadable(Text("upload.file.encoding"))
 
 
 def _csv_rows(text: str, budget: CpuBudget) -> list[tuple[int, list[str]]]:
@@ -163,38 +174,32 @@ def _csv_rows(text: str, budget: CpuBudget) -> list[tuple[int, list[str]]]:
             if any(c.strip() for c in cells):
                 n_cells += min(len(cells), MAX_COLUMNS)
                 if n_cells > MAX_CELLS:
-                    raise LimitExceeded(f"a trop de cellules (plus de {thousands(MAX_CELLS)}).")
+                    too_many = Text("upload.file.too_many_cells", max=thousands(MAX_CELLS))
+                    raise LimitExceeded(too_many)
                 rows.append((line, cells[:MAX_COLUMNS]))
             if line % 1000 == 0:
                 budget.check()
     except csv.Error as exc:
         raise _Unreadable(
-            f"n'est pas un CSV lisible à la ligne {thousands(line + 1)} ({_csv_reason(exc)})."
+            Text("upload.file.bad_csv", line=thousands(line + 1), reason=_csv_reason(exc))
         ) from None
     return rows
 
 
-def _csv_reason(exc: csv.Error) -> str:
+def _csv_reason(exc: csv.Error) -> Text:
     text = str(exc)
     if "field larger than field limit" in text:
-        return (
-            f"une cellule de plus de {thousands(csv.field_size_limit())} caractères, un "
-            "guillemet jamais refermé peut-être"
-        )
-    return f"erreur du lecteur CSV : {text[:80]}"
+        return Text("upload.file.csv_long_cell", max=thousands(csv.field_size_limit()))
+    return Text("upload.file.csv_error", error=text[:80])
 
 
-def _too_many_lines() -> str:
-    return (
-        f"a trop de lignes : au plus {thousands(MAX_LINES)}, en-tête compris. Découpez-le en "
-        "plusieurs fichiers."
-    )
+def _too_many_lines() -> Text:
+    return Text("upload.file.too_many_lines", max=thousands(MAX_LINES))
 
 
-def _too_many_columns(line: int, n: int) -> str:
-    return (
-        f"a {thousands(n)} colonnes à la ligne {thousands(line)} : au plus {MAX_COLUMNS}. "
-        "Supprimez les colonnes en trop (ou vérifiez le séparateur)."
+def _too_many_columns(line: int, n: int) -> Text:
+    return Text(
+        "upload.file.too_many_columns", n=thousands(n), line=thousands(line), max=MAX_COLUMNS
     )
 
 
@@ -202,11 +207,12 @@ def _to_frame(rows: list[tuple[int, list[str]]]) -> pd.DataFrame:
     rows = [(line, [cell.strip() for cell in cells]) for line, cells in rows]
     rows = [(line, cells) for line, cells in rows if any(cells)]
     if not rows:
-        raise _Unreadable("est vide.")
+        raise _Unreadable(Text("upload.file.empty"))
     (_, header), body = rows[0], rows[1:]
     width = max(len(cells) for _, cells in rows)
     names = [
-        header[i] if i < len(header) and header[i] else f"colonne {i + 1}" for i in range(width)
+        header[i] if i < len(header) and header[i] else UNNAMED_COLUMN.format(n=i + 1)
+        for i in range(width)
     ]
     # Drop empty trailing columns that spreadsheets add (no header, no value).
     while len(names) > len(header) and not any(

@@ -8,7 +8,9 @@ Two formats, the long format of ``data/indicators/`` (see ``docs/import.md``):
 :func:`validate` reads the text cells from :func:`layers.upload.read.read_table`, accepts what
 French users type (French column names, region names instead of INSEE codes, domain labels, decimal
 commas) and returns a :class:`ValidationReport`: the rows normalised to the shipped format and a
-French list of problems, each with its line (header = line 1) and column.
+list of problems, each with its line (header = line 1) and column. Messages are
+:class:`~i18n.Text` values, written in French or English only when shown
+(:meth:`Problem.in_lang`, :meth:`ValidationReport.to_text`).
 :func:`layers.upload.apply.apply_import` then builds a new
 :class:`~layers.indicators.bundle.IndicatorData` in which the imported rows replace the shipped
 rows with the same key; the shipped files are never touched.
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from i18n import DEFAULT_LANG, Text, render, t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.consolidate import (
     COMPUTED_96_NOTE,
@@ -40,6 +43,7 @@ from layers.upload.cells import (
     resolve_level,
     resolve_number,
     resolve_region,
+    shown,
 )
 from layers.upload.formats import (
     ACTORS,
@@ -55,27 +59,40 @@ from layers.upload.formats import (
     YEAR_RANGE,
 )
 from layers.upload.limits import MAX_PROBLEMS, CpuBudget, LimitExceeded
-from layers.upload.read import UploadError, read_table
+from layers.upload.read import UploadError, column_label, is_unnamed, read_table
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem of an uploaded table: line as the user sees it (header = 1), column, text."""
+    """One problem of an uploaded table: line as the user sees it (header = 1), column, and the
+    message, a :class:`~i18n.Text` (``message`` is its French, :meth:`in_lang` any language)."""
 
     row: int | None
     column: str | None
-    message: str
+    text: Text
+
+    @property
+    def message(self) -> str:
+        """The message in French."""
+        return self.text.render(DEFAULT_LANG)
+
+    def column_in(self, lang: str = DEFAULT_LANG) -> str:
+        """The column as the reader's language names it ("" when the problem has none)."""
+        return "" if self.column is None else render(column_label(self.column), lang)
+
+    def in_lang(self, lang: str = DEFAULT_LANG) -> str:
+        """ "Ligne 3, colonne « value » : …" / "Row 3, column “value”: …"."""
+        message, column = self.text.render(lang), self.column_in(lang)
+        if self.row is not None and self.column is not None:
+            return t("upload.where.row_column", lang, row=self.row, column=column, message=message)
+        if self.row is not None:
+            return t("upload.where.row", lang, row=self.row, message=message)
+        if self.column is not None:
+            return t("upload.where.column", lang, column=column, message=message)
+        return message
 
     def __str__(self) -> str:
-        where = []
-        if self.row is not None:
-            where.append(f"Ligne {self.row}")
-        if self.column is not None:
-            where.append(f"colonne « {self.column} »")
-        prefix = ", ".join(where)
-        if prefix:
-            prefix = prefix[0].upper() + prefix[1:] + " : "
-        return prefix + self.message
+        return self.in_lang(DEFAULT_LANG)
 
 
 @dataclass(frozen=True)
@@ -83,14 +100,14 @@ class ValidationReport:
     """Result of :func:`validate`: the kind, the valid rows in the shipped format, problems.
 
     ``notices`` are remarks that do not block the import (e.g. a survey without national
-    scores, whose perceived index cannot be computed).
+    scores, whose perceived index cannot be computed), as :class:`~i18n.Text` values.
     """
 
     kind: str
     rows: pd.DataFrame
     problems: tuple[Problem, ...]
     n_lines: int = 0
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[Text, ...] = field(default=())
     #: Line at which the check stopped after :data:`~layers.upload.limits.MAX_PROBLEMS`
     #: problems (None: every line was checked). A stopped check imports nothing.
     stopped_at: int | None = None
@@ -103,29 +120,24 @@ class ValidationReport:
     def is_valid(self) -> bool:
         return not self.problems
 
-    def to_text(self, max_problems: int = 200) -> str:
-        """The French report: a summary line, then one line per problem, then the notices."""
-        label = {"valeurs": "valeurs d'indicateurs", "perception": "notes de perception"}
+    def to_text(self, max_problems: int = 200, lang: str = DEFAULT_LANG) -> str:
+        """The report in ``lang`` (French by default): a summary line, then one line per
+        problem, then the notices."""
+        kind = Text(f"upload.kind.{self.kind}")
         if self.is_valid:
-            lines = [
-                f"Fichier valide ({label[self.kind]}) : {len(self.rows)} ligne(s) prête(s) à "
-                "importer."
-            ]
+            lines = [t("upload.report.valid", lang, kind=render(kind, lang), n=len(self.rows))]
         else:
             n = len(self.problems)
-            lines = [
-                f"Fichier invalide ({label[self.kind]}) : {n} problème(s) sur {self.n_lines} "
-                "ligne(s) de données. Rien n'a été importé."
-            ]
-            lines += [f"- {problem}" for problem in self.problems[:max_problems]]
+            summary = Text("upload.report.invalid", kind=kind, n=n, lines=self.n_lines)
+            lines = [summary.render(lang)]
+            lines += [f"- {problem.in_lang(lang)}" for problem in self.problems[:max_problems]]
             if n > max_problems:
-                lines.append(f"- … et {n - max_problems} autre(s) problème(s).")
+                lines.append(t("upload.report.more", lang, n=n - max_problems))
             if self.stopped_at is not None:
-                lines.append(
-                    f"Vérification arrêtée à la ligne {self.stopped_at} après {n} problèmes : "
-                    "corrigez-les, puis vérifiez de nouveau le fichier."
-                )
-        lines += [f"Remarque : {notice}" for notice in self.notices]
+                lines.append(t("upload.report.stopped", lang, line=self.stopped_at, n=n))
+        lines += [
+            t("upload.report.notice", lang, notice=render(notice, lang)) for notice in self.notices
+        ]
         return "\n".join(lines)
 
 
@@ -135,19 +147,24 @@ class ValidationReport:
 def _values_row(ctx: Context, cells: dict[str, str]) -> dict:
     """One row of the values format, resolved; raises _RowErrors with (column, message)."""
     out: dict = {}
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, Text]] = []
     indicator = cells["indicator_id"]
     if indicator in ctx.indicators:
         out["indicator_id"] = indicator
     else:
-        shown = "vide" if not indicator else f"« {indicator} »"
         hint = examples(sorted(ctx.indicators), indicator)
-        errors.append(("indicator_id", f"indicateur {shown} inconnu ; {hint}."))
+        what = Text("upload.what.indicator")
+        errors.append(
+            (
+                "indicator_id",
+                Text("upload.cell.unknown", what=what, shown=shown(indicator), hint=hint),
+            )
+        )
     if not cells["level"]:  # no level column (or an empty cell): read it off the region
         try:
             cells = {**cells, "level": infer_level(ctx, cells["region_code"])}
         except CellError as exc:
-            errors.append(("level", str(exc)))
+            errors.append(("level", exc.text))
     for column, resolve in (
         ("level", lambda t: resolve_level(t, VALUE_LEVELS)),
         ("region_code", lambda t: resolve_region(ctx, out["level"], t)),
@@ -159,15 +176,15 @@ def _values_row(ctx: Context, cells: dict[str, str]) -> dict:
         try:
             out[column] = resolve(cells[column])
         except CellError as exc:
-            errors.append((column, str(exc)))
+            errors.append((column, exc.text))
     low, high, what = -np.inf, np.inf, ""
     if "indicator_id" in out:
         unit, low, high = ctx.indicators[out["indicator_id"]]
-        what = f"pour « {out['indicator_id']} » ({unit})"
+        what = Text("upload.range.for_indicator", indicator=out["indicator_id"], unit=unit)
     try:
         out["value"] = resolve_number(cells["value"], low, high, what)
     except CellError as exc:
-        errors.append(("value", str(exc)))
+        errors.append(("value", exc.text))
     if errors:
         raise _RowErrors(errors)
     return out
@@ -176,27 +193,26 @@ def _values_row(ctx: Context, cells: dict[str, str]) -> dict:
 def _perception_row(ctx: Context, cells: dict[str, str]) -> dict:
     """One row of the perception format, resolved; raises _RowErrors with (column, message)."""
     out: dict = {}
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, Text]] = []
     survey = cells["survey"]
     if survey:
         out["survey"] = ctx.surveys.get(survey.upper(), survey)
     else:
-        errors.append(("survey", "nom d'enquête manquant (par exemple PHARE ou IMPACT)."))
+        errors.append(("survey", Text("upload.cell.no_survey")))
     year = cells["year"]
     if re.fullmatch(r"\d{4}", year) and YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]:
         out["year"] = year
     else:
-        shown = "vide" if not year else f"« {year} »"
-        errors.append(
-            ("year", f"année {shown} invalide : entier de {YEAR_RANGE[0]} à {YEAR_RANGE[1]}.")
-        )
+        low, high = YEAR_RANGE
+        errors.append(("year", Text("upload.cell.year", shown=shown(year), low=low, high=high)))
     actors = {a: a for a in ACTORS} | {a.rstrip("s"): a for a in ACTORS}
+    score = Text("upload.range.for_score")
     steps: list[tuple[str, Callable[[str], str]]] = [
-        ("actor", lambda t: resolve_choice(t, actors, "acteur")),
-        ("level", lambda t: resolve_level(t, ("2016", "france"))),
-        ("region_code", lambda t: resolve_region(ctx, out["level"], t, france="FR")),
-        ("domain", lambda t: resolve_choice(t, ctx.domains, "domaine")),
-        ("score_10", lambda t: resolve_number(t, *SCORE_RANGE, "pour une note sur 10")),
+        ("actor", lambda v: resolve_choice(v, actors, Text("upload.what.actor"))),
+        ("level", lambda v: resolve_level(v, ("2016", "france"))),
+        ("region_code", lambda v: resolve_region(ctx, out["level"], v, france="FR")),
+        ("domain", lambda v: resolve_choice(v, ctx.domains, Text("upload.what.domain"))),
+        ("score_10", lambda v: resolve_number(v, *SCORE_RANGE, score)),
     ]
     for column, resolve in steps:
         if column == "region_code" and "level" not in out:
@@ -204,7 +220,7 @@ def _perception_row(ctx: Context, cells: dict[str, str]) -> dict:
         try:
             out[column] = resolve(cells[column])
         except CellError as exc:
-            errors.append((column, str(exc)))
+            errors.append((column, exc.text))
     if errors:
         raise _RowErrors(errors)
     return out
@@ -259,21 +275,19 @@ def _header_problems(table: pd.DataFrame, kind: str) -> tuple[dict[str, str], li
     seen: dict[str, str] = {}
     for typed, column in canon.items():
         if column in seen and column in COLUMNS[kind]:
-            problems.append(
-                Problem(1, typed, f"colonne en double : « {seen[column]} » désigne déjà {column}.")
-            )
+            duplicate = Text("upload.table.duplicate_column", first=seen[column], column=column)
+            problems.append(Problem(1, typed, duplicate))
         seen.setdefault(column, typed)
-    found = ", ".join(f"« {c} »" for c in table.columns) or "aucune"
+    found = tuple(Text("upload.quoted", text=column_label(c)) for c in table.columns)
+    missing = Text(
+        "upload.table.missing_column",
+        kind=Text(f"upload.format.{kind}"),
+        expected=COLUMNS[kind],
+        found=found or Text("upload.none"),
+    )
     for column in COLUMNS[kind]:
         if column not in seen and column not in INFERABLE.get(kind, ()):
-            problems.append(
-                Problem(
-                    1,
-                    column,
-                    f"colonne obligatoire absente. Colonnes attendues ({kind}) : "
-                    f"{', '.join(COLUMNS[kind])} ; colonnes trouvées : {found}.",
-                )
-            )
+            problems.append(Problem(1, column, missing))
     return {typed: col for col, typed in seen.items()}, problems
 
 
@@ -318,16 +332,18 @@ def validate(
         problem = Problem(
             1,
             None,
-            "type de fichier non reconnu : les en-têtes doivent être ceux des valeurs "
-            f"({', '.join(COLUMNS['valeurs'])}) ou de la perception "
-            f"({', '.join(COLUMNS['perception'])}).",
+            Text(
+                "upload.table.unknown_kind",
+                values=COLUMNS["valeurs"],
+                perception=COLUMNS["perception"],
+            ),
         )
         return _report("valeurs", [], [problem], table)
     renames, problems = _header_problems(table, detected)
     if problems:
         return _report(detected, [], problems, table)
     if table.empty:
-        return _report(detected, [], [Problem(None, None, "aucune ligne de données.")], table)
+        return _report(detected, [], [Problem(None, None, Text("upload.table.no_rows"))], table)
     rows, problems, stopped_at = _check_rows(table, data, detected, renames, budget)
     checked = table if stopped_at is None else table.loc[:stopped_at]
     problems += _stray_cells(checked)
@@ -371,7 +387,7 @@ def _check_rows(
         try:
             row = parse(ctx, cells)
         except _RowErrors as exc:
-            problems += [Problem(int(line), typed_of.get(c, c), msg) for c, msg in exc.args[0]]
+            problems += [Problem(int(line), typed_of.get(c, c), text) for c, text in exc.args[0]]
             continue
         row["note"] = str(record[note_column]).strip() if note_column else ""
         rows.append({**row, "_line": int(line)})
@@ -381,21 +397,14 @@ def _check_rows(
 def _stray_cells(table: pd.DataFrame) -> list[Problem]:
     """Cells beyond the header (often a decimal comma in a ``,``-separated file)."""
     problems = []
-    stray = [c for c in table.columns if re.fullmatch(r"colonne \d+", str(c))]
+    stray = [c for c in table.columns if is_unnamed(c)]
     for column in stray:
         for line, text in table[column].items():
             if len(problems) >= MAX_PROBLEMS:
                 return problems
             if str(text).strip():
-                problems.append(
-                    Problem(
-                        int(line),
-                        column,
-                        f"« {text} » est hors des colonnes de l'en-tête (une virgule décimale "
-                        "dans un fichier séparé par des virgules ? utilisez « ; » comme "
-                        "séparateur ou mettez la valeur entre guillemets).",
-                    )
-                )
+                stray_cell = Text("upload.table.stray_cell", text=text)
+                problems.append(Problem(int(line), column, stray_cell))
     return problems
 
 
@@ -405,20 +414,15 @@ def _duplicates(rows: list[dict], kind: str) -> list[Problem]:
     for row in rows:
         key = tuple(row[k] for k in KEYS[kind])
         if key in first:
-            problems.append(
-                Problem(
-                    row["_line"],
-                    None,
-                    f"doublon de la ligne {first[key]} (même clé : "
-                    f"{', '.join(f'{k} = {v}' for k, v in zip(KEYS[kind], key, strict=True))}).",
-                )
-            )
+            same = tuple(f"{k} = {v}" for k, v in zip(KEYS[kind], key, strict=True))
+            duplicate = Text("upload.table.duplicate_row", line=first[key], key=same)
+            problems.append(Problem(row["_line"], None, duplicate))
         else:
             first[key] = row["_line"]
     return problems
 
 
-def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
+def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[Text]:
     """Remarks that do not block the import."""
     if not rows:
         return []
@@ -431,15 +435,19 @@ def _notices(data: IndicatorData, rows: list[dict], kind: str) -> list[str]:
     for (survey, year, actor), _ in frame.groupby(["survey", "year", "actor"]):
         if wave_rows(national, survey, year, actor).empty:
             notices.append(
-                f"aucune note nationale (niveau france) pour {survey} {year} {actor} : l'indice "
-                "perçu et l'écart ne peuvent pas être calculés sans elle."
+                Text(
+                    "upload.notice.no_national",
+                    survey=survey,
+                    year=year,
+                    actor=Text(f"actor.{actor}"),
+                )
             )
     return notices
 
 
 def _as_unchanged_territories(
     data: IndicatorData, rows: list[dict]
-) -> tuple[list[dict], list[str]]:
+) -> tuple[list[dict], list[Text]]:
     """2016 values of a region whose territory did not change in 2016 (codes 11, 24, 52, 53,
     93, 94), for an indicator the atlas consolidates: stored as the former region's value, the
     one the 2016 value is computed from (same territory). Anything else is left as typed,
@@ -464,9 +472,7 @@ def _as_unchanged_territories(
             moved.setdefault(row["indicator_id"], []).append(row["region_code"])
         out.append(row)
     notices = [
-        f"les valeurs 2016 de {indicator} pour {', '.join(sorted(codes))} (territoires "
-        "inchangés en 2016) sont enregistrées comme valeurs des anciennes régions de même "
-        "territoire : la valeur 2016 affichée en est calculée, identique."
+        Text("upload.notice.unchanged", indicator=indicator, codes=tuple(sorted(codes)))
         for indicator, codes in sorted(moved.items())
     ]
     return out, notices
@@ -526,35 +532,25 @@ def _unused_values(data: IndicatorData, rows: list[dict], bad_lines: set) -> lis
 
 def _why_unused(
     data: IndicatorData, indicator: pd.Series, level: str, code: str, from_96: bool = False
-) -> str:
+) -> Text:
     """Why a value is not displayed; ``from_96``: the France reference is computed from the
     96 départements (no value for the 22 former regions)."""
     name = indicator.name
     if indicator["aggregation"] == "ratio":
-        return (
-            f"valeur non utilisée : « {name} » est calculé à partir de "
-            f"« {indicator['numerator']} » et « {indicator['denominator']} » ; importez ces "
-            "deux indicateurs."
-        )
-    if level == "france" and from_96:
-        return (
-            f"valeur non utilisée : la valeur France de « {name} » est calculée à partir des 96 "
-            "départements ; importez leurs valeurs (niveau departement)."
+        return Text(
+            "upload.unused.ratio",
+            name=name,
+            numerator=indicator["numerator"],
+            denominator=indicator["denominator"],
         )
     if level == "france":
-        return (
-            f"valeur non utilisée : la valeur France de « {name} » est calculée à partir des 22 "
-            "anciennes régions ; importez leurs valeurs (niveau pre2016)."
-        )
+        return Text("upload.unused.france_96" if from_96 else "upload.unused.france", name=name)
     if level == "2016":
         kids = data.mapping.loc[data.mapping["code_2016"] == code]
         pairs = zip(kids["code_pre2016"], kids["nom_pre2016"], strict=True)
-        names = ", ".join(f"{c} {n}" for c, n in pairs)
-        return (
-            f"valeur non utilisée : la valeur 2016 de « {name} » pour {code} est calculée à "
-            f"partir des anciennes régions {names} ; importez leurs valeurs (niveau pre2016)."
-        )
-    return f"valeur non utilisée : l'atlas calcule la valeur de « {name} » pour {code}."
+        names = tuple(f"{c} {n}" for c, n in pairs)
+        return Text("upload.unused.2016", name=name, code=code, names=names)
+    return Text("upload.unused.other", name=name, code=code)
 
 
 def _report(
@@ -562,7 +558,7 @@ def _report(
     rows: list[dict],
     problems: list[Problem],
     table: pd.DataFrame,
-    notices: list[str] | None = None,
+    notices: list[Text] | None = None,
     stopped_at: int | None = None,
 ) -> ValidationReport:
     columns = [*COLUMNS[kind], "source_url", "note"]
@@ -589,13 +585,13 @@ def check_file(
 ) -> ValidationReport:
     """Read and check an uploaded file: the one entry point of the page and ``layers check``.
 
-    Raises :class:`~layers.upload.read.UploadError` (French) when the file cannot be read or
-    crosses a bound of :mod:`layers.upload.limits`, CPU time included (reading and checking
-    share one budget).
+    Raises :class:`~layers.upload.read.UploadError` when the file cannot be read or crosses a
+    bound of :mod:`layers.upload.limits`, CPU time included (reading and checking share one
+    budget).
     """
     budget = CpuBudget()
     table = read_table(content, filename, budget)
     try:
         return validate(table, data, kind, budget)
     except LimitExceeded as exc:
-        raise UploadError(f"Le fichier « {filename} » {exc}") from None
+        raise UploadError(Text("upload.file", name=filename, what=exc.text)) from None

@@ -14,8 +14,8 @@ reading, not after:
 - a number formatted as a percentage reads as the percentage shown (19,7 %, stored 0.197,
   reads "19.7"), numbers as Excel displays them (15 significant digits).
 
-Every problem raises :class:`WorkbookError` with a French message that completes the sentence
-"Le fichier « … » …".
+Every problem raises :class:`WorkbookError` with a message (a :class:`~i18n.Text`) that
+completes the sentence "Le fichier « … » …" / "The file “…” …".
 """
 
 import io
@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Callable
 from xml.parsers import expat
 
+from i18n import Text, TextError
 from layers.upload.limits import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
@@ -46,11 +47,11 @@ _PERCENT_FORMAT_IDS = {9, 10}
 _BOOLEANS = {"0": "FAUX", "1": "VRAI"}
 
 
-class WorkbookError(ValueError):
+class WorkbookError(TextError, ValueError):
     """A workbook that cannot be read; the message completes "Le fichier « … » …"."""
 
 
-class _Refused(Exception):
+class _Refused(TextError):
     """Raised from inside expat handlers (expat re-raises it from Parse)."""
 
 
@@ -66,10 +67,7 @@ def read_first_sheet(
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise WorkbookError(
-            "ressemble à un classeur .xlsx mais l'archive zip est endommagée : ré-enregistrez-le "
-            "depuis Excel, ou en CSV."
-        ) from exc
+        raise WorkbookError(Text("upload.workbook.bad_zip")) from exc
     with archive:
         reader = _Reader(archive, budget)
         return reader.first_sheet_rows()
@@ -89,15 +87,9 @@ class _Reader:
         if "mimetype" in self.names and self._small("mimetype").startswith(
             b"application/vnd.oasis.opendocument"
         ):
-            raise WorkbookError(
-                "est au format OpenDocument (.ods, LibreOffice), non pris en charge : "
-                "enregistrez-le en .xlsx ou en .csv."
-            )
+            raise WorkbookError(Text("upload.workbook.ods"))
         if "xl/workbook.bin" in self.names:
-            raise WorkbookError(
-                "est un classeur Excel binaire (.xlsb), non pris en charge : enregistrez-le en "
-                ".xlsx ou en .csv."
-            )
+            raise WorkbookError(Text("upload.workbook.xlsb"))
 
     def _small(self, name: str) -> bytes:
         info = self.archive.getinfo(name)
@@ -108,13 +100,13 @@ class _Reader:
 
     # --- parts ------------------------------------------------------------------------------
 
-    def parse(self, name: str, handlers: dict[str, Callable], what: str) -> None:
+    def parse(self, name: str, handlers: dict[str, Callable], what: Text) -> None:
         """Stream part ``name`` through expat with ``handlers``; enforce every bound."""
         try:
             info = self.archive.getinfo(name)
         except KeyError:
             raise WorkbookError(
-                f"est un classeur endommagé : il y manque {what} ({name})."
+                Text("upload.workbook.missing_part", what=what, part=name)
             ) from None
         self._check_size(info)
         parser = expat.ParserCreate()
@@ -136,31 +128,38 @@ class _Reader:
                     self.budget.check()
                 parser.Parse(b"", True)
         except _Refused as exc:
-            raise WorkbookError(str(exc)) from None
+            raise WorkbookError(exc.text) from None
         except expat.ExpatError as exc:
             raise WorkbookError(
-                f"est un classeur endommagé : {what} ({name}) n'est pas du XML valide "
-                f"(ligne {exc.lineno}, colonne {exc.offset + 1})."
+                Text(
+                    "upload.workbook.bad_xml",
+                    what=what,
+                    part=name,
+                    line=exc.lineno,
+                    column=exc.offset + 1,
+                )
             ) from None
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
             raise WorkbookError(
-                f"est un classeur endommagé : {what} ({name}) ne se décompresse pas "
-                f"({type(exc).__name__}) ; ré-enregistrez-le depuis Excel, ou en CSV."
+                Text("upload.workbook.no_inflate", what=what, part=name, error=type(exc).__name__)
             ) from None
 
     def _check_size(self, info: zipfile.ZipInfo) -> None:
         if info.flag_bits & 0x1:
-            raise WorkbookError(
-                "est une archive chiffrée : enlevez le mot de passe, ou enregistrez-le en CSV."
-            )
+            raise WorkbookError(Text("upload.workbook.encrypted_zip"))
         if self.xml_bytes + info.file_size > MAX_XML_BYTES:
             raise LimitExceeded(_too_big(info.filename, self.xml_bytes + info.file_size))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > MAX_ZIP_RATIO:
             raise LimitExceeded(
-                f"contient une partie ({info.filename}) qui se décompresse {thousands(int(ratio))} "
-                f"fois ({megabytes(info.compress_size)} -> {megabytes(info.file_size)}) : "
-                f"archive suspecte (un classeur se décompresse au plus {MAX_ZIP_RATIO} fois)."
+                Text(
+                    "upload.workbook.ratio",
+                    part=info.filename,
+                    ratio=thousands(int(ratio)),
+                    packed=megabytes(info.compress_size),
+                    unpacked=megabytes(info.file_size),
+                    max=MAX_ZIP_RATIO,
+                )
             )
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
@@ -179,7 +178,7 @@ class _Reader:
                 )
                 found[attrs.get("Id", "")] = (attrs.get("Type", ""), posixpath.normpath(path))
 
-        self.parse(rels, {"StartElementHandler": start}, "la table des liens")
+        self.parse(rels, {"StartElementHandler": start}, Text("upload.part.links"))
         return found
 
     def workbook_path(self) -> str:
@@ -188,10 +187,7 @@ class _Reader:
                 return target
         if "xl/workbook.xml" in self.names:
             return "xl/workbook.xml"
-        raise WorkbookError(
-            "est une archive zip qui n'est pas un classeur Excel : elle n'a pas de partie "
-            "xl/workbook.xml. Enregistrez votre tableau en .xlsx ou en .csv."
-        )
+        raise WorkbookError(Text("upload.workbook.not_excel"))
 
     def first_sheet(self, workbook: str) -> tuple[str, str]:
         """(name, relationship id) of the first sheet listed by the workbook."""
@@ -202,9 +198,9 @@ class _Reader:
                 rid = next((v for k, v in attrs.items() if _local(k) == "id"), "")
                 sheets.append((attrs.get("name", "?"), rid))
 
-        self.parse(workbook, {"StartElementHandler": start}, "la liste des feuilles")
+        self.parse(workbook, {"StartElementHandler": start}, Text("upload.part.sheets"))
         if not sheets:
-            raise WorkbookError("est un classeur sans feuille : il n'y a rien à lire.")
+            raise WorkbookError(Text("upload.workbook.no_sheet"))
         return sheets[0]
 
     def percent_styles(self, path: str | None) -> set[int]:
@@ -229,7 +225,9 @@ class _Reader:
                 in_xfs.clear()
 
         self.parse(
-            path, {"StartElementHandler": start, "EndElementHandler": end}, "la feuille de styles"
+            path,
+            {"StartElementHandler": start, "EndElementHandler": end},
+            Text("upload.part.styles"),
         )
         return {
             index
@@ -269,13 +267,14 @@ class _Reader:
             if state["in_t"]:
                 state["chars"] += len(data)
                 if state["chars"] > MAX_CELL_CHARS:
-                    raise _Refused(_cell_too_long(f"le texte partagé n° {len(strings) + 1}"))
+                    where = Text("upload.part.shared_string", n=len(strings) + 1)
+                    raise _Refused(_cell_too_long(where))
                 text.append(data)
 
         self.parse(
             path,
             {"StartElementHandler": start, "EndElementHandler": end, "CharacterDataHandler": chars},
-            "la table des textes",
+            Text("upload.part.strings"),
         )
         return strings
 
@@ -284,10 +283,7 @@ class _Reader:
         links = self.relationships(workbook)
         name, rid = self.first_sheet(workbook)
         if rid not in links:
-            raise WorkbookError(
-                f"est un classeur endommagé : la feuille « {name[:40]} » n'a pas de lien vers "
-                "son contenu."
-            )
+            raise WorkbookError(Text("upload.workbook.sheet_unlinked", name=name[:40]))
         by_type = {kind.rsplit("/", 1)[-1]: target for kind, target in links.values()}
         percent = self.percent_styles(by_type.get("styles"))
         strings = self.shared_strings(by_type.get("sharedStrings"))
@@ -299,7 +295,7 @@ class _Reader:
                 "EndElementHandler": sheet.end,
                 "CharacterDataHandler": sheet.chars,
             },
-            f"la feuille « {name[:40]} »",
+            Text("upload.part.sheet", name=name[:40]),
         )
         return sheet.rows()
 
@@ -325,8 +321,7 @@ class _Sheet:
             self.elements += 1
             if self.elements > MAX_XML_ELEMENTS:
                 raise _Refused(
-                    f"a trop de cellules déclarées (plus de {thousands(MAX_XML_ELEMENTS)}, même "
-                    "vides) : copiez le tableau utile dans un nouveau classeur."
+                    Text("upload.workbook.too_many_elements", max=thousands(MAX_XML_ELEMENTS))
                 )
         if local == "row":
             self.row = _int(attrs.get("r"), self.row + 1)
@@ -345,7 +340,7 @@ class _Sheet:
         if self.in_value:
             self.n_chars += len(data)
             if self.n_chars > MAX_CELL_CHARS:
-                raise _Refused(_cell_too_long(f"la cellule {_ref(self.cell)}"))
+                raise _Refused(_cell_too_long(Text("upload.part.cell", cell=_ref(self.cell))))
             self.text.append(data)
 
     def end(self, name: str) -> None:
@@ -359,17 +354,25 @@ class _Sheet:
             self.cell = None
 
     def _keep(self, row: int, column: int, text: str) -> None:
+        cell = f"{_letters(column)}{row}"
         if column > MAX_COLUMNS:
             raise _Refused(
-                f"a une valeur en colonne {_letters(column)} (la {thousands(column)}e, cellule "
-                f"{_letters(column)}{row}) : au plus {MAX_COLUMNS} colonnes. Supprimez les "
-                "colonnes en trop."
+                Text(
+                    "upload.workbook.far_column",
+                    letters=_letters(column),
+                    n=thousands(column),
+                    cell=cell,
+                    max=MAX_COLUMNS,
+                )
             )
         if row > MAX_LINES:
             raise _Refused(
-                f"a une valeur à la ligne {thousands(row)} (cellule {_letters(column)}{row}) : au "
-                f"plus {thousands(MAX_LINES)} lignes, en-tête compris. Supprimez les lignes en "
-                "trop ou découpez le fichier."
+                Text(
+                    "upload.workbook.far_row",
+                    line=thousands(row),
+                    cell=cell,
+                    max=thousands(MAX_LINES),
+                )
             )
         self.cells.setdefault(row, {})[column] = text
 
@@ -379,8 +382,7 @@ class _Sheet:
             index = _int(raw, -1)
             if not 0 <= index < len(self.strings):
                 raise _Refused(
-                    f"est un classeur endommagé : la cellule {_ref(self.cell)} renvoie au texte "
-                    f"partagé n° {raw[:12]}, absent."
+                    Text("upload.workbook.missing_string", cell=_ref(self.cell), index=raw[:12])
                 )
             return self.strings[index]
         if kind in ("inlineStr", "str", "e"):
@@ -427,10 +429,7 @@ def is_percent_format(code: str) -> bool:
 
 
 def _refuse_dtd(*_args) -> None:
-    raise _Refused(
-        "contient une déclaration de type de document ou des entités XML, refusées par sécurité "
-        "(Excel n'en écrit jamais) : ré-enregistrez-le depuis Excel, ou en CSV."
-    )
+    raise _Refused(Text("upload.workbook.dtd"))
 
 
 def _local(name: str) -> str:
@@ -450,9 +449,7 @@ def _position(ref: str | None, row: int, column: int) -> tuple[int, int]:
         return row, column
     match = _REF.match(ref)
     if not match:
-        raise _Refused(
-            f"est un classeur endommagé : référence de cellule « {ref[:20]} » illisible."
-        )
+        raise _Refused(Text("upload.workbook.bad_ref", ref=ref[:20]))
     letters, digits = match.groups()
     number = 0
     for letter in letters.upper():
@@ -472,12 +469,14 @@ def _ref(cell: dict | None) -> str:
     return f"{_letters(cell['column'])}{cell['row']}" if cell else "?"
 
 
-def _too_big(name: str, n_bytes: int) -> str:
-    return (
-        f"est un classeur qui se décompresse en plus de {megabytes(n_bytes)} de XML ({name}) : au "
-        f"plus {megabytes(MAX_XML_BYTES)}. Enregistrez le tableau utile en CSV."
+def _too_big(name: str, n_bytes: int) -> Text:
+    return Text(
+        "upload.workbook.too_much_xml",
+        size=megabytes(n_bytes),
+        part=name,
+        max=megabytes(MAX_XML_BYTES),
     )
 
 
-def _cell_too_long(what: str) -> str:
-    return f"a {what} de plus de {thousands(MAX_CELL_CHARS)} caractères (la limite d'Excel)."
+def _cell_too_long(what: Text) -> Text:
+    return Text("upload.workbook.long_cell", what=what, max=thousands(MAX_CELL_CHARS))
