@@ -496,11 +496,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "profile.no_indicators": ("Aucun indicateur pour ce domaine.", "No indicator for this domain."),
     "profile.star_caption": (
         "★ = indicateur qui entre dans l'indice du domaine à ce niveau. Rang parmi les "
-        "{plural}, 1 = le plus fragile. Part de la France pour les effectifs seulement. "
-        "Origine : valeur lue dans la source, ou calculée (et comment).",
+        "{plural}, 1 = le plus fragile. Sous chaque nom : année, unité, origine (valeur lue "
+        "dans la source, ou calculée, et comment) et source ; sous un effectif, sa part de la "
+        "France.",
         "★ = indicator that enters the domain's index at this level. Rank among the {plural}, "
-        "1 = the most fragile. Share of France for counts only. Origin: value read in the "
-        "source, or computed (and how).",
+        "1 = the most fragile. Under each name: year, unit, origin (value read in the source, "
+        "or computed, and how) and source; under a count, its share of France.",
     ),
     "profile.col.key_figure": ("Chiffre clé", "Key figure"),
     "profile.col.value": ("Valeur", "Value"),

@@ -440,3 +440,18 @@ def test_profile_says_when_a_domain_rests_on_proxies_and_which_values_are_approx
 def detail_html(at: AppTest) -> str:
     """The profile's HTML block: proxy note, indicator table, reading notes."""
     return next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)
+
+
+@pytest.mark.parametrize(
+    "lang, pattern",
+    [
+        ("fr", r"^Roubaix \(59\) — \d{2,3}\u202f\d{3} hab\.$"),
+        ("en", r"^Roubaix \(59\) — \d{2,3},\d{3} inh\.$"),
+    ],
+)
+def test_the_commune_candidates_write_populations_the_way_of_the_language(lang, pattern):
+    at = run_app(lang=lang)
+    at.text_input(key="near_query").set_value("Roubaix").run()
+    assert not at.exception
+    options = at.selectbox(key="near_choice").options
+    assert any(re.match(pattern, option) for option in options), options

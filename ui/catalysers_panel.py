@@ -276,6 +276,6 @@ def _candidate_label(row, lang: str = DEFAULT_LANG) -> str:
     if pd.isna(row.population):
         population = ""
     else:
-        count = f"{int(row.population):,}".replace(",", "\u202f" if lang == "fr" else ",")
+        count = format_number(row.population, 0, lang)
         population = " — " + t("catalysers.population", lang, n=count)
     return f"{row.name} ({row.departement}){population}"
