@@ -39,7 +39,14 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from bench.baseline import BASELINE_COMMIT, baseline_dir
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, is_local, streamlit_process
+from bench.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO_DIR,
+    ROOTS_JS,
+    is_local,
+    streamlit_process,
+)
 from geo.shapes import read_layer
 
 REGIONS = {
@@ -56,7 +63,9 @@ OUT = REPO_DIR / "bench" / "out" / "bench_browser.json"
 
 # Installed in every page before its own scripts: websocket byte counts, the first region
 # polygon, and a per-click recorder polled at each animation frame.
-INIT_SCRIPT = """
+INIT_SCRIPT = (
+    ROOTS_JS
+    + """
 (() => {
   const bench = (window.__bench = { ws: [], sent: [], firstPolygon: null, errors: [] });
   const size = (d) => (d == null ? 0 : d.byteLength ?? d.size ?? d.length ?? 0);
@@ -72,18 +81,7 @@ INIT_SCRIPT = """
     }
   };
   window.addEventListener("error", (e) => bench.errors.push(String(e.message)));
-  // Only our components' shadow roots and iframes (the folium map): scanning every element
-  // at each frame slowed the very page it measured (~7 % of the main thread on a first paint).
-  function roots() {
-    const out = [document];
-    document.querySelectorAll("[data-testid^='stBidiComponent'], iframe").forEach((el) => {
-      try {
-        if (el.shadowRoot) out.push(el.shadowRoot);
-        if (el.contentDocument) out.push(el.contentDocument);
-      } catch (e) {}
-    });
-    return out;
-  }
+  const roots = atlasRoots; // bench/browser.py ROOTS_JS
   bench.roots = roots;
   const polygon = () => roots().some((r) => r.querySelector("path.leaflet-interactive"));
   const watch = () => {
@@ -129,6 +127,7 @@ INIT_SCRIPT = """
   };
 })();
 """.replace("__TIMEOUT__", str(CLICK_TIMEOUT_MS))
+)
 
 
 @dataclass(frozen=True)

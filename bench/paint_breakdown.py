@@ -29,9 +29,11 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, streamlit_process
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, ROOTS_JS, streamlit_process
 
-INIT = """
+INIT = (
+    ROOTS_JS
+    + """
 (() => {
   const b = (window.__paint = { ws: [], wsOpen: null, title: null, atlas: null, leaflet: null,
                                 polygon: null, complete: null, long: [] });
@@ -56,18 +58,7 @@ INIT = """
     new PerformanceObserver((list) => list.getEntries().forEach((e) =>
       b.long.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
   } catch (e) {}
-  // Only the elements that hold a shadow root (our components) and iframes (the folium map):
-  // a scan of every element at each frame would slow the page it measures.
-  const hosts = () => {
-    const out = [document];
-    document.querySelectorAll("[data-testid^='stBidiComponent'], iframe").forEach((el) => {
-      try {
-        if (el.shadowRoot) out.push(el.shadowRoot);
-        if (el.contentDocument) out.push(el.contentDocument);
-      } catch (e) {}
-    });
-    return out;
-  };
+  const hosts = atlasRoots; // bench/browser.py ROOTS_JS
   const watch = () => {
     const now = performance.now();
     if (b.title === null && document.querySelector("h1")) b.title = now;
@@ -80,6 +71,7 @@ INIT = """
   requestAnimationFrame(watch);
 })();
 """
+)
 
 COLLECT = """() => {
   const b = window.__paint;
