@@ -4,6 +4,7 @@ import pytest
 import streamlit as st
 
 import layers.indicators.bundle
+import ui.sources
 from bench.load_sessions import run_load
 
 pytestmark = pytest.mark.slow
@@ -18,7 +19,8 @@ def test_20_sessions_run_without_error_and_share_the_cached_data(monkeypatch):
         return original(*args, **kwargs)
 
     st.cache_resource.clear()
-    monkeypatch.setattr(layers.indicators.bundle, "load_indicator_data", counting_loader)
+    # Where the app looks it up: ui/sources.py's cached loader (imported once per process).
+    monkeypatch.setattr(ui.sources, "load_indicator_data", counting_loader)
     result, before_mb, after_mb = run_load(sessions=20, seconds=12)
     assert result.errors == []
     assert result.runs >= 20
