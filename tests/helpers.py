@@ -42,6 +42,25 @@ def run_app(map_first: bool = False, **params) -> AppTest:
     return app_test(map_first, **params).run()
 
 
+def texts(at: AppTest) -> str:
+    """Every text the page shows in Markdown, captions, info boxes and HTML elements."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [h.proto.body for h in at.html]
+    return "\n".join(parts)
+
+
+def component_data(at: AppTest, name: str) -> dict:
+    """The data a component of ours received (AppTest does not run its JavaScript)."""
+    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
+    assert len(found) == 1, f"{len(found)} {name} components"
+    return json.loads(found[0].json)
+
+
+def summary_of(at: AppTest, code: str) -> str:
+    """The profile summary the browser shows at a click on ``code`` (HTML)."""
+    return component_data(at, "atlas_summary")["summaries"][code]
+
+
 def to_geojson(gdf: gpd.GeoDataFrame) -> dict:
     """A GeoJSON FeatureCollection with no ids and no bounding boxes (smaller payload)."""
     return json.loads(gdf.to_json(drop_id=True, na="null"))

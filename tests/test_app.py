@@ -1,7 +1,6 @@
 """The Streamlit app, run headless with AppTest (no browser: the map's data is checked instead)."""
 
 import itertools
-import json
 import re
 
 import pytest
@@ -9,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
-from tests.helpers import indicator_table, run_app
+from tests.helpers import component_data, indicator_table, run_app, summary_of, texts
 
 
 def legend_rows(at: AppTest) -> list[str]:
@@ -24,23 +23,6 @@ def legend_counts(at: AppTest) -> dict[str, int]:
     legend = next(h.proto.body for h in at.html if "atlas-legend" in h.proto.body)
     rows = re.findall(r"<tr><td>.*?</td><td>(.*?)</td><td[^>]*>(\d+)</td></tr>", legend)
     return {label: int(count) for label, count in rows}
-
-
-def component_data(at: AppTest, name: str) -> dict:
-    """The data a component of ours received (AppTest does not run its JavaScript)."""
-    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
-    assert len(found) == 1, f"{len(found)} {name} components"
-    return json.loads(found[0].json)
-
-
-def summary_of(at: AppTest, code: str) -> str:
-    return component_data(at, "atlas_summary")["summaries"][code]
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [i.value for i in at.info] + [h.proto.body for h in at.html]
-    return "\n".join(parts)
 
 
 @pytest.mark.parametrize("level", ["2016", "pre2016", "departement"])

@@ -6,7 +6,6 @@ domains, indicators with value, year, source and rank among the 96, its region a
 exports and an import at that level.
 """
 
-import json
 import re
 
 import numpy as np
@@ -20,31 +19,13 @@ from layers.render.formatting import NO_DATA_LABEL, format_value
 from layers.upload.apply import apply_import
 from layers.upload.read import read_table
 from layers.upload.validate import validate
-from tests.helpers import app_test, indicator_table, run_app
+from tests.helpers import app_test, component_data, indicator_table, run_app, summary_of, texts
 from ui.import_panel import LABELS_KEY, SESSION_KEY
 
 
 @pytest.fixture(scope="module")
 def data() -> IndicatorData:
     return load_indicator_data()
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [i.value for i in at.info] + [h.proto.body for h in at.html]
-    return "\n".join(parts)
-
-
-def component_data(at: AppTest, name: str) -> dict:
-    """The data a component of ours received (AppTest does not run its JavaScript)."""
-    found = [e.proto for e in at.get("bidi_component") if e.proto.component_name == name]
-    assert len(found) == 1, f"{len(found)} {name} components"
-    return json.loads(found[0].json)
-
-
-def summary_of(at: AppTest, code: str) -> str:
-    """The profile summary the browser shows at a click on ``code`` (HTML)."""
-    return component_data(at, "atlas_summary")["summaries"][code]
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
