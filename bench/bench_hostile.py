@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from bench import hostile_files as hostile
+from i18n import localised_number
 
 REPO = Path(__file__).resolve().parents[1]
 FILES = {
@@ -90,7 +91,7 @@ def main() -> None:
             path.write_bytes(content)
             for label, root in roots.items():
                 row = measure(root, path)
-                size = f"{len(content) / 1000:,.0f}".replace(",", "\u202f")
+                size = localised_number(len(content) / 1000, ",.0f", "fr")
                 print(
                     f"| {name} | {size} ko | {label} | {row['cpu_s']} | {row['rss_mb']} | "
                     f"{row['outcome'][:110]} |"

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geo.region_mapping import load_units
+from i18n import localised_number
 from layers.build.departements_rules import (
     APPROXIMATE_WEIGHTS,
     CAVEATS,
@@ -142,7 +143,7 @@ def _ratio_how(row: pd.Series) -> str:
     if row["aggregation"] != "ratio":
         return ""
     scale = int(float(row["scale"] or 1))
-    factor = "" if scale == 1 else f"{scale:,} × ".replace(",", "\u202f")
+    factor = "" if scale == 1 else f"{localised_number(scale, ',', 'fr')} × "
     return f"rapport : {factor}{row['numerator']} / {row['denominator']}"
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from geo.levels import LEVELS
+from i18n import localised_number
 from layers.build.method_page import AGGREGATION_FR, DIRECTION_FR, shorten
 from layers.build.method_page import _cell as cell
 from layers.indicators.bundle import IndicatorData
@@ -36,7 +37,7 @@ def _france_text(ref: pd.Series, decimals: int = 1) -> str:
     """The France value an indicator is compared with, and where it comes from."""
     if ref["method"] == "non disponible":
         return "non disponible"
-    value = f"{ref['value']:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+    value = localised_number(ref["value"], f",.{decimals}f", "fr")
     if ref["method"] == "publié":
         other = " (autre source)" if str(ref["note"]).startswith("ATTENTION") else ""
         return f"{value}, publiée{other}"
@@ -208,7 +209,7 @@ def _published_gap(data: IndicatorData, indicator_id: str) -> str:
         gaps.append(float(np.nanmax(np.abs(sums.reindex(published.index) - published))))
     if not gaps:
         return "—"
-    return f"oui ({max(gaps):,.0f})".replace(",", "\u202f")
+    return f"oui ({localised_number(max(gaps), ',.0f', 'fr')})"
 
 
 def render_proxy_domains(data: IndicatorData) -> str:
