@@ -9,12 +9,16 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from geo.levels import LEVELS, check_level
 from geo.region_mapping import load_region_mapping, load_units
 from i18n import DEFAULT_LANG, has_key, t
+
+#: Whatever a memoised computation returns (a table, a string...).
+T = TypeVar("T")
 
 INDICATORS_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
 FRANCE_CODES = {"FRM": "France métropolitaine", "FR": "France entière"}
@@ -67,7 +71,7 @@ class IndicatorData:
             table = self.mapping if self.units is None else self.units
             object.__setattr__(self, "region_names", region_names_of(table))
 
-    def memoised(self, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()`` once per bundle and key; callers must treat the result as read-only.
 
         The tables are immutable, so a derived table never goes stale; a bundle with imported
