@@ -30,6 +30,7 @@ from ui.sources import (
     catalyser_directory,
     choices_for,
     choropleth,
+    details,
     gazetteer,
     geometry_url,
     markers_url,
@@ -135,6 +136,9 @@ if atlas_tab.open:
                 legend=legend,
                 summary=lambda: summaries(
                     view.level, profile_survey(data, view), data, data_key, lang
+                ),
+                detail=lambda domain: details(
+                    view.level, domain, profile_survey(data, view), data, data_key, lang
                 ),
                 catalysers_of=region_catalysers,
                 show_marker_legend=show_catalysers,

@@ -13,8 +13,12 @@ Python, so Playwright's own overhead is left out.
   frame), warm (the same browser profile, its HTTP cache filled) and cold (a new profile
   each time); the servers' caches are warm in both (a first load is made before measuring);
 - click -> name: the clicked region's name in the profile heading (h2/h3, next frame);
-- click -> full profile: name shown, the profile's last element (the printable-page button)
-  drawn and no element of the page still stale (the server's run for the click is drawn);
+- click -> full profile: name shown and the profile's last content element drawn: the
+  indicator table of the detail (drawn in the browser since layers/render/profile_detail.py);
+  for apps whose detail the server draws, its printable-page button with no element of the
+  page still stale;
+- click -> server's run drawn: the printable-page button of the clicked region drawn and no
+  element of the page still stale (the server's run for the click is drawn);
 - click -> the click sent on the websocket, and -> the server's first and last messages
   before the full profile: what comes after the last one is the browser drawing;
 - bytes per click: websocket messages received from the click to 0.5 s after the full profile;
@@ -90,8 +94,11 @@ INIT_SCRIPT = (
   };
   requestAnimationFrame(watch);
 
-  bench.arm = (name, headingSel, readySel) => {
-    const rec = { click: null, name: null, full: null };
+  // full: the profile's last content element for the clicked region (readySel) drawn, and,
+  // when the server draws it (readySel === settledSel), no element of the page still stale;
+  // settled: settledSel drawn and nothing stale (the server's run for the click is drawn).
+  bench.arm = (name, headingSel, readySel, settledSel) => {
+    const rec = { click: null, name: null, full: null, settled: null };
     const down = () => { if (rec.click === null) rec.click = performance.now(); };
     const windows = [window];
     document.querySelectorAll("iframe").forEach((f) => {
@@ -110,12 +117,16 @@ INIT_SCRIPT = (
             Array.from(r.querySelectorAll(headingSel)).some((h) => h.textContent.trim() === name));
           if (shown) rec.name = now;
         }
+        const stale = document.querySelector('[data-stale="true"]');
         if (rec.name !== null && rec.full === null) {
           const ready = scope.some((r) => r.querySelector(readySel));
-          const stale = document.querySelector('[data-stale="true"]');
-          if (ready && !stale) rec.full = now;
+          if (ready && (readySel !== settledSel || !stale)) rec.full = now;
         }
-        if (rec.full !== null || now - started > __TIMEOUT__) {
+        if (rec.name !== null && rec.settled === null) {
+          const ready = scope.some((r) => r.querySelector(settledSel));
+          if (ready && !stale) rec.settled = now;
+        }
+        if ((rec.full !== null && rec.settled !== null) || now - started > __TIMEOUT__) {
           windows.forEach((w) => w.removeEventListener("pointerdown", down, true));
           resolve(rec);
           return;
@@ -138,7 +149,8 @@ class Variant:
     app_dir: Path
     heading: str  # the profile heading's tag
     point_js: str  # (lat, lon) -> page point of that place on the map
-    ready: str  # selector of the profile's last element, "{level}" and "{code}" filled in
+    ready: str  # selector of the profile's last content element, "{level}" and "{code}" filled in
+    settled: str = ""  # selector of what the server's run draws last ("": ``ready``)
     env: tuple[tuple[str, str], ...] = ()  # extra environment of the server
 
 
@@ -161,7 +173,8 @@ NEW = Variant(
     app_dir=REPO_DIR,
     heading="h2",
     point_js="([lat, lon]) => [...window.Atlas.maps][0].pagePoint(lat, lon)",
-    ready='.st-key-atlas_detail_{level}_{code} [data-testid="stDownloadButton"]',
+    ready='.atlas-detail[data-detail="{level}/{code}"] .atlas-detail-table',
+    settled='.st-key-atlas_detail_{level}_{code} [data-testid="stDownloadButton"]',
 )
 #: The new app with Streamlit's garbage collection after every run (its default), to weigh
 #: ``runner.postScriptGC = false`` (.streamlit/config.toml).
@@ -232,36 +245,39 @@ async def click(page, variant: Variant, code: str, name: str) -> dict:
     """One click on a region: times (s) from the click to the name and to the full profile,
     and websocket bytes received; ``error`` when it did not complete."""
     ready = variant.ready.format(level="2016", code=code)
+    settled = (variant.settled or variant.ready).format(level="2016", code=code)
     await page.evaluate(
-        "([n, h, r]) => window.__bench.arm(n, h, r)", [name, variant.heading, ready]
+        "([n, h, r, s]) => window.__bench.arm(n, h, r, s)",
+        [name, variant.heading, ready, settled],
     )
     point = await page.evaluate(variant.point_js, list(POINTS[code]))
     await page.mouse.click(point["x"], point["y"])
     rec = await page.evaluate("window.__bench.pending")
-    if rec["full"] is None or rec["click"] is None:
+    if rec["full"] is None or rec["settled"] is None or rec["click"] is None:
         return {"error": f"click on {code}: not complete in {CLICK_TIMEOUT_MS} ms ({rec})"}
     await asyncio.sleep(0.5)
     received = await page.evaluate(
         "([a, b]) => window.__bench.ws.filter(([t]) => t >= a && t <= b)"
         ".reduce((s, [, n]) => s + n, 0)",
-        [rec["click"], rec["full"] + 500],
+        [rec["click"], max(rec["full"], rec["settled"]) + 500],
     )
-    # The server's part: its first and last websocket messages between the click and the full
-    # profile (what follows the last one is the browser drawing).
+    # The server's part: its first and last websocket messages between the click and the
+    # settled page (what follows the last one is the browser drawing).
     first, last = await page.evaluate(
         "([a, b]) => { const t = window.__bench.ws.map(([t]) => t).filter((t) => t >= a && t <= b);"
         " return t.length ? [t[0], t[t.length - 1]] : [null, null]; }",
-        [rec["click"], rec["full"]],
+        [rec["click"], rec["settled"]],
     )
     sent = await page.evaluate(
         "([a, b]) => window.__bench.sent.find((t) => t >= a && t <= b) ?? null",
-        [rec["click"], rec["full"]],
+        [rec["click"], rec["settled"]],
     )
     shown = await page.locator("[data-testid='stException']").count()
     out = {
         "sent_s": (sent - rec["click"]) / 1000 if sent is not None else float("nan"),
         "name_s": (rec["name"] - rec["click"]) / 1000,
         "full_s": (rec["full"] - rec["click"]) / 1000,
+        "settled_s": (rec["settled"] - rec["click"]) / 1000,
         "first_ws_s": (first - rec["click"]) / 1000 if first is not None else float("nan"),
         "last_ws_s": (last - rec["click"]) / 1000 if last is not None else float("nan"),
         "bytes": received,
@@ -341,6 +357,8 @@ def summary(results: list[dict]) -> dict:
         "name_p90": p90([r["name_s"] for r in ok]),
         "full_p50": median([r["full_s"] for r in ok]),
         "full_p90": p90([r["full_s"] for r in ok]),
+        "settled_p50": median([r["settled_s"] for r in ok if "settled_s" in r]),
+        "settled_p90": p90([r["settled_s"] for r in ok if "settled_s" in r]),
         "bytes_p50": median([r["bytes"] for r in ok]),
         "sent_p50": median([r["sent_s"] for r in ok if "sent_s" in r]),
         "first_ws_p50": median([r["first_ws_s"] for r in ok if "first_ws_s" in r]),
@@ -367,10 +385,13 @@ def alternate(items: list, i: int) -> list:
 
 
 def old_variant(commit: str) -> Variant:
-    """The app at ``commit``, driven as the folium app or, if it has it, as the map component."""
+    """The app at ``commit``, driven as the folium app or, if it has it, as the map component
+    (with the detail drawn by the server, before layers/render/profile_detail.py)."""
     app_dir = baseline_dir(commit)
-    if (app_dir / "ui" / "atlas_component.py").is_file():
+    if (app_dir / "layers" / "render" / "profile_detail.py").is_file():
         return Variant(**{**NEW.__dict__, "name": "old", "app_dir": app_dir})
+    if (app_dir / "ui" / "atlas_component.py").is_file():
+        return Variant(**{**NEW.__dict__, "name": "old", "app_dir": app_dir, "ready": NEW.settled})
     return Variant(**{**OLD.__dict__, "app_dir": app_dir})
 
 
@@ -432,6 +453,8 @@ ROWS = [
     ("click -> name shown (p90)", "clicks", "name_p90", "s", ""),
     ("click -> full profile (median)", "clicks", "full_p50", "s", "<= 0.3 s"),
     ("click -> full profile (p90)", "clicks", "full_p90", "s", ""),
+    ("click -> server's run drawn (median)", "clicks", "settled_p50", "s", ""),
+    ("click -> server's run drawn (p90)", "clicks", "settled_p90", "s", ""),
     ("click -> the click sent to the server (median)", "clicks", "sent_p50", "s", ""),
     ("click -> server's first message (median)", "clicks", "first_ws_p50", "s", ""),
     ("click -> server's last message (median)", "clicks", "last_ws_p50", "s", ""),
@@ -440,6 +463,7 @@ ROWS = [
     ("{users} users: click -> name (p90)", "load", "name_p90", "s", "<= 1.5 s"),
     ("{users} users: click -> full (p50)", "load", "full_p50", "s", ""),
     ("{users} users: click -> full (p90)", "load", "full_p90", "s", ""),
+    ("{users} users: click -> server's run drawn (p90)", "load", "settled_p90", "s", ""),
 ]
 
 

@@ -96,7 +96,9 @@ def _label(key: str, french: str, lang: str) -> str:
     return t(key, lang) if has_key(key) else french
 
 
-def _domain_label(data: IndicatorData, domain: str, lang: str) -> str:
+def domain_label(data: IndicatorData, domain: str, lang: str = DEFAULT_LANG) -> str:
+    """A domain's name in ``lang`` (the data's French for a domain the catalogue does not
+    know)."""
     rows = data.domains.loc[data.domains["domain"] == domain, "label_fr"]
     return _label(f"domain.{domain}", rows.iloc[0] if len(rows) else domain, lang)
 
@@ -153,7 +155,7 @@ def _proxy_sentence(data: IndicatorData, level: str, domains: list[str], lang: s
         return ""
     if len(domains) == 1:
         return t("caption.proxy_one", lang, note=proxies.iloc[0])
-    labels = [_domain_label(data, domain, lang) for domain in proxies.index]
+    labels = [domain_label(data, domain, lang) for domain in proxies.index]
     return t("caption.proxy_many", lang, labels=t("common.list_sep", lang).join(labels))
 
 
@@ -443,7 +445,7 @@ def indicator_options(
         r.indicator_id: t(
             "indicator.option",
             lang,
-            domain=_domain_label(data, r.domain, lang)
+            domain=domain_label(data, r.domain, lang)
             if isinstance(r.domain_label, str)
             else t("indicator.context", lang),
             label=r.label_fr,

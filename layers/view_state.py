@@ -121,14 +121,16 @@ def to_query_params(state: ViewState) -> dict[str, str]:
 def map_click(value: object, level: str, codes: Collection[str]) -> tuple[str, int] | None:
     """``(code, seq)`` of a click sent by the browser map, or None if it is not a valid one.
 
-    The browser sends ``{"level", "code", "seq"}``; anything else (another level, a code that
-    is not a region of ``level``, a missing or negative sequence number) is ignored, whatever
-    the page sent.
+    The browser sends ``{"level", "code", "seq"}`` (code "" when the profile is closed);
+    anything else (another level, a code that is not a region of ``level``, a missing or
+    negative sequence number) is ignored, whatever the page sent.
     """
     if not isinstance(value, Mapping):
         return None
     code, seq = value.get("code"), value.get("seq")
-    if value.get("level") != level or not isinstance(code, str) or code not in codes:
+    if value.get("level") != level or not isinstance(code, str):
+        return None
+    if code and code not in codes:
         return None
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         return None

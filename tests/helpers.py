@@ -14,7 +14,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.distance import KM_PER_DEGREE_LAT, check_query, haversine_km
-from ui.state import FULL_PAGE_KEY
+from ui.state import FULL_PAGE_KEY, PREFIX
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 #: Seconds an AppTest run may take (a cold run loads every table).
@@ -165,9 +165,16 @@ def html_table(html_text: str) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def indicator_table(at: AppTest) -> pd.DataFrame:
-    """The profile's indicator table (layers.render.indicator_table) as :func:`html_table`
-    reads it, with ``Source``: the link under the indicator's name."""
-    body = next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)
-    table = html_table(body)
+def detail_of(at: AppTest, code: str | None = None) -> str:
+    """The profile detail the browser shows at a click on ``code`` (HTML; default: the region
+    selected in the session)."""
+    code = code if code is not None else str(at.session_state[PREFIX + "region"])
+    return component_data(at, "atlas_detail")["details"][code]
+
+
+def indicator_table(at: AppTest, code: str | None = None) -> pd.DataFrame:
+    """The profile's indicator table (layers.render.indicator_table) of ``code`` (default: the
+    selected region) as :func:`html_table` reads it, with ``Source``: the link under the
+    indicator's name."""
+    table = html_table(detail_of(at, code))
     return table.assign(Source=table["Indicateur ·href"])

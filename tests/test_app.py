@@ -8,7 +8,14 @@ from streamlit.testing.v1 import AppTest
 
 from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
-from tests.helpers import component_data, indicator_table, run_app, summary_of, texts
+from tests.helpers import (
+    component_data,
+    detail_of,
+    indicator_table,
+    run_app,
+    summary_of,
+    texts,
+)
 
 
 def legend_rows(at: AppTest) -> list[str]:
@@ -76,6 +83,27 @@ def test_selected_region_in_the_url_shows_its_profile():
     assert any("Taux de chômage" in label for label in labels)
 
 
+def test_the_detail_lists_the_domain_chosen_in_it_until_the_layer_changes():
+    from ui.profile_panel import DOMAIN_KEY
+
+    at = run_app(region="76", layer="emploi")
+    detail = component_data(at, "atlas_detail")
+    assert detail["domain"] == "emploi" and len(detail["details"]) == 13
+    assert "Indicateurs : Emploi / chômage / insertion" in detail["details"]["76"]
+    assert "<summary>Catalyseurs territoriaux de la région" in detail["catalysers"]["76"]
+    at.session_state[DOMAIN_KEY] = {"layer": "emploi", "domain": "sante"}  # chosen in it
+    at.run()
+    detail = component_data(at, "atlas_detail")
+    assert detail["domain"] == "sante" and "Indicateurs : Santé" in detail["details"]["76"]
+    assert at.query_params["layer"] == "emploi"  # the map keeps its layer
+    at.selectbox(key="view_layer").set_value("logement").run()  # a new layer: its domain
+    assert component_data(at, "atlas_detail")["domain"] == "logement"
+    at.session_state[DOMAIN_KEY] = {"layer": "logement", "domain": "<img src=x>"}
+    at.run()
+    assert not at.exception
+    assert component_data(at, "atlas_detail")["domain"] == "logement"
+
+
 def test_former_region_profile_names_its_2016_region():
     at = run_app(level="pre2016", region="31")
     assert not at.exception
@@ -93,8 +121,10 @@ def test_a_selection_made_in_python_reaches_the_map_and_the_url():
     assert component_data(at, "atlas_map")["selected"] == "76"
     assert at.query_params["region"] == "76"
     assert "Profil imprimable (HTML)" in [b.label for b in at.get("download_button")]
-    at.button(key="close_profile").click().run()
+    at.session_state["view_region"] = ""  # what "Fermer le profil" sends (a map message)
+    at.run()
     assert not at.exception
+    assert not at.get("download_button")
     assert component_data(at, "atlas_map")["selected"] == ""
     assert "region" not in at.query_params
 
@@ -213,7 +243,8 @@ def test_the_departement_level_maps_96_units_and_opens_the_nord():
     table = indicator_table(at)
     assert any("Taux de pauvreté" in str(label) for label in table["Indicateur"])
     assert {str(r).split("/")[-1] for r in table["Rang"] if r != "—"} == {"96"}
-    assert any(e.label.startswith("Catalyseurs territoriaux du département") for e in at.expander)
+    catalysers = component_data(at, "atlas_detail")["catalysers"]["59"]
+    assert "<summary>Catalyseurs territoriaux du département" in catalysers
 
 
 def test_switching_to_departements_drops_the_selected_region():
@@ -420,8 +451,8 @@ def test_profile_says_when_a_domain_rests_on_proxies_and_which_values_are_approx
 
 
 def detail_html(at: AppTest) -> str:
-    """The profile's HTML block: proxy note, indicator table, reading notes."""
-    return next(h.proto.body for h in at.html if "atlas-indicators" in h.proto.body)
+    """The selected region's detail: proxy note, indicator table, reading notes."""
+    return detail_of(at)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,15 @@ from layers.render.formatting import NO_DATA_LABEL, format_value
 from layers.upload.apply import apply_import
 from layers.upload.read import read_table
 from layers.upload.validate import validate
-from tests.helpers import app_test, component_data, indicator_table, run_app, summary_of, texts
+from tests.helpers import (
+    app_test,
+    component_data,
+    detail_of,
+    indicator_table,
+    run_app,
+    summary_of,
+    texts,
+)
 from ui.import_panel import LABELS_KEY, SESSION_KEY
 
 
@@ -77,7 +85,6 @@ def test_a_departement_profile_reads_like_the_issue():
     assert '<th scope="row">Départements</th>' not in summary
     assert "Les 16 domaines face à la France" in summary
     assert "/96</td>" in summary  # domain ranks among the 96
-    body = texts(at)
     table = indicator_table(at)
     row = table[table["Indicateur"].str.startswith("Taux de pauvreté monétaire")].iloc[0]
     assert row["Indicateur"].endswith("★")  # core at this level
@@ -88,7 +95,7 @@ def test_a_departement_profile_reads_like_the_issue():
     assert row["Source"].startswith("https://") and "fr-dpt-pauvrete-2013" in row["Source"]
     assert all(str(r) == "—" or str(r).endswith("/96") for r in table["Rang"])
     assert all(str(s).startswith("https://") for s in table["Source"])
-    assert "Rang parmi les départements" in body
+    assert "Rang parmi les départements" in detail_of(at)
 
 
 def test_a_missing_value_is_non_disponible_never_the_regions(data):

@@ -87,20 +87,19 @@ def test_url_parameters_never_break_the_app_nor_the_data(params):
 
 
 def test_no_unsafe_html_with_data_in_it():
-    # Raw HTML reaches the page through two elements only: the block below the map (st.html:
-    # the layer legend, escaped by layers/render/legend.py, tests/test_legend.py; its caption
-    # and the map's description, escaped by ui.map_panel.legend_block_html; the marker key,
-    # fixed CSS swatches and labels) and the profile's indicator table (st.html), escaped by
-    # layers/render/indicator_table.py (tests/test_indicator_table.py). The components' HTML
-    # (summaries, popups) is escaped where it is built (tests/test_profile_summary.py,
-    # test_catalysers_layer.py).
+    # Raw HTML reaches the page through one Streamlit element only: the block below the map
+    # (st.html: the layer legend, escaped by layers/render/legend.py, tests/test_legend.py; its
+    # caption and the map's description, escaped by ui.map_panel.legend_block_html; the marker
+    # key, fixed CSS swatches and labels). The components' HTML (summaries, details, popups)
+    # is escaped where it is built (tests/test_profile_summary.py, test_profile_detail.py,
+    # test_indicator_table.py, test_catalysers_layer.py).
     uses = [
         (path.name, line.strip())
         for path in [*(REPO / "ui").glob("*.py"), REPO / "streamlit_app.py"]
         for line in path.read_text().splitlines()
         if "unsafe_allow_html=True" in line or "st.html(" in line
     ]
-    assert sorted(name for name, _ in uses) == ["map_panel.py", "profile_panel.py"]
+    assert sorted(name for name, _ in uses) == ["map_panel.py"]
 
 
 def test_no_cache_key_is_an_object_id():
@@ -222,7 +221,6 @@ _VETTED = {
     ("profile_panel.py", "LEVELS[view.level].label"),  # geo.levels: the levels table
     ("profile_panel.py", "LEVELS[view.level].a_unit"),  # the levels table's words
     ("profile_panel.py", "LEVELS[view.level].plural"),
-    ("profile_panel.py", "of_unit"),  # LEVELS[view.level].of_unit, passed to _show_catalysers
     ("profile_panel.py", "_relation_text(data, view)"),  # md_escape of each region name
     ("streamlit_app.py", "banner"),  # import_panel.imported_banner: md_escape of file names
 }

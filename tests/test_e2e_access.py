@@ -74,9 +74,10 @@ def test_keyboard_only_opens_bretagnes_profile(app_url, page):
     wait_for(lambda: _summary_name(page) == "Bretagne", timeout_s=60, what="Bretagne's summary")
     wait_for(lambda: "region=53" in current_url(page), timeout_s=30, what="region in the URL")
     wait_for(lambda: page.evaluate(f"{MAP}.selected") == "53", what="outline on the map")
-    detail = page.locator("[class*='st-key-atlas_detail_2016_53']")
-    detail.get_by_text("Fermer le profil").wait_for(timeout=60_000)  # drawn after the block
-    assert detail.get_by_text("Fermer le profil").count() == 1
+    detail = page.locator(".atlas-detail[data-detail='2016/53']")  # drawn in the browser
+    detail.get_by_role("button", name="Fermer le profil").wait_for(timeout=60_000)
+    assert detail.get_by_role("combobox", name="Indicateurs du domaine").count() == 1
+    assert detail.get_by_role("table").first.is_visible()
     # The profile's heading is the region's name, an h2 under the page's h1: no level skipped.
     levels = page.evaluate(
         """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]

@@ -73,6 +73,9 @@ def test_a_click_shows_the_name_and_outline_and_a_second_click_replaces_both(app
     summary = page.locator(".atlas-summary-host")
     assert heading.count() == 1 and summary.get_by_text("Hauts-de-France").count() == 0
     assert outlined(page) == ["76"]
+    # The detail (indicators, catalysers) is the browser's too; the printable page's button
+    # comes with the server's run.
+    page.locator(".atlas-detail[data-detail='2016/76']").wait_for(timeout=5_000)
     page.locator(".st-key-atlas_detail_2016_76").wait_for(timeout=30_000)
     assert page.locator(".st-key-atlas_detail_2016_32").count() == 0
     wait_for(lambda: "region=76" in current_url(page), what="new region in the URL")
@@ -86,6 +89,29 @@ def test_closing_the_profile_from_the_page_clears_the_map_outline(app_url, page)
     page.get_by_text("Cliquez une région sur la carte").wait_for(timeout=30_000)
     wait_for(lambda: outlined(page) == [], what="outline removed")
     wait_for(lambda: "region=" not in current_url(page), what="no region in the URL")
+
+
+def test_another_domain_in_the_profile_lists_its_indicators_and_keeps_the_map(app_url, page):
+    open_map(page, app_url + "/?layer=emploi&region=76")
+    detail = page.locator(".atlas-detail[data-detail='2016/76']")
+    detail.wait_for(timeout=60_000)
+    page.get_by_text("Emploi / chômage / insertion — indice objectif").first.wait_for()
+    assert detail.locator("caption").first.text_content() == "Indicateurs : Emploi / chômage / insertion"
+    before = wait_for(lambda: region_paths(page), what="colours")
+    detail.get_by_role("combobox", name="Indicateurs du domaine").select_option("sante")
+    wait_for(
+        lambda: detail.locator("caption").first.text_content() == "Indicateurs : Santé",
+        timeout_s=30,
+        what="Santé's indicators",
+    )
+    assert detail.locator(".atlas-pending").count() == 0
+    assert "Densité de médecins" in detail.inner_text()
+    assert region_paths(page) == before  # the map still shows the layer
+    assert "layer=emploi" in current_url(page)
+    click_region(page, "53")  # another region: the chosen domain stays
+    bretagne = page.locator(".atlas-detail[data-detail='2016/53']")
+    bretagne.wait_for(timeout=5_000)
+    assert bretagne.locator("caption").first.text_content() == "Indicateurs : Santé"
 
 
 def test_switching_domain_changes_legend_and_colours_and_keeps_the_zoom(app_url, page):

@@ -67,6 +67,8 @@ def test_a_departement_link_reopens_it_and_corsica_20_is_refused():
 def test_a_map_click_is_read_only_when_valid():
     codes = {"32", "11"}
     assert map_click({"level": "2016", "code": "32", "seq": 3}, "2016", codes) == ("32", 3)
+    # "Fermer le profil" in the profile's detail: no region, through the same sequence.
+    assert map_click({"level": "2016", "code": "", "seq": 4}, "2016", codes) == ("", 4)
     for value in (
         None,
         "32",

@@ -1,4 +1,4 @@
-"""The live map and the profile summary: two Streamlit components of our own (components v2).
+"""The live map and the profile (summary, detail): Streamlit components of our own (v2).
 
 Why components of our own: the map used to be a folium map inside streamlit-folium's iframe,
 which re-sent and re-evaluated every layer (about 270 KB) when the selection changed, and
@@ -11,8 +11,12 @@ waited 250 ms before sending a click. Here (public API: ``st.components.v2.compo
 - ``atlas_summary`` holds every region's pre-rendered summary for the current data bundle,
   level and survey; a click switches the shown one in the browser. Its data does not change
   with the selection, so Streamlit sends a reference, not the data, at each click.
+- ``atlas_detail`` holds, the same way, every region's indicator table for the domain the
+  profile lists, and its catalysers; choosing another domain in it is sent to Python, which
+  sends that domain's tables. A click thus shows the whole profile without waiting for the
+  server (docs/benchmarks.md, "The whole profile in the browser").
 
-Both run the same loader (static/atlas/component.mjs) and drawing code (static/atlas/atlas.js),
+All run the same loader (static/atlas/component.mjs) and drawing code (static/atlas/atlas.js),
 in a shadow root (``isolate_styles=True``: the page's styles do not reach Leaflet and ours do
 not leak out). Scripts and stylesheets come from the app's static folder.
 """
@@ -29,12 +33,16 @@ from ui.state import FULL_PAGE_KEY, current_view, select_region
 
 MAP_KEY = "atlas_map"
 SUMMARY_KEY = "atlas_summary"
+DETAIL_KEY = "atlas_detail"
 _LOADER = (STATIC_DIR / ATLAS_DIR / "component.mjs").read_text(encoding="utf-8")
 _map = st.components.v2.component(
     "atlas_map", js='const KIND = "map";\n' + _LOADER, isolate_styles=True
 )
 _summary = st.components.v2.component(
     "atlas_summary", js='const KIND = "summary";\n' + _LOADER, isolate_styles=True
+)
+_detail = st.components.v2.component(
+    "atlas_detail", js='const KIND = "detail";\n' + _LOADER, isolate_styles=True
 )
 #: The base map's tile viewer and its script (layers/render/basemap.py), loaded after Leaflet
 #: when both are installed; ``AtlasBasemap.add`` then draws the archives of ``static/basemap``.
@@ -96,6 +104,17 @@ def _on_drawn() -> None:
 def show_summary(payload: dict) -> None:
     """Mount (or update) the profile summary (the browser picks the selected region's)."""
     _summary(key=SUMMARY_KEY, data=payload)
+
+
+def show_detail(payload: dict, on_domain: Callable[[object], None]) -> None:
+    """Mount (or update) the profile's detail (the browser picks the selected region's);
+    ``on_domain`` receives the domain the user chose in it (unchecked: whatever the page sent).
+    """
+    _detail(
+        key=DETAIL_KEY,
+        data=payload,
+        on_domain_change=lambda: on_domain((st.session_state.get(DETAIL_KEY) or {}).get("domain")),
+    )
 
 
 def _select_handler(level: str, codes: frozenset[str]) -> Callable[[], None]:

@@ -1,7 +1,11 @@
 """The "Atlas" tab: the region selector, the map and the region profile, rerun together (and
 alone) on a click or a choice in the selector.
 
-``show_atlas`` is a fragment: a click on the map, "Fermer le profil" or a widget of the
+The whole profile of a clicked region (summary and detail) is drawn in the browser at once;
+the server's run that follows only brings the selector, the outline's confirmation and the
+printable page's button up to date.
+
+``show_atlas`` is a fragment: a click on the map, "Fermer le profil" or a choice in the
 profile reruns this function only, not the whole script (sidebar, data, other tabs). The
 arguments are those of the last full run (the view without its region, the map data); the
 selected region is read from the session state at each fragment run.
@@ -51,6 +55,7 @@ class AtlasInputs:
     map_args: dict  # map_payload arguments except the selection
     legend: map_panel.Legend | None  # None in a map-first run (nothing below the map)
     summary: Callable[[], dict]  # summary_payload, built after the map is on its way
+    detail: Callable[[str], dict]  # detail_payload of a domain, built after the summary
     catalysers_of: Callable[[ViewState], pd.DataFrame]
     show_marker_legend: bool
     near: object | None = None  # catalysers_panel NearResult
@@ -84,8 +89,14 @@ def show_atlas(inputs: AtlasInputs) -> None:
             catalysers_panel.show_results(inputs.near, inputs.place, view.lang)
     with profile_col:
         atlas_component.show_summary(inputs.summary())
+        domain = profile_panel.shown_domain(inputs.data, view)
+        atlas_component.show_detail(
+            inputs.detail(domain), profile_panel.domain_handler(inputs.data, view.layer)
+        )
         if view.region:
-            profile_panel.show_detail(inputs.data, view, inputs.regions, inputs.catalysers_of(view))
+            profile_panel.show_print(
+                inputs.data, view, inputs.regions, inputs.catalysers_of(view), domain
+            )
 
 
 #: Session key of the region selector (its value mirrors the view's region, see above).

@@ -1,5 +1,6 @@
 """The atlas's cached data: contours, indicator bundle, gazetteer, catalysers, computed layers
-and profile summaries, each loaded or computed once per server process (``st.cache_resource``).
+and profiles (summaries, details), each loaded or computed once per server process
+(``st.cache_resource``).
 
 Kept out of streamlit_app.py, which Streamlit executes at every run: decorating a function
 costs Streamlit a read of its source (~25 ms for these), once per import here instead of once
@@ -15,12 +16,12 @@ from geo.shapes import read_layer
 from geo.units import catalysers_of_unit, unit_counts
 from i18n import DEFAULT_LANG
 from layers.indicators.bundle import load_indicator_data
-from layers.indicators.profile import domain_indicators
 from layers.measures import layer_values, view_choices
 from layers.render.choropleth import colour_regions, region_geometry
 from layers.render.map_payload import summary_payload
 from layers.render.markers import marker_rows
 from layers.render.offline import install_static_assets
+from layers.render.profile_detail import catalysers_html, detail_payload, level_details
 from layers.render.profile_summary import level_summaries
 from layers.render.schemes import parse_breaks
 from layers.render.static_files import publish_json
@@ -116,10 +117,39 @@ def summaries(
         atlas_component.summary_assets(base),
         lang,
     )
-    # The detail's indicator tables share level-wide indices (~0.5 s to compute once): computed
-    # here, after the map is sent, so that the first click does not wait for them.
-    domain_indicators(_data, level, regions(level)["code"].iloc[0], _data.domains["domain"].iloc[0])
     return payload
+
+
+@st.cache_resource(max_entries=64)
+def details(
+    level: str,
+    domain: str,
+    survey: str | None,
+    _data,
+    data_key: str = "shipped",
+    lang: str = DEFAULT_LANG,
+) -> dict:
+    """Every region's profile detail for a level, domain, data bundle, survey and language
+    (built once: ~0.1-0.7 s for a level, most of it shared by the domains)."""
+    codes = regions(level)["code"].astype(str)
+    return detail_payload(
+        _data,
+        level,
+        domain,
+        level_details(_data, codes, level, domain, survey, lang),
+        level_catalysers(level, lang),
+        atlas_component.summary_assets(atlas_component.static_base_url()),
+        lang,
+    )
+
+
+@st.cache_resource(max_entries=16)
+def level_catalysers(level: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """``code -> catalysers HTML`` of every region of a level (the profile's list)."""
+    return {
+        code: catalysers_html(unit_catalysers(level, code), level, lang)
+        for code in regions(level)["code"].astype(str)
+    }
 
 
 @st.cache_resource

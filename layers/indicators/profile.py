@@ -247,8 +247,28 @@ def domain_indicators(
     return data.memoised(
         ("domain_indicators", level, code, domain, lang),
         lambda: _with_provenance(
-            data, _domain_indicators(data, level, code, domain, lang), level, code, domain
+            data,
+            level_domain_indicators(data, level, domain, lang).get(
+                code, pd.DataFrame(columns=INDICATOR_FIELDS)
+            ),
+            level,
+            code,
+            domain,
         ),
+    )
+
+
+def level_domain_indicators(
+    data: IndicatorData, level: str, domain: str, lang: str = DEFAULT_LANG
+) -> dict[str, pd.DataFrame]:
+    """unit code -> :func:`domain_indicators`'s table before provenance, for every unit of
+    ``level`` at once: what the units share (catalogue rows, France values, ranks, origins) is
+    read once, so the 96 départements cost about what one did (the profile's detail is built
+    for every unit of a level ahead of the clicks). Read-only (memoised per bundle)."""
+    check_level(level)
+    return data.memoised(
+        ("level_domain_indicators", level, domain, lang),
+        lambda: _level_domain_indicators(data, level, domain, lang),
     )
 
 
@@ -273,9 +293,9 @@ def _with_provenance(
     return out
 
 
-def _domain_indicators(
-    data: IndicatorData, level: str, code: str, domain: str, lang: str
-) -> pd.DataFrame:
+def _level_domain_indicators(
+    data: IndicatorData, level: str, domain: str, lang: str
+) -> dict[str, pd.DataFrame]:
     if domain not in set(data.domains["domain"]):
         raise UnknownIdError(
             f"Unknown domain {domain!r}; expected one of {list(data.domains['domain'])}"
@@ -283,55 +303,95 @@ def _domain_indicators(
     core = data.core(level)
     cat = data.catalogue.assign(core_here=core)
     cat = cat[(cat["domain"] == domain) & ~cat["partial"]]
+    cat = cat.sort_values(["core_here", "indicator_id"], ascending=[False, True])
     table = level_table(data, level)
-    own_urls = _value_sources(data, level, code)
+    cat = cat[cat["indicator_id"].isin(table.columns)]
+    own_urls = _value_sources(data, level)
     flags = approximate_cells(data, level)
     weight_notes = approximate_weights(data.catalogue)
     france = france_reference(data).set_index("indicator_id")
     ranks = _indicator_ranks(data, level)
-    mine = ranks[ranks["region_code"] == code].set_index("indicator_id")
+    ranks = ranks[ranks["indicator_id"].isin(cat["indicator_id"])]
+    ranked = {(r.indicator_id, r.region_code): (r.rank, r.index_raw) for r in ranks.itertuples()}
     origins = value_origins(data, level, lang)
-    rows = []
-    for row in cat.sort_values(["core_here", "indicator_id"], ascending=[False, True]).itertuples():
-        if row.indicator_id not in table:
-            continue
-        values = table[row.indicator_id]
-        value = values.get(code, np.nan)
+    # What every unit shares, once per indicator.
+    shared = []
+    for row in cat.itertuples():
         sources = data.source(row.indicator_id, level)
         ref = france.loc[row.indicator_id] if row.indicator_id in france.index else None
-        ranked = row.indicator_id in mine.index
-        rank = mine.at[row.indicator_id, "rank"] if ranked else pd.NA
-        share = (
-            100 * value / ref["value"]
-            if row.aggregation == "sum" and ref is not None and ref["value"]
-            else np.nan
+        values = table[row.indicator_id]
+        shared.append(
+            (
+                row,
+                values.to_dict(),
+                {
+                    "indicator_id": row.indicator_id,
+                    "label": row.label_fr,
+                    "core": bool(row.core_here),
+                    "unit": row.unit,
+                    "year": row.year,
+                    "france": ref["value"] if ref is not None else np.nan,
+                    "france_reference": ref["reference"] if ref is not None else "",
+                    "n_regions": int(values.notna().sum()),
+                    "source": sources[0],
+                    "source_url": sources[1],
+                    "decimals": data.decimals(row.indicator_id),
+                    "france_approximate": bool(ref is not None and ref["approximate"]),
+                    "france_other_source": bool(ref is not None and ref["other_source"]),
+                    "weight_note": weight_notes.get(row.indicator_id, ""),
+                    "caveat": str(getattr(row, "caveat", "") or ""),
+                },
+                row.aggregation == "sum" and ref is not None and bool(ref["value"]),
+                flags[row.indicator_id],
+            )
         )
-        rows.append(
-            {
-                "indicator_id": row.indicator_id,
-                "label": row.label_fr,
-                "core": bool(row.core_here),
-                "value": value,
-                "unit": row.unit,
-                "year": row.year,
-                "france": ref["value"] if ref is not None else np.nan,
-                "france_reference": ref["reference"] if ref is not None else "",
-                "share_of_france_pct": share,
-                "rank": rank,
-                "n_regions": int(values.notna().sum()),
-                "origin": origins.get(row.indicator_id, {}).get(code, ""),
-                "index_raw": mine.at[row.indicator_id, "index_raw"] if ranked else np.nan,
-                "source": sources[0],
-                "source_url": own_urls.get(row.indicator_id) or sources[1],
-                "decimals": data.decimals(row.indicator_id),
-                "approximate": bool(flags[row.indicator_id].get(code, False)),
-                "france_approximate": bool(ref is not None and ref["approximate"]),
-                "france_other_source": bool(ref is not None and ref["other_source"]),
-                "weight_note": weight_notes.get(row.indicator_id, ""),
-                "caveat": str(getattr(row, "caveat", "") or ""),
-            }
-        )
-    return pd.DataFrame(rows)
+    out = {}
+    for code in table.index:
+        rows = []
+        urls = own_urls.get(code, {})
+        for row, values, common, summed, approximate in shared:
+            value = values.get(code, np.nan)
+            rank, index_raw = ranked.get((row.indicator_id, code), (pd.NA, np.nan))
+            rows.append(
+                {
+                    **common,
+                    "value": value,
+                    "share_of_france_pct": 100 * value / common["france"] if summed else np.nan,
+                    "rank": rank,
+                    "origin": origins.get(row.indicator_id, {}).get(code, ""),
+                    "index_raw": index_raw,
+                    "source_url": urls.get(row.indicator_id) or common["source_url"],
+                    "approximate": bool(approximate.get(code, False)),
+                }
+            )
+        out[code] = pd.DataFrame(rows, columns=INDICATOR_FIELDS)
+    return out
+
+
+#: Columns of :func:`domain_indicators`'s table, in order.
+INDICATOR_FIELDS = (
+    "indicator_id",
+    "label",
+    "core",
+    "value",
+    "unit",
+    "year",
+    "france",
+    "france_reference",
+    "share_of_france_pct",
+    "rank",
+    "n_regions",
+    "origin",
+    "index_raw",
+    "source",
+    "source_url",
+    "decimals",
+    "approximate",
+    "france_approximate",
+    "france_other_source",
+    "weight_note",
+    "caveat",
+)
 
 
 def _indicator_ranks(data: IndicatorData, level: str) -> pd.DataFrame:
@@ -396,15 +456,20 @@ def _value_origins(data: IndicatorData, level: str, lang: str) -> dict[str, dict
     return out
 
 
-def _value_sources(data: IndicatorData, level: str, code: str) -> dict[str, str]:
-    """indicator_id -> the URL of the region's value where the value shown is a stored one
-    read elsewhere than the catalogue's source (e.g. a published 2016 value)."""
+def _value_sources(data: IndicatorData, level: str) -> dict[str, dict[str, str]]:
+    """unit code -> indicator_id -> the URL of the unit's value where the value shown is a
+    stored one read elsewhere than the catalogue's source (e.g. a published 2016 value)."""
     if "source_url" not in data.values:
         return {}
-    rows = data.values[(data.values["level"] == level) & (data.values["region_code"] == code)]
+    rows = data.values[data.values["level"] == level]
     rows = rows[rows["source_url"].fillna("") != ""]
     if level == "2016":  # a computed value comes from the former regions' source
         shown = consolidate_to_2016(data)
-        published = shown[(shown["region_code"] == code) & (shown["method"] == "publié")]
-        rows = rows[rows["indicator_id"].isin(published["indicator_id"])]
-    return dict(zip(rows["indicator_id"], rows["source_url"], strict=True))
+        published = shown.loc[shown["method"] == "publié", ["indicator_id", "region_code"]]
+        rows = rows.merge(published, on=["indicator_id", "region_code"])
+    out: dict[str, dict[str, str]] = {}
+    for code, indicator_id, url in zip(
+        rows["region_code"], rows["indicator_id"], rows["source_url"], strict=True
+    ):
+        out.setdefault(code, {})[indicator_id] = url
+    return out

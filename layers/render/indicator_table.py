@@ -5,7 +5,8 @@ value, France, rank; the year, unit, origin and source under the indicator's nam
 where a 9-column data grid scrolled sideways and took the browser a noticeable time to draw at
 each click. It is a real ``<table>`` (caption, column and row headers), so a screen reader
 reads it cell by cell. The printable page keeps the full table
-(:func:`ui.profile_panel.printable_page`).
+(:func:`ui.profile_panel.printable_page`). Its styles are in static/atlas/atlas.css (the
+profile's detail draws it, layers/render/profile_detail.py).
 
 Every text from the data is HTML-escaped here; only ``http(s)://`` URLs become links.
 """
@@ -25,24 +26,6 @@ from layers.render.profile_text import france_text
 CORE_MARK = "★"
 
 _esc = html.escape
-
-_CSS = (
-    "<style>"
-    ".atlas-indicators{width:100%;border-collapse:collapse;font-size:0.85rem}"
-    ".atlas-indicators th,.atlas-indicators td{padding:0.3rem 0.3rem;vertical-align:top;"
-    "border-bottom:1px solid rgba(49,51,63,0.15);text-align:left}"
-    ".atlas-indicators thead th{font-weight:600}"
-    ".atlas-indicators tbody th{font-weight:500;width:55%;overflow-wrap:break-word}"
-    ".atlas-indicators .num{text-align:right}"
-    ".atlas-indicators small a{overflow-wrap:anywhere}"
-    ".atlas-indicators small{display:block;font-weight:400;opacity:0.75;white-space:normal}"
-    ".atlas-indicators caption{position:absolute;left:-9999px}"
-    # Streamlit's st.info and st.caption, in light HTML (contrast 4.5:1 kept)
-    ".atlas-proxy{background:rgba(28,131,225,0.1);color:#004280;padding:0.75rem 1rem;"
-    "border-radius:0.5rem;margin:0 0 0.75rem 0}"
-    ".atlas-notes{font-size:0.875rem;opacity:0.8;padding-left:1.1rem;margin:0.5rem 0 0 0}"
-    "</style>"
-)
 
 
 def indicator_table_html(
@@ -102,7 +85,7 @@ def indicator_table_html(
     before = f'<p class="atlas-proxy" role="note">{_esc(proxy)}</p>' if proxy else ""
     after = "".join(f"<li>{_esc(note)}</li>" for note in notes)
     return (
-        f'{_CSS}{before}<table class="atlas-indicators"><caption>{_esc(caption)}</caption>'
+        f'{before}<table class="atlas-indicators"><caption>{_esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         + (f'<ul class="atlas-notes">{after}</ul>' if after else "")
     )

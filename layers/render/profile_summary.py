@@ -119,7 +119,9 @@ def _index_text(value: float, lang: str = DEFAULT_LANG) -> str:
     return no_data_label(lang) if math.isnan(value) else format_number(value, 1, lang)
 
 
-def _domain_label(domain: str, french: str, lang: str) -> str:
+def domain_name(domain: str, french: str, lang: str = DEFAULT_LANG) -> str:
+    """A domain's name in ``lang``; ``french`` (the data's label) for a domain the catalogue
+    does not know."""
     key = f"domain.{domain}"
     return t(key, lang) if has_key(key) else french  # an imported domain keeps its label
 
@@ -147,7 +149,7 @@ def domains_html(
         else:
             sense = t("profile.chart.more" if objective > 100 else "profile.chart.less", lang)
         felt_cell = f'<td class="num">{_esc(_index_text(felt, lang))}</td>' if perceived else ""
-        label = _domain_label(d.domain, str(d.label_fr), lang)
+        label = domain_name(d.domain, str(d.label_fr), lang)
         rows.append(
             f'<tr><th scope="row">{_esc(label)}</th>'
             f'<td class="bar">{_bar(objective, felt)}</td>'
@@ -172,7 +174,7 @@ def domains_html(
         proxies = domains[domains["proxy_note"].fillna("") != ""]
         if not proxies.empty:
             labels = t("common.list_sep", lang).join(
-                _domain_label(p.domain, str(p.label_fr), lang) for p in proxies.itertuples()
+                domain_name(p.domain, str(p.label_fr), lang) for p in proxies.itertuples()
             )
             plural = _esc(t(f"level.{level}.plural", lang))  # the units without a direct measure
             note += (

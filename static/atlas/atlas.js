@@ -1,5 +1,6 @@
 /*
- * Atlas des fragilités territoriales: the map and the profile summary, drawn in the browser.
+ * Atlas des fragilités territoriales: the map and the profile (summary and detail), drawn in the
+ * browser.
  *
  * One classic script (global `Atlas`), used by the two Streamlit components of
  * ui/atlas_component.py and by the offline HTML export (layers/render/map_page.py), so that the
@@ -89,6 +90,13 @@
         select(level, code) {
           if (this.map) {
             this.map.clientSelect(level, code);
+          }
+        },
+        /** Close the profile ("Fermer le profil"): no region selected, Python told as for a
+         *  click (same sequence numbers). */
+        clear() {
+          if (this.map) {
+            this.map.clientClear();
           }
         },
       };
@@ -326,6 +334,19 @@
           }
         }, 0);
       }
+    }
+
+    /** "Fermer le profil": the selection goes at once, then Python is told. */
+    clientClear() {
+      this.previewing = null;
+      if (!this.selected && this.clickSeq === this.serverSeq) {
+        return;
+      }
+      this.clickSeq += 1;
+      if (this.send) {
+        this.send({ level: this.level, code: "", seq: this.clickSeq });
+      }
+      this.setSelection("", "client");
     }
 
     setSelection(code, source) {
@@ -676,6 +697,143 @@
     };
   }
 
+  /* ------------------------------------------------------------------ the profile detail */
+
+  const detailsByParent = new WeakMap();
+  // A domain chosen with the keyboard (arrow keys change a closed list at once) is sent once
+  // the keys rest; one chosen with the mouse, at once.
+  const KEYBOARD_DELAY_MS = 700;
+
+  /**
+   * The selected region's detail: "Fermer le profil", the domain whose indicators are listed,
+   * the indicator table and the catalysers, all pre-rendered by Python
+   * (layers/render/profile_detail.py) for every region of the level: a click shows them with
+   * the summary, without a server round trip. Choosing another domain asks Python for that
+   * domain's tables (`send("domain", id)`); the table waits greyed until they arrive.
+   */
+  class AtlasDetail {
+    constructor(parent, data, send) {
+      this.parent = parent;
+      this.send = send;
+      this.host = element("div", "atlas-detail");
+      parent.appendChild(this.host);
+      this.data = data;
+      this.shown = null;
+      this.pending = null;
+      this.timer = null;
+      this.channel = channel(data.channel || "atlas");
+      this.unsubscribe = this.channel.subscribe((selection) => this.show(selection));
+    }
+
+    update(data) {
+      const changed = !this.data || this.data.key !== data.key;
+      this.data = data;
+      if (this.pending === data.domain) {
+        this.pending = null;
+      }
+      if (changed || this.shown === null) {
+        this.shown = null;
+        this.show(this.channel.selection);
+      }
+    }
+
+    show(selection) {
+      const data = this.data;
+      const code = selection && selection.level === data.level ? selection.code : "";
+      const body = code ? data.details[code] : undefined;
+      const shown = body === undefined ? "" : data.level + "/" + code + "/" + data.key;
+      if (shown === this.shown) {
+        return;
+      }
+      this.shown = shown;
+      if (body === undefined) {
+        this.host.replaceChildren();
+        this.host.dataset.region = "";
+        return;
+      }
+      const close = element("button", "atlas-close", data.close_label);
+      close.type = "button";
+      close.addEventListener("click", () => this.channel.clear());
+      const label = element("label", "", data.select_label);
+      const select = element("select");
+      data.domains.forEach(([id, name]) => {
+        const option = element("option", "", name);
+        option.value = id;
+        select.appendChild(option);
+      });
+      select.value = this.pending || data.domain;
+      this.bindSelect(select);
+      label.appendChild(select);
+      const bar = element("div", "atlas-detail-bar");
+      bar.append(label, close);
+      const table = element("div", "atlas-detail-table");
+      table.innerHTML = body; // built and escaped by layers/render/profile_detail.py
+      if (this.pending) {
+        table.classList.add("atlas-pending");
+      }
+      const catalysers = element("div");
+      catalysers.innerHTML = data.catalysers[code] || ""; // ditto
+      this.host.replaceChildren(bar, table, catalysers);
+      this.host.dataset.region = code;
+      this.host.dataset.detail = data.level + "/" + code;
+    }
+
+    bindSelect(select) {
+      let keyed = false;
+      const choose = () => {
+        clearTimeout(this.timer);
+        this.timer = null;
+        if (select.value === (this.pending || this.data.domain)) {
+          return;
+        }
+        this.pending = select.value === this.data.domain ? null : select.value;
+        const table = this.host.querySelector(".atlas-detail-table");
+        if (table) {
+          table.classList.toggle("atlas-pending", this.pending !== null);
+        }
+        this.send("domain", select.value);
+      };
+      select.addEventListener("keydown", (event) => {
+        keyed = true;
+        if (event.key === "Enter") {
+          choose();
+        }
+      });
+      select.addEventListener("pointerdown", () => { keyed = false; });
+      select.addEventListener("change", () => {
+        if (keyed) {
+          clearTimeout(this.timer);
+          this.timer = setTimeout(choose, KEYBOARD_DELAY_MS);
+        } else {
+          choose();
+        }
+      });
+      select.addEventListener("blur", () => { if (this.timer) { choose(); } });
+    }
+
+    destroy() {
+      clearTimeout(this.timer);
+      this.unsubscribe();
+      this.host.remove();
+    }
+  }
+
+  /** Show in `parent` the detail of the region selected on the channel; returns a cleanup.
+   *  `send(name, value)` sends a trigger to Python. */
+  function renderDetail(parent, data, send) {
+    let instance = detailsByParent.get(parent);
+    if (!instance) {
+      instance = new AtlasDetail(parent, data, send);
+      detailsByParent.set(parent, instance);
+    }
+    instance.send = send;
+    instance.update(data);
+    return () => {
+      instance.destroy();
+      detailsByParent.delete(parent);
+    };
+  }
+
   /** Start fetching what a map payload points to (before Leaflet has loaded). */
   function prefetch(data) {
     if (typeof data.geometry === "string") {
@@ -688,6 +846,7 @@
     whenDrawn: whenDrawn,
     renderMap: renderMap,
     renderSummary: renderSummary,
+    renderDetail: renderDetail,
     channel: channel,
     getJson: getJson,
     maps: maps,

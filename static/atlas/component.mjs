@@ -1,5 +1,5 @@
-// Loader of the atlas's two Streamlit components (ui/atlas_component.py sends this text inline,
-// after a line that sets KIND to "map" or "summary"). Streamlit calls the default export at
+// Loader of the atlas's three Streamlit components (ui/atlas_component.py sends this text inline,
+// after a line that sets KIND to "map", "summary" or "detail"). Streamlit calls the default export at
 // mount and again whenever the element's data changes; the drawing code (static/atlas/atlas.js)
 // keeps one map or summary per element, so a new call updates it in place.
 
@@ -71,6 +71,9 @@ export default async function (component) {
     );
     window.Atlas.whenDrawn(parentElement).then(announce);
     return cleanup;
+  }
+  if (KIND === "detail") {
+    return window.Atlas.renderDetail(parentElement, data, setTriggerValue);
   }
   return window.Atlas.renderSummary(parentElement, data);
 }
