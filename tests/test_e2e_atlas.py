@@ -96,7 +96,8 @@ def test_another_domain_in_the_profile_lists_its_indicators_and_keeps_the_map(ap
     detail = page.locator(".atlas-detail[data-detail='2016/76']")
     detail.wait_for(timeout=60_000)
     page.get_by_text("Emploi / chômage / insertion — indice objectif").first.wait_for()
-    assert detail.locator("caption").first.text_content() == "Indicateurs : Emploi / chômage / insertion"
+    caption = detail.locator("caption").first
+    assert caption.text_content() == "Indicateurs : Emploi / chômage / insertion"
     before = wait_for(lambda: region_paths(page), what="colours")
     detail.get_by_role("combobox", name="Indicateurs du domaine").select_option("sante")
     wait_for(

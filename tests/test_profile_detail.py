@@ -99,6 +99,7 @@ def test_catalysers_are_escaped_and_link_only_web_addresses():
     assert 'href="https://example.org/a?b=1&amp;c=2"' in body
     table = html_table(body)
     assert list(table["Commune"]) == ["Lille <b>", "—"]
+    assert list(table["Nom ·small"]) == ["", "example.org"]  # the website under the name
     assert body.startswith("<details") and "(2)</summary>" in body
 
 

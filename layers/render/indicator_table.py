@@ -20,7 +20,7 @@ import pandas as pd
 from i18n import DEFAULT_LANG, t
 from layers.render.formatting import format_number, format_value
 from layers.render.markers import safe_link
-from layers.render.profile_text import france_text
+from layers.render.profile_text import france_text, table_rows
 
 #: Marks a core indicator (the domain's index rests on it), after its name.
 CORE_MARK = "★"
@@ -61,7 +61,7 @@ def indicator_table_html(
         )
     )
     rows = []
-    for row in table.to_dict("records"):
+    for row in table_rows(table):
         name = _esc(str(row["label"])) + (f" {CORE_MARK}" if row["core"] else "")
         details = [
             _esc(str(part)) for part in (row["year"], row["unit"], row["origin"]) if _given(part)
@@ -79,7 +79,7 @@ def indicator_table_html(
         rows.append(
             f'<tr><th scope="row">{name}<small>{" · ".join(details)}</small></th>'
             f'<td class="num">{value}</td>'
-            f'<td class="num">{_esc(france_text(pd.Series(row), lang))}</td>'
+            f'<td class="num">{_esc(france_text(row, lang))}</td>'
             f'<td class="num">{_esc(rank)}</td></tr>'
         )
     before = f'<p class="atlas-proxy" role="note">{_esc(proxy)}</p>' if proxy else ""

@@ -14,6 +14,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -26,7 +27,7 @@ from layers.indicators.provenance import changed_by_import
 from layers.measures import domain_label
 from layers.render.indicator_table import indicator_table_html
 from layers.render.map_payload import CHANNEL
-from layers.render.markers import safe_link
+from layers.render.markers import safe_link, web_url
 from layers.render.profile_text import reading_notes
 
 _esc = html.escape
@@ -57,15 +58,36 @@ def domain_detail_html(
 ) -> str:
     """One unit's indicators for ``domain``: why the domain rests on proxies (if it does), the
     table, how to read it, and whether imported data are part of the profile."""
-    table = domain_indicators(data, level, code, domain, lang)
+    return _detail_html(
+        data, level, code, domain, survey, lang, _domain_texts(data, level, domain, lang)
+    )
+
+
+def _domain_texts(data: IndicatorData, level: str, domain: str, lang: str) -> tuple[str, str, str]:
+    """What every unit's detail says of the domain: proxy note, table caption, star note."""
     note = data.proxy_notes(level, lang).get(domain)
-    proxy = t("profile.proxy_info", lang, note=note) if note else ""
+    return (
+        t("profile.proxy_info", lang, note=note) if note else "",
+        t("profile.indicators_caption", lang, domain=domain_label(data, domain, lang)),
+        t("profile.star_caption", lang, plural=t(f"level.{level}.plural", lang)),
+    )
+
+
+def _detail_html(
+    data: IndicatorData,
+    level: str,
+    code: str,
+    domain: str,
+    survey: str | None,
+    lang: str,
+    texts: tuple[str, str, str],
+) -> str:
+    proxy, caption, star = texts
+    table = domain_indicators(data, level, code, domain, lang)
     if table.empty:
         parts = [proxy, t("profile.no_indicators", lang)]
         body = "".join(f'<p class="atlas-proxy" role="note">{_esc(p)}</p>' for p in parts if p)
     else:
-        star = t("profile.star_caption", lang, plural=t(f"level.{level}.plural", lang))
-        caption = t("profile.indicators_caption", lang, domain=domain_label(data, domain, lang))
         notes = [star, *reading_notes(table, lang)]
         body = indicator_table_html(table, caption, lang, proxy=proxy, notes=notes)
     if imported_profile(data, level, code, survey, table):
@@ -98,15 +120,16 @@ def level_details(
     lang: str = DEFAULT_LANG,
 ) -> dict[str, str]:
     """``code -> detail HTML`` (:func:`domain_detail_html`) for every unit of ``codes``."""
+    texts = _domain_texts(data, level, domain, lang)
     return {
-        str(code): domain_detail_html(data, level, str(code), domain, survey, lang)
+        str(code): _detail_html(data, level, str(code), domain, survey, lang, texts)
         for code in codes
     }
 
 
 def catalysers_html(catalysers: pd.DataFrame, level: str, lang: str = DEFAULT_LANG) -> str:
-    """A unit's catalysers as a disclosure (``<details>``, closed): name, commune, what the
-    organisation is, and its website when it is an http(s) URL."""
+    """A unit's catalysers as a disclosure (``<details>``, closed): name (and website, when it
+    is an http(s) URL), commune, and what the organisation is."""
     of_unit = LEVELS[level].of_unit_in(lang)
     summary = _esc(t("profile.catalysers", lang, of_unit=of_unit, n=len(catalysers)))
     if catalysers.empty:
@@ -120,15 +143,17 @@ def catalysers_html(catalysers: pd.DataFrame, level: str, lang: str = DEFAULT_LA
         for row, family in zip(catalysers.itertuples(), families, strict=True):
             commune = str(row.commune) if isinstance(row.commune, str) and row.commune else ""
             site = getattr(row, "website", "")
+            # The website under the name, named by its host: a column of its own broke the
+            # addresses letter by letter in the profile's width.
+            link = f"<small>{safe_link(site, _host(site))}</small>" if web_url(site) else ""
             rows.append(
-                f'<tr><th scope="row">{_esc(str(row.name))}</th>'
+                f'<tr><th scope="row">{_esc(str(row.name))}{link}</th>'
                 f"<td>{_esc(commune) or none}</td>"
-                f"<td>{_esc(category_label(row.confidence, family, lang))}</td>"
-                f"<td>{safe_link(site) if _is_text(site) else none}</td></tr>"
+                f"<td>{_esc(category_label(row.confidence, family, lang))}</td></tr>"
             )
         head = "".join(
             f'<th scope="col">{_esc(t(f"catalysers.col.{name}", lang))}</th>'
-            for name in ("name", "commune", "category", "website")
+            for name in ("name", "commune", "category")
         )
         inside = (
             f'<table class="atlas-catalysers"><caption class="atlas-visually-hidden">{summary}'
@@ -137,8 +162,9 @@ def catalysers_html(catalysers: pd.DataFrame, level: str, lang: str = DEFAULT_LA
     return f'<details class="atlas-catalysers-box"><summary>{summary}</summary>{inside}</details>'
 
 
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and value.strip() != ""
+def _host(url: object) -> str:
+    """``https://www.example.org/a`` -> ``example.org``."""
+    return urlsplit(web_url(url)).netloc.removeprefix("www.") or web_url(url)
 
 
 def detail_payload(

@@ -6,13 +6,25 @@ precision with what kind of value it is, and one sentence per "≈", "autre sour
 in French or English (indicator labels, weights and caveats are data, quoted as written).
 """
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from i18n import DEFAULT_LANG, t
 from layers.render.formatting import APPROXIMATE_MARK, format_value
 
 
-def france_text(row: pd.Series, lang: str = DEFAULT_LANG) -> str:
+def table_rows(table: pd.DataFrame) -> list[dict]:
+    """The rows of a small frame as dicts: ``to_dict("records")`` and ``itertuples`` read every
+    cell through pandas' indexing (~5 ms for a domain's table with text columns, pandas 3);
+    column by column is ten times cheaper, and a level's 96 tables are drawn at once."""
+    columns = {name: table[name].tolist() for name in table.columns}
+    return [
+        dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
+    ]
+
+
+def france_text(row: Mapping, lang: str = DEFAULT_LANG) -> str:
     """The France column of a :func:`~layers.indicators.profile.domain_indicators` row: the
     value at the source's precision ("≈" when approximate), and what kind of value it is."""
     text = format_value(
@@ -30,14 +42,15 @@ def reading_notes(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
     ≈ and "autre source" mean for the rows that carry them, and each row's caveat (one sentence
     each)."""
     notes = []
-    for row in table.itertuples():
-        fmt = {"mark": APPROXIMATE_MARK, "label": row.label, "reason": row.weight_note}
-        if row.approximate:
+    for row in table_rows(table):
+        label = row["label"]
+        fmt = {"mark": APPROXIMATE_MARK, "label": label, "reason": row["weight_note"]}
+        if row["approximate"]:
             notes.append(t("profile.note.approximate", lang, **fmt))
-        elif row.france_approximate:
+        elif row["france_approximate"]:
             notes.append(t("profile.note.france_approximate", lang, **fmt))
-        if row.france_other_source:
-            notes.append(t("profile.note.other_source", lang, label=row.label))
-        if row.caveat:
-            notes.append(t("profile.note.caveat", lang, label=row.label, caveat=row.caveat))
+        if row["france_other_source"]:
+            notes.append(t("profile.note.other_source", lang, label=label))
+        if row["caveat"]:
+            notes.append(t("profile.note.caveat", lang, label=label, caveat=row["caveat"]))
     return list(dict.fromkeys(notes))
