@@ -33,7 +33,9 @@ from ui.state import FULL_PAGE_KEY, current_view, select_region
 
 MAP_KEY = "atlas_map"
 SUMMARY_KEY = "atlas_summary"
-DETAIL_KEY = "atlas_detail"
+# Not "atlas_detail_…": that prefix names the printable page's containers, which the summary
+# greys by class until the server's run for a new selection arrives (map_payload.DETAIL_PREFIX).
+DETAIL_KEY = "atlas_profile_detail"
 _LOADER = (STATIC_DIR / ATLAS_DIR / "component.mjs").read_text(encoding="utf-8")
 _map = st.components.v2.component(
     "atlas_map", js='const KIND = "map";\n' + _LOADER, isolate_styles=True

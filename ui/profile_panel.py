@@ -64,14 +64,14 @@ def show_print(
     with st.container(key=detail_key(view.level, view.region)):
         st.download_button(
             t("profile.print.download", view.lang),
-            lambda: _printable(data, view, name, catalysers, domain).encode("utf-8"),
+            lambda: printable_profile(data, view, name, catalysers, domain).encode("utf-8"),
             file_name=f"profil_{view.level}_{view.region}.html",
             mime="text/html",
             key="profile_print",
         )
 
 
-def _printable(
+def printable_profile(
     data: IndicatorData, view: ViewState, name: str, catalysers: pd.DataFrame, domain: str
 ) -> str:
     survey = profile_survey(data, view)
