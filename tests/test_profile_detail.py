@@ -145,3 +145,28 @@ def test_the_domain_sent_by_the_page_is_kept_only_if_it_is_one(data, monkeypatch
         assert state == {}, junk
     choose("sante")
     assert state[profile_panel.DOMAIN_KEY] == {"layer": "emploi", "domain": "sante"}
+
+
+def test_a_units_domains_are_its_rows_of_the_level_wide_indices(data):
+    """domain_profile reads a level's indices once for all units: each unit gets its own."""
+    from layers.indicators.indices import domain_indices
+    from layers.indicators.perception import parse_survey_key, perceived_index
+    from layers.indicators.profile import domain_profile
+
+    survey = "PHARE-2015-citoyens"
+    felt = perceived_index(data, *parse_survey_key(data, survey), "departement")
+    objective = domain_indices(data, "departement")
+    for code in ("59", "93", "2A", "75"):
+        profile = domain_profile(data, "departement", code, survey).set_index("domain")
+        mine = objective[objective["region_code"] == code].set_index("domain")
+        pd.testing.assert_series_equal(
+            profile["objective_index"], mine["index"].reindex(profile.index), check_names=False
+        )
+        pd.testing.assert_series_equal(
+            profile["rank"], mine["rank"].reindex(profile.index), check_names=False
+        )
+        theirs = felt[felt["region_code"] == code].set_index("domain")["perceived_index"]
+        pd.testing.assert_series_equal(
+            profile["perceived_index"], theirs.reindex(profile.index), check_names=False
+        )
+    assert domain_profile(data, "departement", "59")["perceived_index"].isna().all()

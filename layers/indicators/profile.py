@@ -7,6 +7,7 @@ computed), source. A unit is a region of either level or a département.
 """
 
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -176,29 +177,73 @@ def domain_profile(
     perceived index (if the survey has a score), ``proxy_note`` (what a domain resting on
     proxies at ``level`` measures instead; "" otherwise), in display order. Read-only (memoised)."""
     check_region(data, level, code)
+    profiles = level_domain_profiles(data, level, survey)
+    if code in profiles:
+        return profiles[code]
+    objective = domain_indices(data, level)
+    return _domain_profile_of(data, {}, {}, data.proxy_notes(level), objective.dtypes)
+
+
+def level_domain_profiles(
+    data: IndicatorData, level: str, survey: str | None = None
+) -> dict[str, pd.DataFrame]:
+    """unit code -> :func:`domain_profile` for every unit of ``level`` with an index, built in
+    one pass (the 96 départements' summaries are built together). Read-only (memoised)."""
+    check_level(level)
     return data.memoised(
-        ("domain_profile", level, code, survey), lambda: _domain_profile(data, level, code, survey)
+        ("level_domain_profiles", level, survey),
+        lambda: _level_domain_profiles(data, level, survey),
     )
 
 
-def _domain_profile(data: IndicatorData, level: str, code: str, survey: str | None) -> pd.DataFrame:
+def _level_domain_profiles(
+    data: IndicatorData, level: str, survey: str | None
+) -> dict[str, pd.DataFrame]:
     objective = domain_indices(data, level)
-    mine = objective[objective["region_code"] == code].set_index("domain")
-    out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
-    out["proxy_note"] = out["domain"].map(data.proxy_notes(level)).fillna("")
-    out["objective_index"] = out["domain"].map(mine["index"])
-    out["n_indicators"] = out["domain"].map(mine["n_indicators"])
-    out["rank"] = out["domain"].map(mine["rank"])
-    out["perceived_index"] = np.nan
+    by_unit: dict[str, dict[str, tuple]] = {}
+    for domain, code, index, n, rank in zip(
+        objective["domain"],
+        objective["region_code"],
+        objective["index"],
+        objective["n_indicators"],
+        objective["rank"],
+        strict=True,
+    ):
+        by_unit.setdefault(code, {})[domain] = (index, n, rank)
+    felt: dict[str, dict[str, float]] = {}
     if survey:
-        # Once per level and survey, not once per unit: the 96 départements' summaries are
-        # built together (parsing the survey key alone lists every survey).
-        perceived = data.memoised(
-            ("perceived_index", level, survey),
-            lambda: perceived_index(data, *parse_survey_key(data, survey), level),
+        perceived = perceived_index(data, *parse_survey_key(data, survey), level)
+        for domain, code, value in zip(
+            perceived["domain"], perceived["region_code"], perceived["perceived_index"], strict=True
+        ):
+            felt.setdefault(code, {})[domain] = value
+    proxies = data.proxy_notes(level)
+    return {
+        code: _domain_profile_of(
+            data, by_unit.get(code, {}), felt.get(code, {}), proxies, objective.dtypes
         )
-        perceived = perceived[perceived["region_code"] == code].set_index("domain")
-        out["perceived_index"] = out["domain"].map(perceived["perceived_index"])
+        for code in {*by_unit, *felt}
+    }
+
+
+def _domain_profile_of(
+    data: IndicatorData,
+    mine: dict[str, tuple],
+    felt: dict[str, float],
+    proxies: Mapping[str, str],
+    dtypes: pd.Series,
+) -> pd.DataFrame:
+    """One unit's domains from its (index, n_indicators, rank) and perceived index by domain;
+    ``dtypes`` are :func:`domain_indices`'s (a rank is a nullable integer)."""
+    out = data.domains[["domain", "axis", "axis_label_fr", "label_fr", "order"]].copy()
+    domains = out["domain"].tolist()
+    missing = (np.nan, 0, pd.NA)  # a domain with no row: no index, no indicator, no rank
+    parts = [mine.get(d, missing) for d in domains]
+    out["proxy_note"] = [proxies.get(d, "") or "" for d in domains]
+    out["objective_index"] = np.array([p[0] for p in parts], dtype=float)
+    out["n_indicators"] = pd.array([p[1] for p in parts], dtype=dtypes["n_indicators"])
+    out["rank"] = pd.array([p[2] for p in parts], dtype=dtypes["rank"])
+    out["perceived_index"] = np.array([felt.get(d, np.nan) for d in domains], dtype=float)
     return out.reset_index(drop=True)
 
 

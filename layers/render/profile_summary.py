@@ -23,6 +23,7 @@ from layers.indicators.indices import INDEX_BOUNDS, domain_indices
 from layers.indicators.profile import domain_profile, key_figures, relations
 from layers.render.formatting import format_number, no_data_label
 from layers.render.markers import safe_link, web_url
+from layers.render.profile_text import table_rows
 
 #: The bars' index scale: a domain index is a mean of indicator indices, which are bounded
 #: (layers.indicators.indices.INDEX_BOUNDS), so no domain bar is ever cut; a perceived index
@@ -79,11 +80,11 @@ def _source(url: object, note: str, lang: str = DEFAULT_LANG) -> str:
 def key_figures_html(figures: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
     """The key figures as a table: figure, value with unit, year and source (linked if a URL)."""
     rows = "".join(
-        f'<tr><th scope="row">{_esc(str(f.label))}</th>'
-        f'<td class="num">{_esc(key_figure_text(f.value, str(f.unit), lang))}</td>'
-        f'<td class="atlas-note">{_esc(str(f.year))} · '
-        f"{_source(f.source_url, str(f.source or ''), lang)}</td></tr>"
-        for f in figures.itertuples()
+        f'<tr><th scope="row">{_esc(str(f["label"]))}</th>'
+        f'<td class="num">{_esc(key_figure_text(f["value"], str(f["unit"]), lang))}</td>'
+        f'<td class="atlas-note">{_esc(str(f["year"]))} · '
+        f"{_source(f['source_url'], str(f['source'] or ''), lang)}</td></tr>"
+        for f in table_rows(figures)
     )
     return (
         '<table class="atlas-keyfig"><caption class="atlas-visually-hidden">'
@@ -140,16 +141,17 @@ def domains_html(
     """
     perceived = bool(domains["perceived_index"].notna().any())
     rows = []
-    for d in domains.itertuples():
-        objective = float(d.objective_index)
-        felt = float(d.perceived_index)
-        rank = f"{int(d.rank)}/{int(ranked.get(d.domain, 0))}" if pd.notna(d.rank) else "—"
+    for d in table_rows(domains):  # 96 units' summaries are built at once
+        objective = float(d["objective_index"])
+        felt = float(d["perceived_index"])
+        rank = d["rank"]
+        rank = f"{int(rank)}/{int(ranked.get(d['domain'], 0))}" if pd.notna(rank) else "—"
         if math.isnan(objective):
             sense = no_data_label(lang)
         else:
             sense = t("profile.chart.more" if objective > 100 else "profile.chart.less", lang)
         felt_cell = f'<td class="num">{_esc(_index_text(felt, lang))}</td>' if perceived else ""
-        label = domain_name(d.domain, str(d.label_fr), lang)
+        label = domain_name(d["domain"], str(d["label_fr"]), lang)
         rows.append(
             f'<tr><th scope="row">{_esc(label)}</th>'
             f'<td class="bar">{_bar(objective, felt)}</td>'
