@@ -1,8 +1,10 @@
 """The département level: how long its numbers and its app runs take.
 
 Pure computations on a fresh data bundle (cold: every table of the level computed once) and on
-a warm one (memoised), then Streamlit's AppTest: a switch from the 2016 regions to the 96
-départements (first visit, then warm) and a click on a département (its profile). Medians.
+a warm one (memoised), the 96 profiles the page sends at the switch (summaries and one
+domain's details, after the map's numbers), then Streamlit's AppTest: a switch from the 2016
+regions to the 96 départements (first visit, then warm) and a click on a département (its
+profile). Medians.
 Run: ``python -m bench.bench_departements``.
 """
 
@@ -12,10 +14,17 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from geo.gazetteer import read_communes
+from geo.levels import LEVELS
+from geo.shapes import read_layer
+from geo.units import unit_counts
 from layers.indicators.bundle import load_indicator_data
 from layers.indicators.profile import domain_indicators, domain_profile
 from layers.measures import layer_values
+from layers.render.profile_detail import level_details
+from layers.render.profile_summary import level_summaries
 from layers.view_state import ViewState
+from ui.state import FULL_PAGE_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL = "departement"
@@ -44,7 +53,25 @@ def computations() -> dict[str, float]:
                 )
             )
         )
+    units = read_layer(LEVEL)
+    counts = unit_counts(read_layer("departements"), read_communes())[LEVEL]
+    codes = units["code"].astype(str)
+    pages = []
+    for _ in range(ROUNDS):
+        data = load_indicator_data()
+        layer_values(data, ViewState(level=LEVEL, layer="global"))  # the map, drawn first
+        pages.append(
+            _timed(
+                lambda data=data: (
+                    level_summaries(
+                        data, units, LEVEL, LEVELS[LEVEL].label, counts, "PHARE-2015-citoyens"
+                    ),
+                    level_details(data, codes, LEVEL, "emploi", "PHARE-2015-citoyens"),
+                )
+            )
+        )
     return {
+        "the 96 profiles (summaries + one domain's details), cold": statistics.median(pages),
         "overall index, 96 départements, cold": statistics.median(cold),
         "overall index, 96 départements, warm": statistics.median(warm),
         "profile of a département (16 domains + 1 domain)": statistics.median(profile),
@@ -54,6 +81,7 @@ def computations() -> dict[str, float]:
 def app_runs() -> dict[str, float]:
     """Seconds of AppTest runs: level switch 2016 -> départements, and a département's profile."""
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
+    app.session_state[FULL_PAGE_KEY] = True  # as after the map's "drawn" (AppTest runs no JS)
     app.run()
     switches, warm, clicks = [], [], []
     for round_ in range(ROUNDS):

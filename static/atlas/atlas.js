@@ -611,7 +611,66 @@
     };
   }
 
-  /* ------------------------------------------------------------------ the profile summary */
+  /* ------------------------------------------------------------------ the profile */
+
+  /**
+   * A part of the profile that shows the region selected on the channel (the summary, the
+   * detail): redrawn when the selection changes, or its data (a new `key`). A subclass draws
+   * in `show(selection)`, keeping `this.shown` to skip what it already shows.
+   */
+  class SelectionView {
+    constructor(data) {
+      this.data = data;
+      this.shown = null;
+      this.channel = channel(data.channel || "atlas");
+      this.unsubscribe = null;
+    }
+
+    /** Called once the subclass is built: the channel may call `show` at once. */
+    listen() {
+      this.unsubscribe = this.channel.subscribe((selection) => this.show(selection));
+    }
+
+    update(data) {
+      const changed = !this.data || this.data.key !== data.key;
+      this.data = data;
+      this.received(data);
+      if (changed || this.shown === null) {
+        this.shown = null;
+        this.show(this.channel.selection);
+      }
+    }
+
+    /** New data arrived (before any redraw). */
+    received(data) {}
+
+    /** The unit code the view shows for `selection`, "" for none (another level, none). */
+    codeOf(selection) {
+      return selection && selection.level === this.data.level ? selection.code : "";
+    }
+
+    destroy() {
+      if (this.unsubscribe) {
+        this.unsubscribe();
+      }
+    }
+  }
+
+  /** One view per Streamlit element (`parent`), made by `create()` then updated with `data`;
+   *  returns the element's cleanup. */
+  function mountView(views, parent, create, data) {
+    let view = views.get(parent);
+    if (!view) {
+      view = create();
+      view.listen();
+      views.set(parent, view);
+    }
+    view.update(data);
+    return () => {
+      view.destroy();
+      views.delete(parent);
+    };
+  }
 
   const summariesByParent = new WeakMap();
 
@@ -633,32 +692,19 @@
       "{opacity:0.35;filter:grayscale(1);pointer-events:none;transition:opacity 0.1s}";
   }
 
-  class AtlasSummary {
+  class AtlasSummary extends SelectionView {
     constructor(parent, data) {
-      this.parent = parent;
+      super(data);
       this.host = element("div", "atlas-summary-host");
       this.status = element("p", "atlas-visually-hidden");
       this.status.setAttribute("aria-live", "polite");
       parent.appendChild(this.status);
       parent.appendChild(this.host);
-      this.data = data;
-      this.shown = null;
-      this.channel = channel(data.channel || "atlas");
-      this.unsubscribe = this.channel.subscribe((selection) => this.show(selection));
-    }
-
-    update(data) {
-      const changed = !this.data || this.data.key !== data.key;
-      this.data = data;
-      if (changed || this.shown === null) {
-        this.shown = null;
-        this.show(this.channel.selection);
-      }
     }
 
     show(selection) {
       const data = this.data;
-      const code = selection && selection.level === data.level ? selection.code : "";
+      const code = this.codeOf(selection);
       const html = code ? data.summaries[code] : undefined;
       const shown = html === undefined ? "" : data.level + "/" + code;
       if (shown !== this.shown) {
@@ -673,11 +719,11 @@
           this.status.textContent = heading ? data.status_prefix + " " + heading.textContent : "";
         }
       }
-      markStale(data.detail_prefix, selection && selection.level === data.level ? selection : null);
+      markStale(data.detail_prefix, code ? selection : null);
     }
 
     destroy() {
-      this.unsubscribe();
+      super.destroy();
       this.host.remove();
       this.status.remove();
     }
@@ -685,16 +731,7 @@
 
   /** Show in `parent` the summary of the region selected on the channel; returns a cleanup. */
   function renderSummary(parent, data) {
-    let instance = summariesByParent.get(parent);
-    if (!instance) {
-      instance = new AtlasSummary(parent, data);
-      summariesByParent.set(parent, instance);
-    }
-    instance.update(data);
-    return () => {
-      instance.destroy();
-      summariesByParent.delete(parent);
-    };
+    return mountView(summariesByParent, parent, () => new AtlasSummary(parent, data), data);
   }
 
   /* ------------------------------------------------------------------ the profile detail */
@@ -711,35 +748,25 @@
    * the summary, without a server round trip. Choosing another domain asks Python for that
    * domain's tables (`send("domain", id)`); the table waits greyed until they arrive.
    */
-  class AtlasDetail {
+  class AtlasDetail extends SelectionView {
     constructor(parent, data, send) {
-      this.parent = parent;
+      super(data);
       this.send = send;
       this.host = element("div", "atlas-detail");
       parent.appendChild(this.host);
-      this.data = data;
-      this.shown = null;
-      this.pending = null;
+      this.pending = null; // a domain asked for, until its tables arrive
       this.timer = null;
-      this.channel = channel(data.channel || "atlas");
-      this.unsubscribe = this.channel.subscribe((selection) => this.show(selection));
     }
 
-    update(data) {
-      const changed = !this.data || this.data.key !== data.key;
-      this.data = data;
+    received(data) {
       if (this.pending === data.domain) {
         this.pending = null;
-      }
-      if (changed || this.shown === null) {
-        this.shown = null;
-        this.show(this.channel.selection);
       }
     }
 
     show(selection) {
       const data = this.data;
-      const code = selection && selection.level === data.level ? selection.code : "";
+      const code = this.codeOf(selection);
       const body = code ? data.details[code] : undefined;
       const shown = body === undefined ? "" : data.level + "/" + code + "/" + data.key;
       if (shown === this.shown) {
@@ -813,7 +840,7 @@
 
     destroy() {
       clearTimeout(this.timer);
-      this.unsubscribe();
+      super.destroy();
       this.host.remove();
     }
   }
@@ -821,17 +848,10 @@
   /** Show in `parent` the detail of the region selected on the channel; returns a cleanup.
    *  `send(name, value)` sends a trigger to Python. */
   function renderDetail(parent, data, send) {
-    let instance = detailsByParent.get(parent);
-    if (!instance) {
-      instance = new AtlasDetail(parent, data, send);
-      detailsByParent.set(parent, instance);
-    }
-    instance.send = send;
-    instance.update(data);
-    return () => {
-      instance.destroy();
-      detailsByParent.delete(parent);
-    };
+    const create = () => new AtlasDetail(parent, data, send);
+    const cleanup = mountView(detailsByParent, parent, create, data);
+    detailsByParent.get(parent).send = send; // Streamlit may hand a new one at each call
+    return cleanup;
   }
 
   /** Start fetching what a map payload points to (before Leaflet has loaded). */
