@@ -1,7 +1,8 @@
-// Loader of the atlas's three Streamlit components (ui/atlas_component.py sends this text inline,
-// after a line that sets KIND to "map", "summary" or "detail"). Streamlit calls the default export at
-// mount and again whenever the element's data changes; the drawing code (static/atlas/atlas.js)
-// keeps one map or summary per element, so a new call updates it in place.
+// Loader of the atlas's three Streamlit components (ui/atlas_component.py sends this text
+// inline, after a line that sets KIND to "map", "summary" or "detail"). Streamlit calls the
+// default export at mount and again whenever the element's data changes; the drawing code
+// (static/atlas/atlas.js) keeps one map, summary or detail per element, so a new call updates
+// it in place.
 
 const loads = window.__atlasLoads || (window.__atlasLoads = new Map());
 
