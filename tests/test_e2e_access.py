@@ -88,6 +88,32 @@ def test_keyboard_only_opens_bretagnes_profile(app_url, page):
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
 
+def test_keyboard_chooses_another_domain_and_closes_the_profile(app_url, page):
+    open_map(page, app_url + "/?region=53&layer=emploi")
+    detail = page.locator(".atlas-detail[data-detail='2016/53']")
+    domains = detail.get_by_role("combobox", name="Indicateurs du domaine")
+    domains.wait_for(timeout=60_000)
+    domains.focus()
+    # Arrow keys change a closed list at once: the domain is asked for once the keys rest.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    chosen = domains.input_value()
+    assert chosen != "emploi"
+    name = domains.locator(f"option[value='{chosen}']").text_content()
+    wait_for(
+        lambda: detail.locator("caption").first.text_content() == f"Indicateurs : {name}",
+        timeout_s=30,
+        what="the chosen domain's indicators",
+    )
+    assert detail.locator(".atlas-pending").count() == 0
+    close = detail.get_by_role("button", name="Fermer le profil")
+    close.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Cliquez une région sur la carte").wait_for(timeout=10_000)
+    wait_for(lambda: page.evaluate(f"{MAP}.selected") == "", what="outline removed")
+    wait_for(lambda: "region=" not in current_url(page), what="no region in the URL")
+
+
 def test_a_map_click_shows_in_the_selector(app_url, page):
     from bench.browser import click_region
 
