@@ -74,6 +74,8 @@ def show_print(
 def printable_profile(
     data: IndicatorData, view: ViewState, name: str, catalysers: pd.DataFrame, domain: str
 ) -> str:
+    """The printable page of region ``view.region`` (named ``name``), listing the indicators of
+    ``domain`` (the one its profile shows)."""
     survey = profile_survey(data, view)
     table = domain_indicators(data, view.level, view.region, domain, view.lang)
     return printable_page(
