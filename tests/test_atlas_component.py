@@ -4,7 +4,7 @@ from bench.browser import is_local
 from layers.render.basemap import ARCHIVES, BASEMAP, attribution, basemap_spec
 from layers.render.offline import install_static_assets
 from layers.render.static_files import ATLAS_DIR
-from ui.atlas_component import BASEMAP_SCRIPTS, map_assets, summary_assets
+from ui.atlas_component import BASEMAP_SCRIPTS, map_assets, profile_assets
 
 
 def test_assets_are_local_versioned_and_atlas_js_first():
@@ -17,7 +17,7 @@ def test_assets_are_local_versioned_and_atlas_js_first():
     assert any(url.startswith("/app/static/atlas/atlas.css?v=") for url in assets["styles"])
     for url in scripts + assets["styles"]:
         assert is_local("http://127.0.0.1" + url)
-    assert summary_assets("/app/static")["scripts"] == scripts[:1]
+    assert profile_assets("/app/static")["scripts"] == scripts[:1]
 
 
 def test_base_map_is_used_only_when_its_files_are_installed(tmp_path):

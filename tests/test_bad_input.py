@@ -218,10 +218,6 @@ _VETTED = {
     ("catalysers_panel.py", "heading"),
     ("catalysers_panel.py", "worst_line"),
     ("catalysers_panel.py", "opening"),
-    ("profile_panel.py", "LEVELS[view.level].label"),  # geo.levels: the levels table
-    ("profile_panel.py", "LEVELS[view.level].a_unit"),  # the levels table's words
-    ("profile_panel.py", "LEVELS[view.level].plural"),
-    ("profile_panel.py", "_relation_text(data, view)"),  # md_escape of each region name
     ("streamlit_app.py", "banner"),  # import_panel.imported_banner: md_escape of file names
 }
 

@@ -76,8 +76,8 @@ def map_assets(base_url: str, static_dir: Path = STATIC_DIR) -> dict:
     }
 
 
-def summary_assets(base_url: str, static_dir: Path = STATIC_DIR) -> dict:
-    """The summary only needs the drawing code and its stylesheet."""
+def profile_assets(base_url: str, static_dir: Path = STATIC_DIR) -> dict:
+    """The profile's components (summary, detail) only need the drawing code and its stylesheet."""
     return {
         "scripts": [versioned_url(f"{ATLAS_DIR}/atlas.js", base_url, static_dir)],
         "styles": [versioned_url(f"{ATLAS_DIR}/atlas.css", base_url, static_dir)],

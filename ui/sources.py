@@ -114,7 +114,7 @@ def summaries(
     payload = summary_payload(
         level,
         level_summaries(_data, regions(level), level, label, counts, survey, lang),
-        atlas_component.summary_assets(base),
+        atlas_component.profile_assets(base),
         lang,
     )
     return payload
@@ -138,7 +138,7 @@ def details(
         domain,
         level_details(_data, codes, level, domain, survey, lang),
         level_catalysers(level, lang),
-        atlas_component.summary_assets(atlas_component.static_base_url()),
+        atlas_component.profile_assets(atlas_component.static_base_url()),
         lang,
     )
 
