@@ -188,9 +188,15 @@ def region_points(level: str) -> dict[str, tuple[float, float]]:
     }
 
 
-#: The sidebar's last widget: a session's first run draws the map alone, the whole page (this
-#: widget included) follows once the map is drawn (streamlit_app.py).
-WHOLE_PAGE = "[data-testid='stSidebar'] [data-testid='stNumberInput']"
+#: The sidebar's widget kinds, the number input (its last widget) among them. A session's first
+#: run draws the map alone; the whole page follows once the map is drawn (streamlit_app.py).
+#: Each kind is waited for, not only the last widget: Streamlit loads each widget kind's code on
+#: first use, so on a loaded machine the radios may still be missing after the number input has
+#: appeared (a CI run read the sidebar without "Level").
+WHOLE_PAGE = tuple(
+    f"[data-testid='stSidebar'] [data-testid='{kind}']"
+    for kind in ("stRadio", "stSelectbox", "stCheckbox", "stTextInput", "stNumberInput")
+)
 
 
 def open_map(page, url: str, timeout_ms: float = 60_000):
@@ -203,7 +209,8 @@ def open_map(page, url: str, timeout_ms: float = 60_000):
         timeout_s=timeout_ms / 1000,
         what="map ready",
     )
-    page.locator(WHOLE_PAGE).wait_for(timeout=timeout_ms)
+    for widgets in WHOLE_PAGE:
+        page.locator(widgets).first.wait_for(timeout=timeout_ms)
     return page
 
 
