@@ -10,8 +10,12 @@ are taken in the page (``performance.now()``), from the pointer event of the cli
 Python, so Playwright's own overhead is left out.
 
 - first paint: navigation start -> the first region polygon in the DOM (next animation
-  frame), warm (the same browser profile, its HTTP cache filled) and cold (a new profile
-  each time); the servers' caches are warm in both (a first load is made before measuring);
+  frame), warm (the same browser profile, its HTTP cache filled: a new tab each time, and
+  the same tab reloaded) and cold (a new profile each time); the servers' caches are warm in
+  all (a first load is made before measuring);
+- Streamlit's floor: the same three loads of ``bench/floor_app.py`` (a page with one title,
+  served by the same Streamlit with the same configuration), navigation start -> its title in
+  the DOM: no Streamlit app paints anything sooner (``--no-floor`` leaves it out);
 - click -> name: the clicked region's name in the profile heading (h2/h3, next frame);
 - click -> full profile: name shown and the profile's last content element drawn: the
   indicator table of the detail (drawn in the browser since layers/render/profile_detail.py);
@@ -88,7 +92,10 @@ INIT_SCRIPT = (
   const roots = atlasRoots; // bench/browser.py ROOTS_JS
   bench.roots = roots;
   const polygon = () => roots().some((r) => r.querySelector("path.leaflet-interactive"));
+  bench.firstTitle = null;
   const watch = () => {
+    if (bench.firstTitle === null && document.querySelector("h1"))
+      bench.firstTitle = performance.now();
     if (polygon()) { bench.firstPolygon = performance.now(); return; }
     requestAnimationFrame(watch);
   };
@@ -152,6 +159,7 @@ class Variant:
     ready: str  # selector of the profile's last content element, "{level}" and "{code}" filled in
     settled: str = ""  # selector of what the server's run draws last ("": ``ready``)
     env: tuple[tuple[str, str], ...] = ()  # extra environment of the server
+    script: str = "streamlit_app.py"  # the app's entry, in ``app_dir``
 
 
 OLD = Variant(
@@ -178,6 +186,8 @@ NEW = Variant(
 )
 #: The new app with Streamlit's garbage collection after every run (its default), to weigh
 #: ``runner.postScriptGC = false`` (.streamlit/config.toml).
+#: Streamlit alone (bench/floor_app.py), driven only for the first paint.
+FLOOR = "floor"
 NEW_GC = Variant(
     **{**NEW.__dict__, "name": "new_gc", "env": (("STREAMLIT_RUNNER_POST_SCRIPT_GC", "true"),)}
 )
@@ -204,25 +214,34 @@ def p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10)[-1]
 
 
-async def open_page(context, url: str, timeout_s: float = 90):
-    page = await context.new_page()
+#: What a first paint waits for: the atlas's first region polygon; the floor app's title.
+POLYGON, TITLE = "firstPolygon", "firstTitle"
+
+
+async def open_page(context, url: str, timeout_s: float = 90, mark: str = POLYGON, page=None):
+    """Load ``url`` in a new tab of ``context`` (or in ``page``, reloaded) until ``mark``."""
+    page = page or await context.new_page()
     await page.goto(url, timeout=timeout_s * 1000, wait_until="domcontentloaded")
     deadline = time.monotonic() + timeout_s
-    while await page.evaluate("window.__bench.firstPolygon") is None:
+    while await page.evaluate(f"window.__bench.{mark}") is None:
         if time.monotonic() > deadline:
-            raise TimeoutError(f"no region drawn at {url}")
+            raise TimeoutError(f"no {mark} at {url}")
         await asyncio.sleep(0.05)
     return page
 
 
-async def first_paint(browser, url: str, context=None, timeout_s: float = 90) -> float:
-    """Seconds from navigation start to the first region polygon (a new context if None)."""
-    own = context is None
+async def first_paint(
+    browser, url: str, context=None, timeout_s: float = 90, mark: str = POLYGON, page=None
+) -> float:
+    """Seconds from navigation start to ``mark``: in a new tab of ``context`` (a new context
+    if None), or in ``page`` (the same tab, loaded again; it stays open)."""
+    own = context is None and page is None
     if own:
         context = await new_context(browser)
-    page = await open_page(context, url, timeout_s)
-    seconds = await page.evaluate("window.__bench.firstPolygon") / 1000
-    await page.close()
+    shown = await open_page(context, url, timeout_s, mark, page)
+    seconds = await shown.evaluate(f"window.__bench.{mark}") / 1000
+    if page is None:
+        await shown.close()
     if own:
         await context.close()
     return seconds
@@ -400,31 +419,45 @@ async def run(args) -> dict:
     if args.with_gc:
         variants.append(NEW_GC)
     figures: dict = {
-        v.name: {"warm": [], "cold": [], "clicks": [], "load": [], "rss_mb": {}} for v in variants
+        v.name: {"warm": [], "reload": [], "cold": [], "clicks": [], "load": [], "rss_mb": {}}
+        for v in variants
     }
+    kinds = {v.name: (v, POLYGON) for v in variants}
+    if args.floor:
+        floor = Variant(**{**NEW.__dict__, "name": FLOOR, "script": "bench/floor_app.py"})
+        kinds[FLOOR] = (floor, TITLE)
+        figures[FLOOR] = {"warm": [], "reload": [], "cold": []}
     with ExitStack() as stack:
         servers = {
-            v.name: stack.enter_context(
-                streamlit_process(timeout_s=180, app_dir=v.app_dir, env=dict(v.env))
+            name: stack.enter_context(
+                streamlit_process(
+                    timeout_s=180, script=v.script, app_dir=v.app_dir, env=dict(v.env)
+                )
             )
-            for v in variants
+            for name, (v, _) in kinds.items()
         }
         urls = {name: server.url for name, server in servers.items()}
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for v in variants:  # a first load fills the servers' caches (cold start, reported)
-                figures[v.name]["server_cold"] = await first_paint(
-                    browser, urls[v.name], timeout_s=300
+            for name, (_, mark) in kinds.items():  # a first load fills the servers' caches
+                figures[name]["server_cold"] = await first_paint(
+                    browser, urls[name], timeout_s=300, mark=mark
                 )
-            warm_contexts = {v.name: await new_context(browser) for v in variants}
-            for v in variants:
-                await first_paint(browser, urls[v.name], warm_contexts[v.name])
+            warm_contexts = {name: await new_context(browser) for name in kinds}
+            tabs = {name: await context.new_page() for name, context in warm_contexts.items()}
+            for name, (_, mark) in kinds.items():
+                await first_paint(browser, urls[name], warm_contexts[name], mark=mark)
+                await first_paint(browser, urls[name], page=tabs[name], mark=mark)
             for i in range(args.loads):
-                for v in alternate(variants, i):
-                    figures[v.name]["warm"].append(
-                        await first_paint(browser, urls[v.name], warm_contexts[v.name])
+                for name in alternate(list(kinds), i):
+                    url, mark = urls[name], kinds[name][1]
+                    figures[name]["warm"].append(
+                        await first_paint(browser, url, warm_contexts[name], mark=mark)
                     )
-                    figures[v.name]["cold"].append(await first_paint(browser, urls[v.name]))
+                    figures[name]["reload"].append(
+                        await first_paint(browser, url, page=tabs[name], mark=mark)
+                    )
+                    figures[name]["cold"].append(await first_paint(browser, url, mark=mark))
             for context in warm_contexts.values():
                 await context.close()
             for i in range(args.click_rounds):
@@ -446,7 +479,8 @@ async def run(args) -> dict:
 
 #: (label, figure kind, statistic, unit, goal) of the report, in order.
 ROWS = [
-    ("first paint, warm (median)", "warm", "median", "s", "<= 1.5 s"),
+    ("first paint, warm, a new tab (median)", "warm", "median", "s", "<= 1.5 s"),
+    ("first paint, warm, the same tab again (median)", "reload", "median", "s", "<= 1.5 s"),
     ("first paint, cold browser (median)", "cold", "median", "s", "<= 2 s"),
     ("first paint, server's first load", "server_cold", "value", "s", ""),
     ("click -> name shown (median)", "clicks", "name_p50", "s", "<= 0.1 s"),
@@ -509,6 +543,19 @@ def report(figures: dict, args) -> None:
     else:
         print(f"old = commit {args.baseline}, new = this checkout")
     compare(figures, "old", "new", args)
+    if FLOOR in figures:
+        print("\nStreamlit alone (bench/floor_app.py, its title; the atlas: its first polygon):")
+        for label, kind, statistic, unit, goal in ROWS[:4]:
+            print(
+                line(
+                    label,
+                    figure(figures, FLOOR, kind, statistic),
+                    figure(figures, "new", kind, statistic),
+                    unit,
+                    goal,
+                    names=(FLOOR, "new"),
+                )
+            )
     if "new_gc" in figures:
         print("\nrunner.postScriptGC = true (new_gc, Streamlit's default) vs false (new):")
         compare(figures, "new_gc", "new", args)
@@ -529,6 +576,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--with-gc", action="store_true", help="also run the new app with postScriptGC = true"
+    )
+    parser.add_argument(
+        "--no-floor",
+        dest="floor",
+        action="store_false",
+        help="leave out Streamlit alone (bench/floor_app.py)",
     )
     args = parser.parse_args()
     figures = asyncio.run(run(args))

@@ -17,8 +17,10 @@ start (``performance.now()``), medians over ``--loads`` loads, alternating the c
 - ``complete``: the whole page drawn: the sidebar's last widget ("Rayon (km)") and the legend
   (with the map drawn first, they follow the polygon).
 
-Run: ``python -m bench.paint_breakdown [--other DIR] [--loads N] [--cold]``; ``--other`` is a
-checkout (e.g. a ``git worktree`` of another commit), repeatable, measured in the same run.
+Run: ``python -m bench.paint_breakdown [--other DIR] [--floor] [--loads N] [--cold]``;
+``--other`` is a checkout (e.g. a ``git worktree`` of another commit), repeatable, measured in
+the same run; ``--floor`` adds Streamlit alone (bench/floor_app.py: one title), whose
+milestones up to ``title`` are the floor under any Streamlit app's.
 """
 
 import argparse
@@ -103,7 +105,9 @@ COLLECT = """() => {
 }"""
 
 
-async def load(browser, url: str, context=None) -> dict:
+async def load(browser, url: str, context=None, ready: str = "") -> dict:
+    """One load of ``url`` in a new tab, until ``ready`` (JS, not null once it is drawn)."""
+    ready = ready or "window.__paint.polygon && window.__paint.complete"
     own = context is None
     if own:
         context = await browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -111,7 +115,7 @@ async def load(browser, url: str, context=None) -> dict:
     page = await context.new_page()
     await page.goto(url, wait_until="domcontentloaded")
     for _ in range(1200):
-        if await page.evaluate("window.__paint.polygon && window.__paint.complete") is not None:
+        if await page.evaluate(ready) is not None:
             break
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.3)
@@ -122,25 +126,35 @@ async def load(browser, url: str, context=None) -> dict:
     return out
 
 
-async def run(dirs: dict[str, Path], loads: int, cold: bool, query: str) -> dict:
+#: The floor app is drawn once its title is.
+FLOOR, FLOOR_SCRIPT, FLOOR_READY = "floor", "bench/floor_app.py", "window.__paint.title"
+
+
+async def run(dirs: dict[str, Path], loads: int, cold: bool, query: str, floor: bool) -> dict:
     figures = {name: [] for name in dirs}
     with ExitStack() as stack:
         urls = {
             name: stack.enter_context(streamlit_process(timeout_s=180, app_dir=d)).url + query
             for name, d in dirs.items()
         }
+        ready = dict.fromkeys(dirs, "")
+        if floor:
+            process = streamlit_process(timeout_s=180, script=FLOOR_SCRIPT, app_dir=REPO_DIR)
+            urls[FLOOR] = stack.enter_context(process).url
+            ready[FLOOR] = FLOOR_READY
+            figures[FLOOR] = []
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             contexts = {}
-            for name in dirs:  # fills the server's caches and the warm browser cache
+            for name in urls:  # fills the server's caches and the warm browser cache
                 contexts[name] = await browser.new_context(viewport={"width": 1400, "height": 1000})
                 await contexts[name].add_init_script(INIT)
-                await load(browser, urls[name], contexts[name])
-            names = list(dirs)
+                await load(browser, urls[name], contexts[name], ready[name])
+            names = list(urls)
             for i in range(loads):
                 for name in names[i % len(names) :] + names[: i % len(names)]:
                     ctx = None if cold else contexts[name]
-                    figures[name].append(await load(browser, urls[name], ctx))
+                    figures[name].append(await load(browser, urls[name], ctx, ready[name]))
             await browser.close()
     return figures
 
@@ -163,12 +177,15 @@ def main() -> None:
         "--other", type=Path, action="append", default=[], help="another checkout (repeatable)"
     )
     parser.add_argument("--loads", type=int, default=8)
+    parser.add_argument(
+        "--floor", action="store_true", help="also Streamlit alone (bench/floor_app.py)"
+    )
     parser.add_argument("--cold", action="store_true", help="a new browser profile per load")
     parser.add_argument("--query", default="", help='e.g. "?region=53"')
     args = parser.parse_args()
     dirs = {path.resolve().name: path.resolve() for path in args.other}
     dirs["this"] = REPO_DIR
-    report(asyncio.run(run(dirs, args.loads, args.cold, args.query)))
+    report(asyncio.run(run(dirs, args.loads, args.cold, args.query, args.floor)))
 
 
 if __name__ == "__main__":
