@@ -34,6 +34,7 @@ from ui.sources import (
     gazetteer,
     geometry_url,
     markers_url,
+    prebuild_levels,
     region_catalysers,
     regions,
     shipped_data,
@@ -170,3 +171,7 @@ if import_tab.open:
 if method_tab.open:
     with method_tab:
         method_panel.show_method(lang)
+if not map_first:
+    # The other levels' profiles are built in the background while the user reads this one: a
+    # first switch to the départements then finds them ready (ui/prebuild.py).
+    prebuild_levels(view, data, data_key, lang)

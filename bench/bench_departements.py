@@ -4,14 +4,18 @@ Pure computations on a fresh data bundle (cold: every table of the level compute
 a warm one (memoised), the 96 profiles the page sends at the switch (summaries and one
 domain's details, after the map's numbers), then Streamlit's AppTest: a switch from the 2016
 regions to the 96 départements (first visit, then warm) and a click on a département (its
-profile). Medians.
+profile). Medians. The first visit is timed twice, each after emptying Streamlit's caches: at
+once after the first page, and once the page has been read long enough for the départements'
+profiles to be built in the background (ui/prebuild.py).
 Run: ``python -m bench.bench_departements``.
 """
 
 import statistics
 import time
 from pathlib import Path
+from unittest.mock import patch
 
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geo.gazetteer import read_communes
@@ -24,6 +28,7 @@ from layers.measures import layer_values
 from layers.render.profile_detail import level_details
 from layers.render.profile_summary import level_summaries
 from layers.view_state import ViewState
+from ui import prebuild
 from ui.state import FULL_PAGE_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,11 +83,28 @@ def computations() -> dict[str, float]:
     }
 
 
-def app_runs() -> dict[str, float]:
-    """Seconds of AppTest runs: level switch 2016 -> départements, and a département's profile."""
+def app_runs(read_first: bool, prebuilding: bool = True) -> dict[str, float]:
+    """Seconds of AppTest runs: level switch 2016 -> départements, and a département's profile.
+
+    Streamlit's caches are emptied first. ``read_first``: the user reads the regions' page
+    until the départements' profiles are built in the background (ui/prebuild.py) before
+    switching; else the switch comes at once, while they are being built. ``prebuilding=False``:
+    nothing is built in the background (the app before ui/prebuild.py).
+    """
+    if not prebuilding:
+        with patch.object(prebuild, "submit", lambda key, build: None):
+            runs = app_runs(read_first)
+        return {f"{label}, nothing prebuilt": seconds for label, seconds in runs.items()}
+    st.cache_resource.clear()
+    prebuild.clear()
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
     app.session_state[FULL_PAGE_KEY] = True  # as after the map's "drawn" (AppTest runs no JS)
     app.run()
+    out = {}
+    if read_first:
+        out["the départements' profiles built in the background (after the page)"] = _timed(
+            prebuild.wait_all
+        )
     switches, warm, clicks = [], [], []
     for round_ in range(ROUNDS):
         app.radio(key="view_level").set_value(LEVEL)
@@ -93,16 +115,24 @@ def app_runs() -> dict[str, float]:
         app.run()
         if app.exception:
             raise RuntimeError(app.exception)
+    if read_first:
+        return {**out, "switch to départements, first visit, page read first": switches[0]}
     return {
-        "switch to départements, first visit (AppTest)": switches[0],
+        "switch to départements, first visit, at once (AppTest)": switches[0],
         "switch to départements, warm (AppTest, median)": statistics.median(warm),
         "profile of a département shown (AppTest, median)": statistics.median(clicks),
     }
 
 
 def main() -> None:
-    for label, seconds in {**computations(), **app_runs()}.items():
-        print(f"{label:<52} {seconds * 1000:9.1f} ms")
+    figures = {
+        **computations(),
+        **app_runs(read_first=False, prebuilding=False),
+        **app_runs(read_first=False),
+        **app_runs(read_first=True),
+    }
+    for label, seconds in figures.items():
+        print(f"{label:<66} {seconds * 1000:9.1f} ms")
 
 
 if __name__ == "__main__":

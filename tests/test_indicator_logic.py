@@ -1,5 +1,6 @@
 """Consolidation, indices and perception on tiny inline tables."""
 
+import threading
 from dataclasses import replace
 
 import numpy as np
@@ -231,6 +232,35 @@ def test_replace_gives_a_fresh_memo():
     other = replace(data, values=data.values[keep])
     assert "chomage" not in level_table(other, "2016")  # no weight any more
     assert level_table(data, "2016")["chomage"].notna().all()
+
+
+def test_a_memo_key_being_computed_is_waited_for_not_computed_again():
+    """Two threads asking for the same table: one computes it, the other gets that result
+    (the app builds profiles in the background while a session may need the same tables)."""
+    data = tiny()
+    started, release = threading.Event(), threading.Event()
+    calls = []
+
+    def slow() -> str:
+        calls.append(threading.current_thread().name)
+        started.set()
+        release.wait(10)
+        return "table"
+
+    results = []
+    first = threading.Thread(target=lambda: results.append(data.memoised(("k",), slow)))
+    first.start()
+    assert started.wait(10)
+    second = threading.Thread(target=lambda: results.append(data.memoised(("k",), slow)))
+    second.start()
+    second.join(0.2)
+    assert second.is_alive()  # waiting for the first thread's result
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert results == ["table", "table"] and len(calls) == 1
+    # Other keys are not held up by a key being computed, and a memo may use another.
+    assert data.memoised(("outer",), lambda: data.memoised(("inner",), lambda: 1) + 1) == 2
 
 
 def test_region_names_come_from_the_mapping_by_level():

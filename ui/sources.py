@@ -7,6 +7,9 @@ costs Streamlit a read of its source (~25 ms for these), once per import here in
 per run there.
 """
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import streamlit as st
 
 from geo.catalysers import load_catalysers
@@ -15,18 +18,24 @@ from geo.levels import LEVELS
 from geo.shapes import read_layer
 from geo.units import catalysers_of_unit, unit_counts
 from i18n import DEFAULT_LANG
-from layers.indicators.bundle import load_indicator_data
+from layers.indicators.bundle import SHIPPED_KEY, load_indicator_data
 from layers.measures import layer_values, view_choices
 from layers.render.choropleth import colour_regions, region_geometry
 from layers.render.map_payload import summary_payload
 from layers.render.markers import marker_rows
 from layers.render.offline import install_static_assets
-from layers.render.profile_detail import catalysers_html, detail_payload, level_details
+from layers.render.profile_detail import (
+    catalysers_html,
+    detail_payload,
+    level_details,
+    profile_domain,
+)
 from layers.render.profile_summary import level_summaries
 from layers.render.schemes import parse_breaks
 from layers.render.static_files import publish_json
 from layers.view_state import ViewState
-from ui import atlas_component
+from ui import atlas_component, prebuild
+from ui.profile_panel import profile_survey
 
 
 @st.cache_resource
@@ -107,17 +116,9 @@ def summaries(
     level: str, survey: str | None, _data, data_key: str = "shipped", lang: str = DEFAULT_LANG
 ) -> dict:
     """Every region's profile summary for a level, data bundle, survey and language (built
-    once)."""
-    base = atlas_component.static_base_url()
-    counts = region_counts()[level]
-    label = LEVELS[level].label_in(lang)
-    payload = summary_payload(
-        level,
-        level_summaries(_data, regions(level), level, label, counts, survey, lang),
-        atlas_component.profile_assets(base),
-        lang,
-    )
-    return payload
+    once, or taken from :func:`prebuild_levels`'s background job)."""
+    key = ("summaries", level, survey, data_key, lang)
+    return prebuild.take(key, _summaries_builder(level, survey, _data, lang))
 
 
 @st.cache_resource(max_entries=64)
@@ -130,26 +131,88 @@ def details(
     lang: str = DEFAULT_LANG,
 ) -> dict:
     """Every region's profile detail for a level, domain, data bundle, survey and language
-    (built once: ~0.1-0.7 s for a level, most of it shared by the domains)."""
+    (built once: ~0.1-0.7 s for a level, most of it shared by the domains; or taken from
+    :func:`prebuild_levels`'s background job)."""
+    key = ("details", level, domain, survey, data_key, lang)
+    return prebuild.take(key, _details_builder(level, domain, survey, _data, lang))
+
+
+def _summaries_builder(level: str, survey: str | None, data, lang: str) -> Callable[[], dict]:
+    """The summaries' build as a plain function: what it reads from Streamlit's caches (and
+    options) is read now, in the script's thread (see ui/prebuild.py)."""
+    level_regions, counts = regions(level), region_counts()[level]
+    assets = atlas_component.profile_assets(atlas_component.static_base_url())
+
+    def build() -> dict:
+        label = LEVELS[level].label_in(lang)
+        html = level_summaries(data, level_regions, level, label, counts, survey, lang)
+        return summary_payload(level, html, assets, lang)
+
+    return build
+
+
+def _details_builder(
+    level: str, domain: str, survey: str | None, data, lang: str
+) -> Callable[[], dict]:
+    """The details' build as a plain function (see :func:`_summaries_builder`)."""
     codes = regions(level)["code"].astype(str)
-    return detail_payload(
-        _data,
-        level,
-        domain,
-        level_details(_data, codes, level, domain, survey, lang),
-        level_catalysers(level, lang),
-        atlas_component.profile_assets(atlas_component.static_base_url()),
-        lang,
-    )
+    assets = atlas_component.profile_assets(atlas_component.static_base_url())
+    catalysers = _catalysers_builder(level, lang)
+
+    def build() -> dict:
+        html = level_details(data, codes, level, domain, survey, lang)
+        return detail_payload(data, level, domain, html, catalysers(), assets, lang)
+
+    return build
 
 
 @st.cache_resource(max_entries=16)
 def level_catalysers(level: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
     """``code -> catalysers HTML`` of every region of a level (the profile's list)."""
-    return {
-        code: catalysers_html(unit_catalysers(level, code), level, lang)
-        for code in regions(level)["code"].astype(str)
-    }
+    return _catalysers_builder(level, lang)()
+
+
+def _catalysers_builder(level: str, lang: str) -> Callable[[], dict[str, str]]:
+    directory, departements = catalyser_directory(), regions("departements")
+    codes = regions(level)["code"].astype(str)
+
+    def build() -> dict[str, str]:
+        return {
+            code: catalysers_html(
+                catalysers_of_unit(directory, departements, level, code), level, lang
+            )
+            for code in codes
+        }
+
+    return build
+
+
+#: The levels whose profiles are built ahead of need: the 96 départements' take 3-4 s, the
+#: regions' a few tenths (built when asked, they do not compete with the user's own runs).
+PREBUILT_LEVELS = ("departement",)
+
+
+def prebuild_levels(view: ViewState, data, data_key: str, lang: str) -> None:
+    """Start building, in the background, the profiles of :data:`PREBUILT_LEVELS` when ``view``
+    shows another level: their summaries and the details of the domain the profile would list
+    there. The shipped data only (an import's profiles are built when asked for); each build
+    once per process (ui/prebuild.py)."""
+    if data_key != SHIPPED_KEY:
+        return
+    for level in PREBUILT_LEVELS:
+        if level == view.level:
+            continue
+        other = replace(view, level=level, region="")
+        survey = profile_survey(data, other)
+        domain = profile_domain(data, other.layer)
+        prebuild.submit(
+            ("summaries", level, survey, data_key, lang),
+            _summaries_builder(level, survey, data, lang),
+        )
+        prebuild.submit(
+            ("details", level, domain, survey, data_key, lang),
+            _details_builder(level, domain, survey, data, lang),
+        )
 
 
 @st.cache_resource

@@ -6,6 +6,7 @@ the same code as the shipped ones.
 """
 
 import hashlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,11 @@ class IndicatorData:
     origin: "IndicatorData | None" = field(default=None, compare=False, repr=False)
     #: Results of pure computations on this bundle (see :meth:`memoised`).
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: One lock per memo key, and the lock that guards that dict (see :meth:`memoised`).
+    _key_locks: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _locks_lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.region_names is None:  # frozen: set once, here
@@ -76,9 +82,20 @@ class IndicatorData:
 
         The tables are immutable, so a derived table never goes stale; a bundle with imported
         rows is a new object (``dataclasses.replace``) with an empty memo.
+
+        Thread-safe: a second thread asking for a key being computed waits for that result
+        instead of computing it again (the app builds a level's profiles in the background
+        while a session's run may need the same tables, ui/prebuild.py). Keys depend on one
+        another without cycles, so the per-key locks cannot deadlock; they are reentrant all
+        the same.
         """
-        if key not in self._memo:
-            self._memo[key] = compute()
+        if key in self._memo:
+            return self._memo[key]
+        with self._locks_lock:
+            lock = self._key_locks.setdefault(key, threading.RLock())
+        with lock:
+            if key not in self._memo:
+                self._memo[key] = compute()
         return self._memo[key]
 
     def indicator(self, indicator_id: str) -> pd.Series:
