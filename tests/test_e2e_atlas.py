@@ -203,3 +203,21 @@ def test_markdown_in_the_url_and_the_commune_box_sends_no_request_out(app_url, p
     page.get_by_text("evil.invalid", exact=False).first.wait_for(timeout=30_000)
     page.wait_for_timeout(2_000)  # time for an image the page would fetch
     assert page.locator("img[src*='evil']").count() == 0
+
+
+def test_the_websocket_is_compressed(app_url, page):
+    """The profiles a level switch sends (~1.1 MB of HTML for the départements) travel
+    compressed (.streamlit/config.toml; bench/bench_slow_link.py measures the gain)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    extensions = []
+    cdp.on(
+        "Network.webSocketHandshakeResponseReceived",
+        lambda event: extensions.append(
+            {k.lower(): v for k, v in event["response"]["headers"].items()}.get(
+                "sec-websocket-extensions", ""
+            )
+        ),
+    )
+    open_map(page, app_url + "/")
+    assert extensions and all("permessage-deflate" in e for e in extensions), extensions
