@@ -50,6 +50,7 @@ from bench.baseline import BASELINE_COMMIT, baseline_dir
 from bench.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    FLOOR_SCRIPT,
     REPO_DIR,
     ROOTS_JS,
     is_local,
@@ -424,7 +425,7 @@ async def run(args) -> dict:
     }
     kinds = {v.name: (v, POLYGON) for v in variants}
     if args.floor:
-        floor = Variant(**{**NEW.__dict__, "name": FLOOR, "script": "bench/floor_app.py"})
+        floor = Variant(**{**NEW.__dict__, "name": FLOOR, "script": FLOOR_SCRIPT})
         kinds[FLOOR] = (floor, TITLE)
         figures[FLOOR] = {"warm": [], "reload": [], "cold": []}
     with ExitStack() as stack:

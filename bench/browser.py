@@ -188,6 +188,10 @@ def region_points(level: str) -> dict[str, tuple[float, float]]:
     }
 
 
+#: Streamlit alone: a page with one title, the floor under any Streamlit app's first paint
+#: (bench_browser and paint_breakdown serve it beside the atlas).
+FLOOR_SCRIPT = "bench/floor_app.py"
+
 #: The sidebar's widget kinds, the number input (its last widget) among them. A session's first
 #: run draws the map alone; the whole page follows once the map is drawn (streamlit_app.py).
 #: Each kind is waited for, not only the last widget: Streamlit loads each widget kind's code on

@@ -31,7 +31,14 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, REPO_DIR, ROOTS_JS, streamlit_process
+from bench.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FLOOR_SCRIPT,
+    REPO_DIR,
+    ROOTS_JS,
+    streamlit_process,
+)
 
 INIT = (
     ROOTS_JS
@@ -127,7 +134,7 @@ async def load(browser, url: str, context=None, ready: str = "") -> dict:
 
 
 #: The floor app is drawn once its title is.
-FLOOR, FLOOR_SCRIPT, FLOOR_READY = "floor", "bench/floor_app.py", "window.__paint.title"
+FLOOR, FLOOR_READY = "floor", "window.__paint.title"
 
 
 async def run(dirs: dict[str, Path], loads: int, cold: bool, query: str, floor: bool) -> dict:

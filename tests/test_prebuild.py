@@ -76,6 +76,15 @@ def test_a_job_not_started_yet_is_built_by_the_caller_not_waited_for():
     prebuild.take(busy, lambda: None)
 
 
+def test_a_key_is_wanted_until_submitted_or_taken():
+    submitted, taken = key(), key()
+    assert prebuild.wanted(submitted) and prebuild.wanted(taken)
+    prebuild.submit(submitted, lambda: 1)
+    prebuild.take(taken, lambda: 2)
+    assert not prebuild.wanted(submitted) and not prebuild.wanted(taken)
+    prebuild.take(submitted, lambda: None)
+
+
 def test_a_failed_job_is_built_again_by_the_caller():
     k = key()
 

@@ -36,6 +36,13 @@ def submit(key: Hashable, build: Callable[[], T]) -> None:
             _jobs[key] = _executor.submit(build)
 
 
+def wanted(key: Hashable) -> bool:
+    """Whether :func:`submit` would start a job for ``key``: lets a caller skip preparing a
+    build that would be dropped (a full page asks again at every run)."""
+    with _lock:
+        return key not in _jobs and key not in _taken
+
+
 def take(key: Hashable, build: Callable[[], T]) -> T:
     """The result of the job submitted for ``key`` (waiting for it), or ``build()`` here if
     there is none. The job is forgotten: its result lives on in the caller's cache.

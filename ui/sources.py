@@ -214,14 +214,15 @@ def prebuild_levels(view: ViewState, data, data_key: str, lang: str) -> None:
         other = replace(view, level=level, region="")
         survey = profile_survey(data, other)
         domain = profile_domain(data, other.layer)
-        prebuild.submit(
-            ("summaries", level, survey, data_key, lang),
-            _summaries_builder(level, survey, data, lang),
-        )
-        prebuild.submit(
-            ("details", level, domain, survey, data_key, lang),
-            _details_builder(level, domain, survey, data, lang, _catalysers_builder(level, lang)),
-        )
+        summaries_key = ("summaries", level, survey, data_key, lang)
+        if prebuild.wanted(summaries_key):
+            prebuild.submit(summaries_key, _summaries_builder(level, survey, data, lang))
+        details_key = ("details", level, domain, survey, data_key, lang)
+        if prebuild.wanted(details_key):
+            catalysers = _catalysers_builder(level, lang)
+            prebuild.submit(
+                details_key, _details_builder(level, domain, survey, data, lang, catalysers)
+            )
 
 
 @st.cache_resource
