@@ -65,6 +65,21 @@ def test_base_map_draws_at_france_view_from_local_tiles(app_url, page):
     assert z == sorted(z) and z[2] == 450 and z[3] >= 500
 
 
+def test_the_regions_do_not_wait_for_the_base_map_s_scripts(app_url, page):
+    # First paint: the regions are drawn once Leaflet is loaded; the base map's tile viewer
+    # (and the clusters' plugin) follow. Held here until the regions are on the page.
+    held = []
+    page.route("**/protomaps-leaflet.js*", lambda route: held.append(route))
+    page.goto(app_url)
+    page.locator(POLYGONS).first.wait_for(timeout=60_000)
+    wait_for(lambda: held, what="the tile viewer asked for")
+    assert page.locator(POLYGONS).count() == 13
+    assert page.evaluate(f"{MAP}.container.dataset.basemap") is None  # not drawn yet
+    held[0].continue_()
+    wait_for(lambda: page.evaluate(SETTLED), timeout_s=60, what="base map loaded")
+    assert page.evaluate(f"{MAP}.container.dataset.basemap") == "tiles"
+
+
 def test_base_map_draws_around_a_searched_commune_and_writes_it(app_url, page):
     settled_map(page, app_url)
     before = len(tile_requests(page))

@@ -57,18 +57,27 @@ export default async function (component) {
     }
   };
   const { scripts, styles } = data.assets;
+  // scripts: atlas.js, then (the map) Leaflet, then what only the base map and the catalyser
+  // clusters need: the regions are drawn once Leaflet is there, the rest follows.
+  const all = Promise.all(scripts.map(loadScript));
+  all.catch(() => {}); // the map reports a failure once it awaits them (AtlasMap.apply)
   try {
-    const all = Promise.all(scripts.map(loadScript));
     await loadScript(scripts[0]); // atlas.js: starts fetching the contours while Leaflet loads
     window.Atlas.prefetch(data);
-    await Promise.all([all, ...styles.map((url) => loadStyle(parentElement, url))]);
+    await Promise.all([
+      ...scripts.slice(0, 2).map(loadScript),
+      ...styles.map((url) => loadStyle(parentElement, url)),
+    ]);
   } catch (error) {
     announce();
     throw error;
   }
   if (KIND === "map") {
-    const cleanup = window.Atlas.renderMap(parentElement, data, (value) =>
-      setTriggerValue("select", value),
+    const cleanup = window.Atlas.renderMap(
+      parentElement,
+      data,
+      (value) => setTriggerValue("select", value),
+      all,
     );
     window.Atlas.whenDrawn(parentElement).then(announce);
     return cleanup;
