@@ -221,3 +221,35 @@ def test_the_websocket_is_compressed(app_url, page):
     )
     open_map(page, app_url + "/")
     assert extensions and all("permessage-deflate" in e for e in extensions), extensions
+
+
+#: Records the map's top edge when its first region is drawn (the session's map-first run).
+_MAP_TOP_AT_FIRST_PAINT = """
+(() => {
+  const watch = () => {
+    for (const host of document.querySelectorAll("[data-testid^='stBidiComponent']")) {
+      const map = host.shadowRoot && host.shadowRoot.querySelector(".atlas-map");
+      if (map && map.querySelector("path.leaflet-interactive")) {
+        window.__mapTopAtFirstPaint = map.getBoundingClientRect().top;
+        return;
+      }
+    }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})();
+"""
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_map_does_not_move_when_the_whole_page_follows_it(app_url, page, width):
+    # The first run draws the map under an empty block where the region selector comes with
+    # the whole page (ui/atlas_view.region_select_slot): the map must not jump.
+    page.set_viewport_size({"width": width, "height": 900})
+    page.add_init_script(_MAP_TOP_AT_FIRST_PAINT)
+    open_map(page, app_url + "/?lang=en&level=departement")
+    first = wait_for(lambda: page.evaluate("window.__mapTopAtFirstPaint"), what="first paint")
+    selector = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']")
+    assert selector.get_by_text("Département").count() == 1
+    top = page.evaluate(f"{MAP}.container.getBoundingClientRect().top")
+    assert abs(top - first) < 1, (first, top)

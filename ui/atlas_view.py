@@ -15,9 +15,9 @@ mouse): Tab to it, type the start of a name, Enter. It and the map select the sa
 a click on the map sets the view's region, which the selector shows at the next run; a choice
 in the selector sets it too, and the map outlines it.
 
-A session's first run sends the map alone (``map_first``); the map answers once its regions
-are drawn, and this fragment then asks for a full run, which draws the sidebar, the legend and
-the profile.
+A session's first run sends the map alone (``map_first``), under an empty block where the
+selector will be; the map answers once its regions are drawn, and this fragment then asks for a
+full run, which draws the selector, the sidebar, the legend and the profile.
 """
 
 import unicodedata
@@ -76,7 +76,10 @@ def show_atlas(inputs: AtlasInputs) -> None:
     sync_url(view)
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
-        region_select(view, inputs.regions)
+        if inputs.map_first:
+            region_select_slot()
+        else:
+            region_select(view, inputs.regions)
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
         atlas_component.show_map(payload, codes, announce_drawn=inputs.map_first)
         if inputs.map_first:
@@ -133,6 +136,27 @@ def region_select(view: ViewState, regions: gpd.GeoDataFrame) -> None:
         on_change=_on_region_chosen,
         help=t("region_select.help", lang),
         placeholder=t("region_select.placeholder", lang),
+    )
+
+
+#: The selector's height (its label and its field, in Streamlit 1.67's theme), kept by
+#: :func:`region_select_slot`; tests/test_e2e_atlas.py checks that the map does not move.
+SELECT_HEIGHT_REM = 4.25
+
+
+def region_select_slot() -> None:
+    """The selector's place, empty, in a session's first run (the map-first run).
+
+    A selector is the slowest element of that run: Streamlit loads the code of its kind (some
+    25 files) while drawing it, and the map's own element is drawn only after it (0.13 s later,
+    docs/benchmarks.md). The selector comes with the whole page, where this block was.
+    """
+    # A markdown element is drawn 1rem higher than others (Streamlit's negative margin under
+    # its last paragraph): the block is 1rem taller.
+    st.markdown(
+        f'<div class="atlas-select-slot" style="height:{SELECT_HEIGHT_REM + 1}rem"'
+        ' aria-hidden="true"></div>',
+        unsafe_allow_html=True,
     )
 
 
