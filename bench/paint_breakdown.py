@@ -19,8 +19,9 @@ start (``performance.now()``), medians over ``--loads`` loads, alternating the c
 
 Run: ``python -m bench.paint_breakdown [--other DIR] [--floor] [--loads N] [--cold]``;
 ``--other`` is a checkout (e.g. a ``git worktree`` of another commit), repeatable, measured in
-the same run; ``--floor`` adds Streamlit alone (bench/floor_app.py: one title), whose
-milestones up to ``title`` are the floor under any Streamlit app's.
+the same run; ``--floor`` adds Streamlit alone (bench/floor_app.py: a title and a component
+drawing one shape, timed as ``polygon``), whose milestones are the floor under any Streamlit
+app's title and any map a component draws.
 """
 
 import argparse
@@ -133,8 +134,8 @@ async def load(browser, url: str, context=None, ready: str = "") -> dict:
     return out
 
 
-#: The floor app is drawn once its title is.
-FLOOR, FLOOR_READY = "floor", "window.__paint.title"
+#: The floor app is drawn once its component's shape is.
+FLOOR, FLOOR_READY = "floor", "window.__paint.polygon"
 
 
 async def run(dirs: dict[str, Path], loads: int, cold: bool, query: str, floor: bool) -> dict:
