@@ -139,25 +139,16 @@ def region_select(view: ViewState, regions: gpd.GeoDataFrame) -> None:
     )
 
 
-#: The selector's height (its label and its field, in Streamlit 1.67's theme), kept by
-#: :func:`region_select_slot`; tests/test_e2e_atlas.py checks that the map does not move.
-SELECT_HEIGHT_REM = 4.25
-
-
 def region_select_slot() -> None:
     """The selector's place, empty, in a session's first run (the map-first run).
 
     A selector is the slowest element of that run: Streamlit loads the code of its kind (some
     25 files) while drawing it, and the map's own element is drawn only after it (0.13 s later,
-    docs/benchmarks.md). The selector comes with the whole page, where this block was.
+    docs/benchmarks.md). The selector comes with the whole page, in this space: "large" is
+    the height of a labelled field (Streamlit's documentation of ``st.space``), and
+    tests/test_e2e_atlas.py checks that the map does not move.
     """
-    # A markdown element is drawn 1rem higher than others (Streamlit's negative margin under
-    # its last paragraph): the block is 1rem taller.
-    st.markdown(
-        f'<div class="atlas-select-slot" style="height:{SELECT_HEIGHT_REM + 1}rem"'
-        ' aria-hidden="true"></div>',
-        unsafe_allow_html=True,
-    )
+    st.space("large")
 
 
 def _on_region_chosen() -> None:
