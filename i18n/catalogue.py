@@ -850,6 +850,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.col.problem": ("Problème", "Problem"),
     "import.label": ("{name} ({n} ligne(s) {kind})", "{name} ({n} row(s) {kind})"),
     "import.use": ("Utiliser les {n} ligne(s) valides", "Use the {n} valid row(s)"),
+    # --- notes of `python -m layers values` on stderr (layers/cli.py) ----------------------------
+    "cli.note": ("Note : {text}", "Note: {text}"),
+    "cli.values.ref_france_entiere": (
+        "pas de valeur France métropolitaine publiée : la référence est la France entière.",
+        "no value published for metropolitan France: the reference is the whole of France.",
+    ),
+    "cli.values.ref_missing": (
+        "la valeur de référence France est non disponible.",
+        "the France reference value is not available.",
+    ),
+    "cli.values.ref_published": ("référence publiée — {note}", "published reference — {note}"),
+    "cli.values.ref_approximate": (
+        "référence France approchée — {note}.",
+        "approximate France reference — {note}.",
+    ),
+    "cli.values.missing": ("non disponible pour {codes}.", "not available for {codes}."),
+    "cli.values.approximate": (
+        "valeurs approchées (poids approché : {reason}) pour {codes}.",
+        "approximate values (approximate weight: {reason}) for {codes}.",
+    ),
     # --- an uploaded file's messages (layers/upload/, layers/cli.py) ------------------------------
     # The reading errors complete "Le fichier « … » …" / "The file “…” …" (upload.file.*).
     "upload.file": ("Le fichier « {name} » {what}", "The file “{name}” {what}"),

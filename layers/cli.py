@@ -2,9 +2,10 @@
 
 CSV on stdout (the formats are a contract: scripts depend on them), messages on stderr; exit 2
 for an unknown level, indicator, domain or axis, with the list of valid values. ``check FILE``
-runs the app's import validation: the report on stdout (in French, or English with
-``--lang en``), exit 0 when the file can be imported, 1 when it has problems, 2 when it cannot be
-read at all (not a regular file, too large, damaged or unsupported workbook...).
+runs the app's import validation: the report on stdout, exit 0 when the file can be imported, 1
+when it has problems, 2 when it cannot be read at all (not a regular file, too large, damaged or
+unsupported workbook...). ``values``'s notes and ``check``'s report are in French, or in English
+with ``--lang en``.
 """
 
 import argparse
@@ -16,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.levels import LEVELS, UnknownLevelError
-from i18n import DEFAULT_LANG, LANGS, Text
+from i18n import DEFAULT_LANG, LANGS, Text, t
 from layers.indicators.bundle import FRANCE_CODES, UnknownIdError, load_indicator_data
 from layers.indicators.consolidate import (
     FRM,
@@ -50,36 +51,39 @@ def _number(value: float, decimals: int, strip: bool = True) -> str:
     return text.rstrip("0").rstrip(".") if strip and "." in text else text
 
 
-def _note(message: str) -> None:
-    print(f"Note : {message}", file=sys.stderr)
+def _note(lang: str, key: str, **fmt: object) -> None:
+    """A note on stderr in ``lang``; ``key`` names a text of the catalogue (data texts it quotes,
+    such as a source's note, stay as the data has them: in French)."""
+    print(t("cli.note", lang, text=t(key, lang, **fmt)), file=sys.stderr)
 
 
 def cmd_values(args: argparse.Namespace) -> int:
     """Values of one indicator, then the France reference row (FRM, or FR if France entière)."""
+    lang = args.lang
     data = load_indicator_data()
     table = indicator_values(data, args.level, args.indicator)
     ref = france_reference(data).set_index("indicator_id").loc[args.indicator]
     code, name = FRM, FRM_LABEL
     if ref["reference"] == FRANCE_CODES["FR"]:
         code, name = "FR", ref["reference"]
-        _note("pas de valeur France métropolitaine publiée : la référence est la France entière.")
+        _note(lang, "cli.values.ref_france_entiere")
     elif ref["method"] == "non disponible":
-        _note("la valeur de référence France est non disponible.")
+        _note(lang, "cli.values.ref_missing")
     elif ref["method"] == "publié" and ref["note"]:
-        _note(f"référence publiée — {ref['note']}")
+        _note(lang, "cli.values.ref_published", note=ref["note"])
     elif ref["approximate"]:
-        _note(f"référence France approchée — {ref['note']}.")
+        _note(lang, "cli.values.ref_approximate", note=ref["note"])
     if table["value"].isna().any():
         missing = ", ".join(table.loc[table["value"].isna(), "region_code"])
-        _note(f"non disponible pour {missing}.")
+        _note(lang, "cli.values.missing", codes=missing)
     flags = approximate_cells(data, args.level)
     if args.indicator in flags and flags[args.indicator].any():
         codes = ", ".join(flags.index[flags[args.indicator]])
         reason = approximate_weights(data.catalogue)[args.indicator]
-        _note(f"valeurs approchées (poids approché : {reason}) pour {codes}.")
+        _note(lang, "cli.values.approximate", reason=reason, codes=codes)
     caveat = str(data.indicator(args.indicator).get("caveat", "") or "")
     if caveat:
-        _note(caveat)
+        print(t("cli.note", lang, text=caveat), file=sys.stderr)
     france = pd.DataFrame({"region_code": [code], "region_name": [name], "value": [ref["value"]]})
     out = pd.concat([table, france], ignore_index=True)
     # The source's precision (float noise such as 11.402374557557309 is not printed).
@@ -139,6 +143,7 @@ def add_values(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--indicator", required=True, help="indicator id (data/indicators/catalogue.csv)"
     )
+    _add_lang(p, "language of the notes on stderr (default: fr)")
     p.set_defaults(handler=cmd_values)
 
 
@@ -165,10 +170,12 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="CSV (; or , separated) or XLSX file")
     p.add_argument("--kind", choices=KINDS, help="file format (detected from the headers)")
-    p.add_argument(
-        "--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the report (default: fr)"
-    )
+    _add_lang(p, "language of the report (default: fr)")
     p.set_defaults(handler=cmd_check)
+
+
+def _add_lang(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=help_text)
 
 
 #: Subcommands: name -> function adding its parser (later issues add theirs here).

@@ -71,6 +71,16 @@ def test_values_prints_counts_without_decimals_and_blanks_for_non_disponible():
     assert "\n94,Corse,\n" in result.stdout and "non disponible" in result.stderr
 
 
+def test_values_notes_speak_english_with_lang_en_and_the_csv_is_the_same():
+    args = ("values", "--level", "2016", "--indicator", "taux_chomage_jeunes_1524_2013_eurostat")
+    french, english = run(*args), run(*args, "--lang", "en")
+    assert english.returncode == 0, english.stderr
+    assert english.stdout == french.stdout  # the CSV is a contract: no language in it
+    assert "Note: not available for 94." in english.stderr
+    assert "Note : non disponible pour 94." in french.stderr
+    assert "non disponible" not in english.stderr
+
+
 def test_coverage_is_csv():
     result = run("coverage")
     assert result.returncode == 0
