@@ -84,7 +84,9 @@ else:
     radius = catalysers_panel.radius_km()
     near = catalysers_panel.search_catalysers(directory, place, radius) if place else None
 
-view = replace(current_view(), region="")
+# The map's view: the selected region and the profile's domain change without redrawing the map
+# (the atlas fragment reads them), nor recomputing its colours.
+view = replace(current_view(), region="", domain="")
 try:
     coloured, classification, values = choropleth(view, data, data_key)
 except ClassificationError as exc:  # unusable manual bounds, or a scheme these values refuse
@@ -150,7 +152,7 @@ if atlas_tab.open:
             )
         )
 else:
-    sync_url(replace(view, region=current_view().region))
+    sync_url(replace(view, region=current_view().region, domain=current_view().domain))
 if table_tab.open:
     with table_tab:
         data_panel.show_layer_table(values, coloured, lang)

@@ -382,6 +382,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "url.field.region": ("Région", "Region"),
     "url.field.basemap": ("Fond de carte", "Base map"),
     "url.field.lang": ("Langue", "Language"),
+    "url.field.domain": ("Domaine du profil", "Profile domain"),
     # --- the map, its legend and its text alternative ---------------------------------------------
     "legend.class": ("Classe", "Class"),
     "legend.count": ("Nombre", "Count"),

@@ -1,9 +1,9 @@
 """The state of the atlas view, read from and written to the URL (st.query_params).
 
 A copied link reopens the same view: level, layer, measure, survey/actor, classification,
-selected region, whether the base map is shown and the language. Unknown values in a URL are
-not fatal: they fall back to the default and are reported as warnings (in the URL's language)
-the app shows.
+selected region, the domain the profile lists, whether the base map is shown and the language.
+Unknown values in a URL are not fatal: they fall back to the default and are reported as
+warnings (in the URL's language) the app shows.
 """
 
 from collections.abc import Collection, Mapping
@@ -42,6 +42,7 @@ class ViewState:
     k: str = "5"
     breaks: str = ""  # manual class bounds, "90;100;110", used when scheme == "manual"
     region: str = ""  # selected region code at ``level``, "" for none
+    domain: str = ""  # the domain the profile lists, chosen in it; "" for the layer's
     basemap: str = "1"  # "1" = base map shown, "0" = hidden
     lang: str = DEFAULT_LANG  # language of every text, one of i18n.LANGS
 
@@ -64,6 +65,11 @@ class Choices:
     regions: Mapping[str, Mapping[str, str]]  # level -> code -> name
     #: level -> the indicators with values at that level (★ = its core set); empty: all
     level_indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def domain_ids(self) -> frozenset[str]:
+        """The layers that are domains (not an axis, not the overall index)."""
+        return frozenset(k for k in self.layers if k != "global" and not k.startswith("axe:"))
 
     def indicators_at(self, level: str) -> Mapping[str, str]:
         """The indicators worth choosing at ``level`` (all of them if not known)."""
@@ -102,6 +108,7 @@ def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewS
     fallback("scheme", SCHEME_LABELS)
     fallback("k", {str(n) for n in range(2, MAX_CLASSES + 1)})
     fallback("region", choices.regions.get(state.level, {}))
+    fallback("domain", choices.domain_ids)
     fallback("basemap", BASEMAP_VALUES)
     if state.breaks:
         try:

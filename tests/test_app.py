@@ -84,24 +84,39 @@ def test_selected_region_in_the_url_shows_its_profile():
 
 
 def test_the_detail_lists_the_domain_chosen_in_it_until_the_layer_changes():
-    from ui.profile_panel import DOMAIN_KEY
+    from ui.profile_panel import domain_handler
 
     at = run_app(region="76", layer="emploi")
     detail = component_data(at, "atlas_detail")
     assert detail["domain"] == "emploi" and len(detail["details"]) == 13
     assert "Indicateurs : Emploi / chômage / insertion" in detail["details"]["76"]
     assert "<summary>Catalyseurs territoriaux de la région" in detail["catalysers"]["76"]
-    at.session_state[DOMAIN_KEY] = {"layer": "emploi", "domain": "sante"}  # chosen in it
+    at.session_state["view_domain"] = "sante"  # chosen in it (what domain_handler sets)
     at.run()
     detail = component_data(at, "atlas_detail")
     assert detail["domain"] == "sante" and "Indicateurs : Santé" in detail["details"]["76"]
     assert at.query_params["layer"] == "emploi"  # the map keeps its layer
+    assert at.query_params["domain"] == "sante"  # and a copied link reopens the profile's
     at.selectbox(key="view_layer").set_value("logement").run()  # a new layer: its domain
     assert component_data(at, "atlas_detail")["domain"] == "logement"
-    at.session_state[DOMAIN_KEY] = {"layer": "logement", "domain": "<img src=x>"}
+    assert "domain" not in at.query_params
+    at.session_state["view_domain"] = "<img src=x>"
     at.run()
     assert not at.exception
     assert component_data(at, "atlas_detail")["domain"] == "logement"
+    assert domain_handler  # the callback itself: tests/test_profile_detail.py
+
+
+def test_a_link_with_the_profile_s_domain_reopens_it():
+    at = run_app(region="53", layer="emploi", domain="sante")
+    assert not at.exception
+    detail = component_data(at, "atlas_detail")
+    assert detail["domain"] == "sante" and "Indicateurs : Santé" in detail["details"]["53"]
+    assert component_data(at, "atlas_map")["value_title"] != ""  # the map shows the layer
+    assert at.query_params["domain"] == "sante"
+    refused = run_app(region="53", domain="<script>")
+    assert not refused.exception and "domain" not in refused.query_params
+    assert component_data(refused, "atlas_detail")["domain"] == "emploi"  # the first domain
 
 
 def test_former_region_profile_names_its_2016_region():

@@ -109,10 +109,18 @@ def test_another_domain_in_the_profile_lists_its_indicators_and_keeps_the_map(ap
     assert "Densité de médecins" in detail.inner_text()
     assert region_paths(page) == before  # the map still shows the layer
     assert "layer=emploi" in current_url(page)
+    wait_for(lambda: "domain=sante" in current_url(page), what="the domain in the URL")
     click_region(page, "53")  # another region: the chosen domain stays
     bretagne = page.locator(".atlas-detail[data-detail='2016/53']")
     bretagne.wait_for(timeout=5_000)
     assert bretagne.locator("caption").first.text_content() == "Indicateurs : Santé"
+    wait_for(lambda: "region=53" in current_url(page), what="the region in the URL")
+    link = current_url(page)  # a copied link reopens the same profile
+    assert "domain=sante" in link
+    open_map(page, link)
+    page.locator(".atlas-detail[data-detail='2016/53'] caption").first.wait_for(timeout=60_000)
+    caption = page.locator(".atlas-detail[data-detail='2016/53'] caption").first
+    assert caption.text_content() == "Indicateurs : Santé"
 
 
 def test_switching_domain_changes_legend_and_colours_and_keeps_the_zoom(app_url, page):

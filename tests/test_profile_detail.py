@@ -144,7 +144,9 @@ def test_the_domain_sent_by_the_page_is_kept_only_if_it_is_one(data, monkeypatch
         choose(junk)
         assert state == {}, junk
     choose("sante")
-    assert state[profile_panel.DOMAIN_KEY] == {"layer": "emploi", "domain": "sante"}
+    assert state == {"view_domain": "sante"}
+    choose("emploi")  # the layer's own domain: nothing to keep in the URL
+    assert state == {"view_domain": ""}
 
 
 def test_a_units_domains_are_its_rows_of_the_level_wide_indices(data):

@@ -31,6 +31,17 @@ def test_round_trip_through_the_url():
     assert parsed == state and warnings == []
 
 
+def test_the_profile_s_domain_is_a_domain_not_an_axis_nor_the_overall_index():
+    assert CHOICES.domain_ids == {"emploi"}
+    parsed, warnings = parse_view_state({"layer": "axe:social", "domain": "emploi"}, CHOICES)
+    assert parsed.domain == "emploi" and warnings == []
+    assert to_query_params(parsed) == {"layer": "axe:social", "domain": "emploi"}
+    for junk in ("global", "axe:social", "<b>x</b>"):
+        parsed, warnings = parse_view_state({"domain": junk}, CHOICES)
+        assert parsed.domain == "" and len(warnings) == 1, junk
+    assert "Domaine du profil" in warnings[0]
+
+
 def test_default_state_makes_an_empty_url():
     assert to_query_params(ViewState()) == {}
 

@@ -71,8 +71,8 @@ def show_atlas(inputs: AtlasInputs) -> None:
         st.rerun(scope="app")  # the map has drawn its regions (or failed to): the whole page now
     rerun_page_if_asked()  # e.g. "Ouvrir le profil du Nord" from the search results: a new level
     codes = set(inputs.regions["code"])
-    region = current_view().region
-    view = replace(inputs.view, region=region if region in codes else "")
+    now = current_view()  # the selection and the profile's domain change without a full run
+    view = replace(inputs.view, region=now.region if now.region in codes else "", domain=now.domain)
     sync_url(view)
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:

@@ -3,9 +3,9 @@
 The summary and the detail (a domain's indicators, catalysers) of every region are drawn in the
 browser the moment a region is clicked (ui/atlas_component.py; HTML from
 layers/render/profile_summary.py and profile_detail.py). The domain the detail lists is chosen
-in it and kept here; the printable page is the one part the server draws per region, in a
-container keyed by level and region, so that the summary can grey the previous region's button
-until this one arrives.
+in it and kept in the view (``domain``, so in the URL); the printable page is the one part the
+server draws per region, in a container keyed by level and region, so that the summary can grey
+the previous region's button until this one arrives.
 """
 
 from collections.abc import Callable, Sequence
@@ -27,27 +27,23 @@ from layers.render.profile_detail import imported_profile, profile_domain
 from layers.render.profile_summary import domain_name
 from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
-
-#: Session key of the domain chosen in the profile, with the map layer it was chosen under: a
-#: new layer brings the profile back to the layer's domain.
-DOMAIN_KEY = "atlas_profile_domain"
+from ui.state import set_view
 
 
 def shown_domain(data: IndicatorData, view: ViewState) -> str:
-    """The domain the profile lists: the one chosen in it under the current layer, else the
-    layer's (see :func:`layers.render.profile_detail.profile_domain`)."""
-    chosen = st.session_state.get(DOMAIN_KEY) or {}
-    own = chosen.get("domain", "") if chosen.get("layer") == view.layer else ""
-    return profile_domain(data, view.layer, own)
+    """The domain the profile lists: the one chosen in it (``view.domain``, cleared when the
+    layer changes), else the layer's (see :func:`layers.render.profile_detail.profile_domain`)."""
+    return profile_domain(data, view.layer, view.domain)
 
 
 def domain_handler(data: IndicatorData, layer: str) -> Callable[[object], None]:
-    """The callback of the detail's domain list: keeps a known domain, ignores anything else."""
+    """The callback of the detail's domain list: keeps a known domain in the view (and so in the
+    URL; "" for the layer's own), ignores anything else."""
     known = frozenset(data.domains["domain"])
 
     def choose(value: object) -> None:
         if isinstance(value, str) and value in known:
-            st.session_state[DOMAIN_KEY] = {"layer": layer, "domain": value}
+            set_view(domain="" if value == layer else value)
 
     return choose
 

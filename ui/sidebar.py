@@ -43,6 +43,7 @@ def view_controls(choices: Choices) -> None:
         format_func=choices.layers.get,
         key=PREFIX + "layer",
         placeholder=placeholder,
+        on_change=_clear_domain,
     )
     measures = measure_labels(lang)
     measure = sb.radio(
@@ -115,6 +116,11 @@ def show_catalysers_toggle() -> bool:
         value=SHOW_CATALYSERS_DEFAULT,
         key="show_catalysers",
     )
+
+
+def _clear_domain() -> None:
+    # The profile lists the new layer's domain (a domain chosen in it was for the old layer).
+    st.session_state[PREFIX + "domain"] = ""
 
 
 def _clear_region() -> None:
