@@ -34,6 +34,8 @@ def test_exported_page_draws_from_disk_with_the_screen_colours_and_a_light_base_
     assert fills == {code: colour for code, (colour, _) in styles.items()}
     assert page.get_by_role("heading", name="Test <export>").count() == 1
     # The light base map (no PMTiles from disk): land, lines and names, and a note saying so.
+    # It is drawn under the regions once they are painted (AtlasMap.apply).
+    wait_for(lambda: page.evaluate(f"{MAP}.container.dataset.ready") == "true", what="ready")
     assert page.evaluate(f"{MAP}.container.dataset.basemap") == "light"
     assert page.locator(".atlas-basemap-note").inner_text() == LIGHT_NOTE
     assert page.locator(".atlas-basemap-light-label").count() > 10
