@@ -160,7 +160,6 @@ def test_a_first_run_draws_the_map_alone_then_the_whole_page():
     assert not at.get("bidi_component")[1:]  # no summary yet
     assert not at.sidebar.radio and not at.html  # no widget, no legend
     assert not at.selectbox  # the region selector's place is kept empty (its code is slow)
-    assert at.get("space")
     assert at.session_state["view_level"] == "2016"  # the URL is read all the same
     at.session_state["atlas_full_page"] = True  # what the map's "drawn" trigger sets
     at.run()
@@ -168,7 +167,6 @@ def test_a_first_run_draws_the_map_alone_then_the_whole_page():
     assert not component_data(at, "atlas_map")["announce_drawn"]
     assert "<h2>Bretagne</h2>" in summary_of(at, "53")
     assert at.selectbox(key="region_select").value == "53"
-    assert not at.get("space")
     assert at.sidebar.radio(key="view_level").value == "2016"
     assert legend_rows(at)
     at.run()  # the page stays whole

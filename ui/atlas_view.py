@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from geo.levels import LEVELS
 from i18n import t
@@ -76,10 +77,9 @@ def show_atlas(inputs: AtlasInputs) -> None:
     sync_url(view)
     map_col, profile_col = st.columns([3, 2], gap="medium")
     with map_col:
-        if inputs.map_first:
-            region_select_slot()
-        else:
-            region_select(view, inputs.regions)
+        with region_select_slot():
+            if not inputs.map_first:
+                region_select(view, inputs.regions)
         payload = map_payload(**inputs.map_args, selected=view.region, seq=click_seq())
         atlas_component.show_map(payload, codes, announce_drawn=inputs.map_first)
         if inputs.map_first:
@@ -139,16 +139,21 @@ def region_select(view: ViewState, regions: gpd.GeoDataFrame) -> None:
     )
 
 
-def region_select_slot() -> None:
-    """The selector's place, empty, in a session's first run (the map-first run).
+#: Height of the region selector (its label and its field in Streamlit 1.67's theme, px), the
+#: height of its slot; tests/test_e2e_atlas.py checks that the map does not move.
+SELECT_HEIGHT_PX = 68
 
-    A selector is the slowest element of that run: Streamlit loads the code of its kind (some
-    25 files) while drawing it, and the map's own element is drawn only after it (0.13 s later,
-    docs/benchmarks.md). The selector comes with the whole page, in this space: "large" is
-    the height of a labelled field (Streamlit's documentation of ``st.space``), and
-    tests/test_e2e_atlas.py checks that the map does not move.
+
+def region_select_slot() -> DeltaGenerator:
+    """The selector's place, of the selector's height in every run: a container to draw it in.
+
+    A session's first run (the map-first run) leaves it empty. A selector is the slowest
+    element of that run: Streamlit loads the code of its kind (some 25 files) while drawing it,
+    and the map's own element is drawn only after it (0.13 s later, docs/benchmarks.md). The
+    selector comes with the whole page; while its code loads, Streamlit draws a shorter
+    placeholder: the fixed height keeps the map where it is all along.
     """
-    st.space("large")
+    return st.container(height=SELECT_HEIGHT_PX, border=False)
 
 
 def _on_region_chosen() -> None:
