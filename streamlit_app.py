@@ -152,7 +152,8 @@ if atlas_tab.open:
             )
         )
 else:
-    sync_url(replace(view, region=current_view().region, domain=current_view().domain))
+    now = current_view()  # the map's view with the live selection and profile domain
+    sync_url(replace(view, region=now.region, domain=now.domain))
 if table_tab.open:
     with table_tab:
         data_panel.show_layer_table(values, coloured, lang)

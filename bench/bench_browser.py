@@ -220,28 +220,27 @@ def p90(values: list[float]) -> float:
 POLYGON = "firstPolygon"
 
 
-async def open_page(context, url: str, timeout_s: float = 90, mark: str = POLYGON, page=None):
-    """Load ``url`` in a new tab of ``context`` (or in ``page``, reloaded) until ``mark``."""
+async def open_page(context, url: str, timeout_s: float = 90, page=None):
+    """Load ``url`` in a new tab of ``context`` (or in ``page``, reloaded) until the first
+    polygon (the floor app's shape)."""
     page = page or await context.new_page()
     await page.goto(url, timeout=timeout_s * 1000, wait_until="domcontentloaded")
     deadline = time.monotonic() + timeout_s
-    while await page.evaluate(f"window.__bench.{mark}") is None:
+    while await page.evaluate(f"window.__bench.{POLYGON}") is None:
         if time.monotonic() > deadline:
-            raise TimeoutError(f"no {mark} at {url}")
+            raise TimeoutError(f"no {POLYGON} at {url}")
         await asyncio.sleep(0.05)
     return page
 
 
-async def first_paint(
-    browser, url: str, context=None, timeout_s: float = 90, mark: str = POLYGON, page=None
-) -> float:
-    """Seconds from navigation start to ``mark``: in a new tab of ``context`` (a new context
-    if None), or in ``page`` (the same tab, loaded again; it stays open)."""
+async def first_paint(browser, url: str, context=None, timeout_s: float = 90, page=None) -> float:
+    """Seconds from navigation start to the first polygon: in a new tab of ``context`` (a new
+    context if None), or in ``page`` (the same tab, loaded again; it stays open)."""
     own = context is None and page is None
     if own:
         context = await new_context(browser, watch_requests=False)
-    shown = await open_page(context, url, timeout_s, mark, page)
-    seconds = await shown.evaluate(f"window.__bench.{mark}") / 1000
+    shown = await open_page(context, url, timeout_s, page)
+    seconds = await shown.evaluate(f"window.__bench.{POLYGON}") / 1000
     if page is None:
         await shown.close()
     if own:
@@ -467,7 +466,9 @@ async def run(args) -> dict:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name in kinds:  # a first load fills the servers' caches
                 figures[name]["server_cold"] = await first_paint(browser, urls[name], timeout_s=300)
-            warm_contexts = {name: await new_context(browser, False) for name in kinds}
+            warm_contexts = {
+                name: await new_context(browser, watch_requests=False) for name in kinds
+            }
             tabs = {name: await context.new_page() for name, context in warm_contexts.items()}
             # A returning user's browser keeps its caches on disk, compiled code included
             # (Chromium's code cache); Playwright's contexts keep theirs in memory only.
