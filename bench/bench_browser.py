@@ -14,7 +14,10 @@ Python, so Playwright's own overhead is left out.
   the same tab reloaded), warm in a profile kept on disk (a new tab each time: a returning
   user's browser, whose compiled-code cache Playwright's in-memory profiles lack) and cold (a
   new in-memory profile each time); the servers' caches are warm in all (a first load is made
-  before measuring);
+  before measuring); each load is left to settle (its whole page drawn, the websocket quiet
+  for 1 s) before the next starts: closed at its polygon, the page's full run went on in the
+  server and the browser during the next load, which made cold loads ~2 s slower (5.06 s
+  against 3.20 s, same machine and hour: docs/benchmarks.md);
 - Streamlit's floor: the same three loads of ``bench/floor_app.py`` (a title and a custom
   component that draws one shape, served by the same Streamlit with the same configuration),
   navigation start -> its shape in the DOM: no map a component draws can appear sooner
@@ -233,6 +236,21 @@ async def open_page(context, url: str, timeout_s: float = 90, page=None):
     return page
 
 
+#: The page has settled: its websocket quiet for a second, no element drawn stale.
+SETTLED = """(() => { const ws = window.__bench.ws;
+  const last = ws.length ? ws[ws.length - 1][0] : 0;
+  return performance.now() - last > 1000 && !document.querySelector('[data-stale="true"]'); })()"""
+
+
+async def settled(page, timeout_s: float = 90) -> None:
+    """Wait until ``page`` has drawn what follows its first paint (the whole page's run), so
+    that the next timed load does not share the server and the two cores with it, as no user's
+    first load does."""
+    deadline = time.monotonic() + timeout_s
+    while not await page.evaluate(SETTLED) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+
+
 async def first_paint(browser, url: str, context=None, timeout_s: float = 90, page=None) -> float:
     """Seconds from navigation start to the first polygon: in a new tab of ``context`` (a new
     context if None), or in ``page`` (the same tab, loaded again; it stays open)."""
@@ -241,6 +259,7 @@ async def first_paint(browser, url: str, context=None, timeout_s: float = 90, pa
         context = await new_context(browser, watch_requests=False)
     shown = await open_page(context, url, timeout_s, page)
     seconds = await shown.evaluate(f"window.__bench.{POLYGON}") / 1000
+    await settled(shown, timeout_s)
     if page is None:
         await shown.close()
     if own:
