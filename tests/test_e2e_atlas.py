@@ -184,6 +184,27 @@ def test_a_drag_that_starts_on_a_region_pans_without_selecting_it(app_url, page)
     assert "region=" not in current_url(page)
 
 
+#: How far Streamlit's main area (the element that scrolls, not the window) is scrolled.
+_MAIN_SCROLL = "document.querySelector(\"[data-testid='stMain']\").scrollTop"
+
+
+def test_a_first_click_on_a_map_below_the_fold_selects_and_does_not_scroll(app_url, page):
+    """On a laptop's 1366 x 768 the map's foot is below the fold. Leaflet focuses the map as
+    the button goes down and restores the window's scroll, but Streamlit scrolls an element:
+    the page jumped 177 px between press and release, and the first click was lost."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_map(page, app_url)
+    hide_catalysers(page)
+    assert page.evaluate(f"{MAP}.container.getBoundingClientRect().bottom") > 768
+    before = page.evaluate(_MAIN_SCROLL)
+    click_region(page, "11")
+    page.locator(SUMMARY_HEADING).filter(has_text="Île-de-France").wait_for(timeout=5_000)
+    assert page.evaluate(_MAIN_SCROLL) == before
+    assert outlined(page) == ["11"]
+    # The focus is in the map all the same (the region clicked, or the map: arrow keys pan it).
+    assert page.evaluate(f"{MAP}.container.contains({MAP}.container.getRootNode().activeElement)")
+
+
 def test_a_server_answer_older_than_the_last_click_does_not_undo_it(app_url, page):
     open_map(page, app_url)
     hide_catalysers(page)

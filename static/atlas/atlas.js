@@ -180,6 +180,15 @@
         }
       });
       this.markerRenderer = L.svg({ pane: "atlasMarkers" });
+      // Leaflet focuses the map as a button goes down, then restores the window's scroll; but
+      // Streamlit's page scrolls in an element, so a map partly below the fold jumped into view
+      // between press and release, and the click was lost. Focused first, without scrolling,
+      // the map is left as it is by Leaflet (already focused).
+      this.container.addEventListener(
+        "pointerdown",
+        () => this.container.focus({ preventScroll: true }),
+        true,
+      );
       this.previewing = null; // {previous} while a button is down on a region
       this.serverSeq = 0;
       map.on("dragstart", () => this.cancelPreview());
