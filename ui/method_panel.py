@@ -16,6 +16,10 @@ from i18n import DEFAULT_LANG, t
 
 METHOD_MD = Path(__file__).resolve().parents[1] / "docs" / "method.md"
 _HEADING = re.compile(r"^(#{1,5}) +(.+?) *$", re.MULTILINE)
+#: The build's markers around generated sections (``<!-- BEGIN name -->``,
+#: layers/build/method_page.py): Streamlit's Markdown, with HTML off, would show them as text.
+_COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*\n?", re.MULTILINE | re.DOTALL)
+_COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 
 
 @st.cache_data
@@ -35,7 +39,8 @@ def headings(text: str) -> list[str]:
 
 
 def localised(text: str, lang: str = DEFAULT_LANG) -> str:
-    """``text`` with every heading one level lower and, unless French, translated.
+    """``text`` as the page shows it: without the build's markers, every heading one level
+    lower and, unless French, translated.
 
     Raises :class:`i18n.UnknownKeyError` for a heading the catalogue does not translate
     (tests/test_i18n.py checks every heading of docs/method.md).
@@ -47,7 +52,7 @@ def localised(text: str, lang: str = DEFAULT_LANG) -> str:
             words = t(f"method.heading.{heading_slug(words)}", lang)
         return f"#{match.group(1)} {words}"
 
-    return _HEADING.sub(heading, text)
+    return _HEADING.sub(heading, _COMMENT.sub("", _COMMENT_LINE.sub("", text)))
 
 
 def show_method(lang: str = DEFAULT_LANG) -> None:
