@@ -287,6 +287,21 @@ def test_catalysers_near_roubaix_show_the_nord_and_open_its_profile():
     assert "<h2>Nord</h2>" in summary_of(at, "59")
 
 
+def test_the_searched_commune_s_most_fragile_domains_are_named_in_english():
+    from i18n import t
+    from layers.indicators.profile import fragility_summary
+    from ui.sources import shipped_data
+
+    at = run_app(lang="en")
+    at.text_input(key="near_query").set_value("Roubaix").run()
+    assert not at.exception
+    worst = fragility_summary(shipped_data(), "departement", "59")["domains"]
+    names = [t(f"domain.{domain}", "en") for domain, *_ in worst]
+    line = next(x for x in texts(at).splitlines() if x.startswith("Most fragile domains:"))
+    assert [name in line for name in names] == [True] * 3
+    assert all(label_fr not in line for _, label_fr, *_ in worst if label_fr not in names)
+
+
 def test_a_prepared_export_is_never_offered_for_another_view():
     at = open_tab(run_app(layer="emploi"), "Données de la couche")
     png = "Télécharger : Image PNG (1 800 px)"

@@ -24,6 +24,7 @@ from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import fragility_summary
 from layers.render.formatting import format_number
 from layers.render.links import is_http_url
+from layers.render.profile_summary import domain_name
 from layers.upload.dialect import french_csv
 from ui.state import set_view_and_page, ui_lang
 from ui.text import md_escape
@@ -215,11 +216,11 @@ def show_place_departement(data: IndicatorData, place: Place, lang: str = DEFAUL
             t(
                 "catalysers.place_worst_item",
                 lang,
-                label=md_escape(label),
+                label=md_escape(domain_name(domain, label_fr, lang)),
                 index=format_number(index, 1, lang),
                 rank=domain_rank,
             )
-            for label, index, domain_rank in summary["domains"]
+            for domain, label_fr, index, domain_rank in summary["domains"]
         )
         if worst:
             worst_line = t("catalysers.place_worst", lang, items=worst)

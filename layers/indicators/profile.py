@@ -254,8 +254,8 @@ def fragility_summary(data: IndicatorData, level: str, code: str, top: int = 3) 
     -------
     dict
         ``name``, ``index`` (overall, NaN when non disponible), ``rank``, ``n_units``,
-        ``n_domains`` (domains averaged) and ``domains``: up to ``top`` rows ``(label, index,
-        rank)`` of the domains with the highest index (more fragile first).
+        ``n_domains`` (domains averaged) and ``domains``: up to ``top`` rows ``(domain,
+        label_fr, index, rank)`` of the domains with the highest index (more fragile first).
     """
     check_region(data, level, code)
     overall = overall_index(data, level).set_index("region_code").loc[code]
@@ -268,7 +268,13 @@ def fragility_summary(data: IndicatorData, level: str, code: str, top: int = 3) 
         "n_units": len(data.regions(level)),
         "n_domains": int(overall["n_indicators"]),
         "domains": list(
-            zip(worst["label_fr"], worst["objective_index"], worst["rank"], strict=True)
+            zip(
+                worst["domain"],
+                worst["label_fr"],
+                worst["objective_index"],
+                worst["rank"],
+                strict=True,
+            )
         ),
     }
 
