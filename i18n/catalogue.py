@@ -850,6 +850,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.col.column": ("Colonne", "Column"),
     "import.col.problem": ("Problème", "Problem"),
     "import.label": ("{name} ({n} ligne(s) {kind})", "{name} ({n} row(s) {kind})"),
+    "import.problems_only": (
+        "{n} problème(s) dans « {name} » : corrigez le fichier.",
+        "{n} problem(s) in “{name}”: correct the file.",
+    ),
     "import.use": ("Utiliser les {n} ligne(s) valides", "Use the {n} valid row(s)"),
     # --- notes of `python -m layers values` on stderr (layers/cli.py) ----------------------------
     "cli.note": ("Note : {text}", "Note: {text}"),

@@ -400,6 +400,15 @@ def test_an_unreadable_upload_gives_its_french_reason_not_a_traceback():
     assert any("classeur protégé par mot de passe" in e.value for e in at.error)
 
 
+def test_a_file_without_a_valid_row_is_not_offered_its_valid_rows():
+    at = run_app()
+    upload(at, "faux.csv", VALUES_FILE.replace(b"11,5", b"abc"))
+    assert not at.exception
+    errors = [plain(e.value) for e in at.error]
+    assert errors == ["1 problème(s) dans « faux.csv » : corrigez le fichier."]
+    assert "accept_import" not in [b.key for b in at.button]
+
+
 def test_an_english_reader_gets_the_import_report_in_english():
     at = open_tab(run_app(lang="en"), "Import data")
     bad = VALUES_FILE + b"taux_chomage_2014;pre2016;31;abc\nindicateur_x;pre2016;22;1\n"

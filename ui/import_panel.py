@@ -123,7 +123,7 @@ def show_import(shipped: IndicatorData, lang: str = DEFAULT_LANG) -> None:
         st.error(md_escape(render(report, lang)))
         return
     _show_report(report, uploaded.name, lang)
-    if report.rows.empty or not report.complete:
+    if not report.usable:
         return
     kind = Text(f"upload.format.{report.kind}")
     label = Text("import.label", name=uploaded.name, n=len(report.rows), kind=kind)
@@ -134,7 +134,9 @@ def show_import(shipped: IndicatorData, lang: str = DEFAULT_LANG) -> None:
 
 def _show_report(report: ValidationReport, filename: str, lang: str = DEFAULT_LANG) -> None:
     if report.problems:
-        st.error(t("import.problems", lang, n=len(report.problems), name=md_escape(filename)))
+        # "or use only the valid rows" only when the valid rows may be used.
+        key = "import.problems" if report.usable else "import.problems_only"
+        st.error(t(key, lang, n=len(report.problems), name=md_escape(filename)))
         none = t("common.none", lang)
         st.dataframe(
             pd.DataFrame(

@@ -120,6 +120,11 @@ class ValidationReport:
     def is_valid(self) -> bool:
         return not self.problems
 
+    @property
+    def usable(self) -> bool:
+        """Whether its valid rows may be imported: there are some, and every line was checked."""
+        return not self.rows.empty and self.complete
+
     def to_text(self, max_problems: int = 200, lang: str = DEFAULT_LANG) -> str:
         """The report in ``lang`` (French by default): a summary line, then one line per
         problem, then the notices."""
