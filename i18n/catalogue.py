@@ -722,6 +722,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "catalysers.commune": ("Commune", "Commune"),
     "catalysers.radius": ("Rayon (km)", "Radius (km)"),
+    "catalysers.radius_help": (
+        "De {low} à {high} km. Une valeur hors de ces bornes reste en rouge et n'est pas prise "
+        "en compte : la recherche garde le dernier rayon valable.",
+        "From {low} to {high} km. A value outside these bounds stays in red and is not used: "
+        "the search keeps the last valid radius.",
+    ),
     "catalysers.found": (
         "**{n} catalyseur(s) à moins de {km} km de {where}**",
         "**{n} catalyser(s) within {km} km of {where}**",

@@ -302,6 +302,12 @@ def test_the_searched_commune_s_most_fragile_domains_are_named_in_english():
     assert all(label_fr not in line for _, label_fr, *_ in worst if label_fr not in names)
 
 
+def test_the_radius_box_says_its_bounds_in_the_page_s_language():
+    for lang, start in (("fr", "De 1 à 300 km."), ("en", "From 1 to 300 km.")):
+        box = run_app(lang=lang).number_input(key="near_km")
+        assert (box.min, box.max) == (1, 300) and box.help.startswith(start)
+
+
 def test_a_prepared_export_is_never_offered_for_another_view():
     at = open_tab(run_app(layer="emploi"), "Données de la couche")
     png = "Télécharger : Image PNG (1 800 px)"

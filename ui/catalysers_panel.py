@@ -137,15 +137,24 @@ def place_search(gazetteer: Callable[[], Gazetteer]) -> Place | None:
     )
 
 
+#: Bounds of the search radius (km).
+RADIUS_BOUNDS_KM = (1, 300)
+
+
 def radius_km() -> float:
+    low, high = RADIUS_BOUNDS_KM
+    lang = ui_lang()
     return float(
         st.sidebar.number_input(
-            t("catalysers.radius", ui_lang()),
-            min_value=1,
-            max_value=300,
+            t("catalysers.radius", lang),
+            min_value=low,
+            max_value=high,
             value=DEFAULT_RADIUS_KM,
             step=5,
             key="near_km",
+            # Streamlit keeps a value out of bounds in the box (a red border) and the last
+            # valid one in use: the help says so.
+            help=t("catalysers.radius_help", lang, low=low, high=high),
         )
     )
 
