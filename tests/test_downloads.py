@@ -42,4 +42,5 @@ def test_the_catalysers_csv_writes_distances_with_a_decimal_comma():
     )
     table = read_table(results_csv(rows), "catalyseurs.csv")
     assert table.loc[2, "Distance (km)"] == "12,3"
+    assert list(table.columns[:3]) == ["Nom", "Distance (km)", "Commune"]  # read by the name
     assert table.loc[2, "Fiabilité"].startswith("C – Territoire zéro chômeur")

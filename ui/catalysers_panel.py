@@ -250,7 +250,8 @@ def results_csv(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> bytes:
 
 
 def results_table(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
-    """The columns users read (headings in ``lang``), nearest first."""
+    """The columns users read (headings in ``lang``), nearest first; the distance next to the
+    name, so that the map's narrow column shows it without scrolling the table sideways."""
     names = labels_in("metier", METIERS, lang)
     sep = t("common.list_sep", lang)
     metiers = (
@@ -265,8 +266,8 @@ def results_table(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
     return pd.DataFrame(
         {
             col["name"]: rows["name"],
-            col["commune"]: place,
             col["distance"]: rows["distance_km"].round(1),
+            col["commune"]: place,
             col["metiers"]: metiers,
             col["category"]: [
                 category_label(c, f, lang)
@@ -279,7 +280,7 @@ def results_table(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
 
 
 #: Columns of the results table (``catalysers.col.<name>`` texts), in order.
-RESULT_COLUMNS = ("name", "commune", "distance", "metiers", "category", "website", "source")
+RESULT_COLUMNS = ("name", "distance", "commune", "metiers", "category", "website", "source")
 
 
 def _candidate_label(row, lang: str = DEFAULT_LANG) -> str:
