@@ -52,7 +52,7 @@ warnings = init_view_state(choices_for(data, data_key))
 lang = ui_lang()
 st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
 for warning in warnings:
-    st.toast(md_escape(warning))
+    st.toast(md_escape(warning), icon="⚠️", duration="long")  # 10 s: time to read it
 
 choices = choices_for(data, data_key, lang)
 st.title(t("app.title", lang))

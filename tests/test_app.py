@@ -189,6 +189,8 @@ def test_bad_url_values_fall_back_without_error():
     assert not at.exception
     assert at.session_state["view_level"] == "2016"
     assert at.session_state["view_layer"] == "global"
+    # One warning per refused value, shown long enough to be read (10 s, not Streamlit's 4 s).
+    assert len(at.toast) == 5 and {(x.icon, x.proto.duration) for x in at.toast} == {("⚠️", 10)}
 
 
 def test_manual_breaks_that_do_not_parse_get_a_french_warning():
