@@ -372,6 +372,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Seuils « {value} » illisibles dans le lien : ignorés.",
         "Class bounds “{value}” unreadable in the link: ignored.",
     ),
+    "url.repeated": (
+        "{what} donné(e) plusieurs fois dans le lien : la dernière valeur est prise.",
+        "{what} given more than once in the link: the last value is used.",
+    ),
     "url.field.level": ("Niveau", "Level"),
     "url.field.layer": ("Couche", "Layer"),
     "url.field.measure": ("Mesure", "Measure"),
@@ -379,6 +383,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "url.field.survey": ("Enquête", "Survey"),
     "url.field.scheme": ("Méthode de classes", "Classification method"),
     "url.field.k": ("Nombre de classes", "Number of classes"),
+    "url.field.breaks": ("Seuils des classes", "Class bounds"),
     "url.field.region": ("Région", "Region"),
     "url.field.basemap": ("Fond de carte", "Base map"),
     "url.field.lang": ("Langue", "Language"),

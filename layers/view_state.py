@@ -76,15 +76,25 @@ class Choices:
         return self.level_indicators.get(level) or self.indicators
 
 
-def parse_view_state(params: Mapping[str, str], choices: Choices) -> tuple[ViewState, list[str]]:
+def parse_view_state(
+    params: Mapping[str, str], choices: Choices, repeated: Collection[str] = ()
+) -> tuple[ViewState, list[str]]:
     """Build a valid :class:`ViewState` from URL parameters; list what was ignored, in the
-    language the URL asks for (:func:`i18n.parse_lang`: French unless ``lang`` is a known one)."""
+    language the URL asks for (:func:`i18n.parse_lang`: French unless ``lang`` is a known one).
+
+    ``repeated``: names the link gives more than once (``params`` holds the last value, as
+    ``st.query_params`` does); each of the view's gets a warning.
+    """
     default = ViewState()
     lang = parse_lang(params)
     state = replace(
         default, **{f.name: str(params[f.name]) for f in fields(ViewState) if f.name in params}
     )
-    warnings: list[str] = []
+    warnings = [
+        t("url.repeated", lang, what=t(f"url.field.{f.name}", lang))
+        for f in fields(ViewState)
+        if f.name in repeated
+    ]
 
     def fallback(name: str, valid):
         nonlocal state

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from layers.render.schemes import SCHEME_LABELS
 from layers.view_state import LEVELS, MAX_CLASSES, MEASURES
 from tests.helpers import (
+    app_test,
     component_data,
     detail_of,
     indicator_table,
@@ -191,6 +192,14 @@ def test_bad_url_values_fall_back_without_error():
     assert at.session_state["view_layer"] == "global"
     # One warning per refused value, shown long enough to be read (10 s, not Streamlit's 4 s).
     assert len(at.toast) == 5 and {(x.icon, x.proto.duration) for x in at.toast} == {("⚠️", 10)}
+
+
+def test_a_region_given_twice_in_the_link_is_told():
+    at = app_test(region=["53", "76"]).run()
+    assert not at.exception and at.session_state["view_region"] == "76"
+    assert [x.value for x in at.toast] == [
+        "Région donné\\(e\\) plusieurs fois dans le lien \\: la dernière valeur est prise\\."
+    ]
 
 
 def test_manual_breaks_that_do_not_parse_get_a_french_warning():

@@ -55,6 +55,16 @@ def test_unknown_values_fall_back_with_a_french_warning():
     assert any("Niveau « 1789 »" in w for w in warnings)
 
 
+def test_a_name_given_twice_is_told_and_its_last_value_kept():
+    parsed, warnings = parse_view_state(
+        {"region": "32", "lang": "en"}, CHOICES, repeated=["region", "utm_source"]
+    )
+    assert parsed.region == "32"
+    assert warnings == ["Region given more than once in the link: the last value is used."]
+    every = [f for f in ViewState.__dataclass_fields__]  # each field has its name in the link
+    assert len(parse_view_state({}, CHOICES, repeated=every)[1]) == len(every)
+
+
 def test_region_is_checked_at_its_own_level():
     parsed, warnings = parse_view_state({"level": "2016", "region": "31"}, CHOICES)
     assert parsed.region == "" and warnings

@@ -21,7 +21,9 @@ def init_view_state(choices: Choices) -> list[str]:
     """On a session's first run, load the view from the URL; return warnings to show."""
     if st.session_state.get("_view_initialised"):
         return []
-    state, warnings = parse_view_state(dict(st.query_params), choices)
+    params = st.query_params
+    repeated = [name for name in params if len(params.get_all(name)) > 1]
+    state, warnings = parse_view_state(params.to_dict(), choices, repeated)
     for name, value in asdict(state).items():
         st.session_state[PREFIX + name] = value
     st.session_state["_view_initialised"] = True
