@@ -182,8 +182,8 @@
       this.markerRenderer = L.svg({ pane: "atlasMarkers" });
       // Leaflet focuses the map as a button goes down, then restores the window's scroll; but
       // Streamlit's page scrolls in an element, so a map partly below the fold jumped into view
-      // between press and release, and the click was lost. Focused first, without scrolling,
-      // the map is left as it is by Leaflet (already focused).
+      // between press and release, and the click was lost. Focusing it first, without
+      // scrolling, leaves Leaflet nothing to do (it focuses only a map that is not focused).
       this.container.addEventListener(
         "pointerdown",
         () => this.container.focus({ preventScroll: true }),
