@@ -96,11 +96,16 @@ def _label(key: str, french: str, lang: str) -> str:
     return t(key, lang) if has_key(key) else french
 
 
+def domain_name(domain: str, french: str, lang: str = DEFAULT_LANG) -> str:
+    """A domain's name in ``lang``; ``french`` (the data's label) for a domain the catalogue
+    does not know (an imported domain keeps its label)."""
+    return _label(f"domain.{domain}", french, lang)
+
+
 def domain_label(data: IndicatorData, domain: str, lang: str = DEFAULT_LANG) -> str:
-    """A domain's name in ``lang`` (the data's French for a domain the catalogue does not
-    know)."""
+    """A domain's name in ``lang``, its French label read from ``data``."""
     rows = data.domains.loc[data.domains["domain"] == domain, "label_fr"]
-    return _label(f"domain.{domain}", rows.iloc[0] if len(rows) else domain, lang)
+    return domain_name(domain, rows.iloc[0] if len(rows) else domain, lang)
 
 
 def _layer_domains(data: IndicatorData, layer: str) -> list[str]:

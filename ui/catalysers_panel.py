@@ -22,9 +22,9 @@ from geo.names import of_name
 from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import fragility_summary
+from layers.measures import domain_name
 from layers.render.formatting import format_number
 from layers.render.links import is_http_url
-from layers.render.profile_summary import domain_name
 from layers.upload.dialect import french_csv
 from ui.state import set_view_and_page, ui_lang
 from ui.text import md_escape

@@ -19,12 +19,11 @@ from geo.levels import LEVELS
 from i18n import t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.profile import domain_indicators, domain_profile
-from layers.measures import default_survey
+from layers.measures import default_survey, domain_name
 from layers.render.exports import profile_html
 from layers.render.formatting import format_number, format_value
 from layers.render.map_payload import detail_key
 from layers.render.profile_detail import imported_profile, profile_domain
-from layers.render.profile_summary import domain_name
 from layers.render.profile_text import france_text, reading_notes
 from layers.view_state import ViewState
 from ui.state import set_view

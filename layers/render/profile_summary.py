@@ -17,10 +17,11 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.levels import LEVELS
-from i18n import DEFAULT_LANG, has_key, t
+from i18n import DEFAULT_LANG, t
 from layers.indicators.bundle import IndicatorData
 from layers.indicators.indices import INDEX_BOUNDS, domain_indices
 from layers.indicators.profile import domain_profile, key_figures, relations
+from layers.measures import domain_name
 from layers.render.formatting import format_number, no_data_label
 from layers.render.markers import safe_link, web_url
 from layers.render.profile_text import table_rows
@@ -118,13 +119,6 @@ def _bar(objective: float, perceived: float) -> str:
 
 def _index_text(value: float, lang: str = DEFAULT_LANG) -> str:
     return no_data_label(lang) if math.isnan(value) else format_number(value, 1, lang)
-
-
-def domain_name(domain: str, french: str, lang: str = DEFAULT_LANG) -> str:
-    """A domain's name in ``lang``; ``french`` (the data's label) for a domain the catalogue
-    does not know."""
-    key = f"domain.{domain}"
-    return t(key, lang) if has_key(key) else french  # an imported domain keeps its label
 
 
 def domains_html(
