@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 from layers.view_state import Choices, ViewState, map_click, parse_view_state, to_query_params
@@ -61,7 +62,7 @@ def test_a_name_given_twice_is_told_and_its_last_value_kept():
     )
     assert parsed.region == "32"
     assert warnings == ["Region given more than once in the link: the last value is used."]
-    every = [f for f in ViewState.__dataclass_fields__]  # each field has its name in the link
+    every = [f.name for f in fields(ViewState)]  # each field has its name in the link
     assert len(parse_view_state({}, CHOICES, repeated=every)[1]) == len(every)
 
 
